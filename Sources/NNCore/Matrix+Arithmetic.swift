@@ -1,0 +1,100 @@
+infix operator ⊙: MultiplicationPrecedence
+
+extension Matrix {
+    /// The matrix product A B, with (A B)ᵢⱼ = Σₖ aᵢₖ bₖⱼ.
+    ///
+    /// Runs the i-k-j loop order over unsafe buffers, so the innermost loop
+    /// walks a row of B and a row of the result contiguously.
+    /// - Precondition: `lhs.columns == rhs.rows`.
+    /// - Complexity: O(m · k · n) for an m × k times a k × n matrix.
+    public static func * (lhs: Matrix, rhs: Matrix) -> Matrix {
+        precondition(
+            lhs.columns == rhs.rows,
+            "Matrix product of \(lhs.rows) × \(lhs.columns) and \(rhs.rows) × \(rhs.columns)")
+        let m = lhs.rows
+        let inner = lhs.columns
+        let n = rhs.columns
+        var result = [Double](repeating: 0, count: m * n)
+        lhs.elements.withUnsafeBufferPointer { a in
+            rhs.elements.withUnsafeBufferPointer { b in
+                result.withUnsafeMutableBufferPointer { c in
+                    for i in 0..<m {
+                        let cRow = i * n
+                        for k in 0..<inner {
+                            let aik = a[i * inner + k]
+                            let bRow = k * n
+                            for j in 0..<n {
+                                c[cRow + j] += aik * b[bRow + j]
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return Matrix(rows: m, columns: n, elements: result)
+    }
+
+    /// The elementwise sum A + B.
+    public static func + (lhs: Matrix, rhs: Matrix) -> Matrix { lhs.combined(with: rhs, +) }
+
+    /// The elementwise difference A − B.
+    public static func - (lhs: Matrix, rhs: Matrix) -> Matrix { lhs.combined(with: rhs, -) }
+
+    /// The Hadamard (elementwise) product A ⊙ B.
+    public static func ⊙ (lhs: Matrix, rhs: Matrix) -> Matrix { lhs.combined(with: rhs, *) }
+
+    /// The elementwise quotient A ÷ B.
+    public static func / (lhs: Matrix, rhs: Matrix) -> Matrix { lhs.combined(with: rhs, /) }
+
+    /// The negation −A.
+    public static prefix func - (matrix: Matrix) -> Matrix { matrix.map { -$0 } }
+
+    /// The scalar multiple c A.
+    public static func * (scalar: Double, matrix: Matrix) -> Matrix { matrix.map { scalar * $0 } }
+
+    /// The scalar multiple A c.
+    public static func * (matrix: Matrix, scalar: Double) -> Matrix { matrix.map { $0 * scalar } }
+
+    /// The quotient A / c.
+    public static func / (matrix: Matrix, scalar: Double) -> Matrix { matrix.map { $0 / scalar } }
+
+    /// A + c, adding c to every element.
+    public static func + (matrix: Matrix, scalar: Double) -> Matrix { matrix.map { $0 + scalar } }
+
+    /// A − c, subtracting c from every element.
+    public static func - (matrix: Matrix, scalar: Double) -> Matrix { matrix.map { $0 - scalar } }
+
+    /// The outer product u vᵀ, an m × n matrix with entries uᵢ vⱼ.
+    public static func outer(_ u: [Double], _ v: [Double]) -> Matrix {
+        Matrix(rows: u.count, columns: v.count, elements: u.flatMap { ui in v.map { ui * $0 } })
+    }
+
+    /// A + 1 bᵀ: the row vector b added to every row (a bias added to every sample of a batch).
+    ///
+    /// - Precondition: `row.count == columns`.
+    public func addingToEachRow(_ row: [Double]) -> Matrix {
+        precondition(row.count == columns, "Row of \(row.count) added to a matrix of \(columns) columns")
+        var result = elements
+        for i in 0..<rows {
+            for j in 0..<columns { result[i * columns + j] += row[j] }
+        }
+        return Matrix(rows: rows, columns: columns, elements: result)
+    }
+
+    /// The sum of each row, A 1: one entry per row.
+    public var rowSums: [Double] {
+        (0..<rows).map { i in elements[i * columns..<(i + 1) * columns].reduce(0, +) }
+    }
+
+    /// The sum of each column, 1ᵀ A: one entry per column.
+    public var columnSums: [Double] {
+        var sums = [Double](repeating: 0, count: columns)
+        for i in 0..<rows {
+            for j in 0..<columns { sums[j] += elements[i * columns + j] }
+        }
+        return sums
+    }
+
+    /// The sum of all elements.
+    public var sum: Double { elements.reduce(0, +) }
+}

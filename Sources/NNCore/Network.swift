@@ -1,0 +1,131 @@
+/// A stack of dense layers and the loss on its output.
+///
+/// Layers are numbered from 1; the input is z⁽⁰⁾ = x. All methods take a
+/// batch with one sample per row; a single sample is a batch of one
+/// (its column vector x is the one row xᵀ).
+public struct Network: Sendable, Hashable {
+    /// Layers 1 … L.
+    public var layers: [Dense]
+    /// The loss L(ŷ, y) on the output ŷ = z⁽ᴸ⁾.
+    public var loss: Loss
+
+    /// A network with the given layers and loss.
+    ///
+    /// - Precondition: there is at least one layer, and each layer's input
+    ///   count equals the previous layer's output count.
+    public init(layers: [Dense], loss: Loss) {
+        precondition(!layers.isEmpty, "A network needs at least one layer")
+        for (previous, next) in zip(layers, layers.dropFirst()) {
+            precondition(next.inputCount == previous.outputCount, "Layer sizes do not chain")
+        }
+        self.layers = layers
+        self.loss = loss
+    }
+
+    /// How δ⁽ᴸ⁾ is formed from the loss and the last activation.
+    public var outputRule: OutputRule {
+        OutputRule(activation: outputLayer.activation, loss: loss)
+    }
+
+    /// Layer L, whose activation gives ŷ.
+    public var outputLayer: Dense { layers[layers.count - 1] }
+
+    /// Every a⁽ˡ⁾ and z⁽ˡ⁾ for the batch X (one sample per row).
+    public func forward(_ input: Matrix) -> ForwardPass {
+        var activations = [input]
+        var preActivations: [Matrix] = []
+        for layer in layers {
+            let a = layer.preActivation(activations[activations.count - 1])
+            preActivations.append(a)
+            activations.append(layer.activation.apply(to: a))
+        }
+        return ForwardPass(preActivations: preActivations, activations: activations)
+    }
+
+    /// L for a finished forward pass against the target Y (one row per sample).
+    public func loss(of pass: ForwardPass, target: Matrix) -> Double {
+        outputRule.loss(loss, logits: pass.logits, prediction: pass.output, target: target)
+    }
+
+    /// L(f(X), Y): the loss of a fresh forward pass.
+    public func loss(input: Matrix, target: Matrix) -> Double {
+        loss(of: forward(input), target: target)
+    }
+
+    /// Backpropagation through a finished forward pass:
+    /// δ⁽ᴸ⁾ by the output rule, then for l = L … 1
+    /// ∂L/∂W⁽ˡ⁾ = Δ⁽ˡ⁾ᵀ Z⁽ˡ⁻¹⁾, ∂L/∂b⁽ˡ⁾ = 1ᵀ Δ⁽ˡ⁾, ∂L/∂Z⁽ˡ⁻¹⁾ = Δ⁽ˡ⁾ W⁽ˡ⁾ and
+    /// Δ⁽ˡ⁻¹⁾ = ∂L/∂Z⁽ˡ⁻¹⁾ ⊙ f′(A⁽ˡ⁻¹⁾) (row-wise Jacobian products for softmax).
+    ///
+    /// - Precondition: the target has the output's shape.
+    public func backward(_ pass: ForwardPass, target: Matrix) -> Gradients {
+        let rule = outputRule
+        let outputGradient =
+            rule.isFused ? nil : loss.gradient(prediction: pass.output, target: target)
+        var delta = rule.outputDelta(
+            loss, activation: outputLayer.activation, logits: pass.logits, prediction: pass.output, target: target)
+
+        let count = layers.count
+        var deltas = [Matrix](repeating: delta, count: count)
+        var weightGradients = [Matrix](repeating: delta, count: count)
+        var biasGradients = [[Double]](repeating: [], count: count)
+        var activationGradients = [Matrix](repeating: delta, count: count)
+
+        for index in stride(from: count - 1, through: 0, by: -1) {
+            deltas[index] = delta
+            weightGradients[index] = delta.transposed() * pass.activations[index]
+            biasGradients[index] = delta.columnSums
+            let inputGradient = delta * layers[index].weights
+            activationGradients[index] = inputGradient
+            if index > 0 {
+                delta = layers[index - 1].activation.backpropagate(inputGradient, at: pass.preActivations[index - 1])
+            }
+        }
+        return Gradients(
+            outputGradient: outputGradient, deltas: deltas, weightGradients: weightGradients,
+            biasGradients: biasGradients, activationGradients: activationGradients)
+    }
+
+    /// The network after one gradient-descent step:
+    /// W⁽ˡ⁾ ← W⁽ˡ⁾ − η ∂L/∂W⁽ˡ⁾ and b⁽ˡ⁾ ← b⁽ˡ⁾ − η ∂L/∂b⁽ˡ⁾.
+    public func updated(by gradients: Gradients, learningRate: Double) -> Network {
+        var result = self
+        for index in layers.indices {
+            result.layers[index].weights = layers[index].weights - learningRate * gradients.weightGradients[index]
+            result.layers[index].bias = zip(layers[index].bias, gradients.biasGradients[index]).map {
+                $0 - learningRate * $1
+            }
+        }
+        return result
+    }
+}
+
+/// The values of a forward pass, one sample per row.
+public struct ForwardPass: Sendable, Hashable {
+    /// a⁽¹⁾ … a⁽ᴸ⁾; `preActivations[l - 1]` is a⁽ˡ⁾.
+    public var preActivations: [Matrix]
+    /// z⁽⁰⁾ … z⁽ᴸ⁾; `activations[0]` is the input x, `activations[l]` is z⁽ˡ⁾.
+    public var activations: [Matrix]
+
+    /// ŷ = z⁽ᴸ⁾.
+    public var output: Matrix { activations[activations.count - 1] }
+    /// a⁽ᴸ⁾, the output layer's pre-activation (the logits).
+    public var logits: Matrix { preActivations.last ?? output }
+}
+
+/// What backpropagation computes, one sample per row; index l − 1 is layer l.
+public struct Gradients: Sendable, Hashable {
+    /// ∂L/∂ŷ; nil where the output rule is fused and skips it.
+    public var outputGradient: Matrix?
+    /// δ⁽ˡ⁾ = ∂L/∂a⁽ˡ⁾ (with the reduction factor of the loss in it).
+    public var deltas: [Matrix]
+    /// ∂L/∂W⁽ˡ⁾, shaped like W⁽ˡ⁾.
+    public var weightGradients: [Matrix]
+    /// ∂L/∂b⁽ˡ⁾.
+    public var biasGradients: [[Double]]
+    /// ∂L/∂z⁽ˡ⁾ = Δ⁽ˡ⁺¹⁾ W⁽ˡ⁺¹⁾ for l = 0 … L − 1; `activationGradients[0]` is ∂L/∂x.
+    public var activationGradients: [Matrix]
+
+    /// ∂L/∂x.
+    public var inputGradient: Matrix { activationGradients[0] }
+}

@@ -1,0 +1,71 @@
+import NNCore
+
+/// A piece of mathematical notation in a worked step.
+///
+/// Solvers build these; every renderer draws them in its own format (text
+/// with Unicode and bracket-drawn matrices, LaTeX, Markdown). Renderers
+/// decide spacing and when a negative number needs parentheses.
+public indirect enum MathExpression: Sendable, Hashable {
+    /// A named quantity such as a⁽¹⁾.
+    case symbol(Symbol)
+    /// A number, formatted by the renderer's `NumberFormat`.
+    case number(Double)
+    /// A matrix or vector drawn as a bracketed block; a 1 × 1 matrix is drawn as its number.
+    case matrix(Matrix)
+    /// A column vector written on one line, (2, 8, 9)ᵀ; one entry is drawn as its number.
+    case inlineVector([Double])
+    /// Factors written side by side, meaning their product: W⁽¹⁾ z⁽⁰⁾.
+    case product([MathExpression])
+    /// Operands joined by an infix operator: a + b + c, u ⊙ v.
+    case infix(InfixOperator, [MathExpression])
+    /// A function applied to arguments: ReLU(a⁽¹⁾), tanh(0.7), max(0, x).
+    case apply(FunctionName, [MathExpression])
+    /// A fraction, numerator over denominator.
+    case fraction(MathExpression, MathExpression)
+    /// A power, base raised to exponent: (ŷ − y)².
+    case power(MathExpression, MathExpression)
+    /// An expression in parentheses.
+    case parenthesized(MathExpression)
+    /// The partial derivative ∂f/∂x.
+    case partial(of: MathExpression, withRespectTo: MathExpression)
+    /// A sum Σ over the given index (Σⱼ), or over everything when nil.
+    case summation(index: String?, MathExpression)
+    /// Words inside a formula, set upright: "if a > 0".
+    case text(String)
+}
+
+/// An operator written between its operands.
+public enum InfixOperator: Sendable, Hashable {
+    /// a + b.
+    case plus
+    /// a − b.
+    case minus
+    /// a · b, the scalar product written explicitly.
+    case times
+    /// a ⊙ b, the elementwise (Hadamard) product.
+    case hadamard
+    /// a / b written inline.
+    case divide
+}
+
+/// The name of a function as applied in a formula: `ReLU`, `tanh`, `σ`, `ReLU′`.
+public struct FunctionName: Sendable, Hashable {
+    /// The name, e.g. "ReLU", "tanh", "σ", "softmax", "ln", "max".
+    public var name: String
+    /// Whether this is the derivative f′.
+    public var isDerivative: Bool
+    /// An optional subscript, as in softmax_β.
+    public var index: String?
+
+    /// A function name, optionally marked as a derivative.
+    public init(_ name: String, isDerivative: Bool = false, index: String? = nil) {
+        self.name = name
+        self.isDerivative = isDerivative
+        self.index = index
+    }
+
+    /// The derivative f′ of this function.
+    public var derivative: FunctionName {
+        FunctionName(name, isDerivative: true, index: index)
+    }
+}

@@ -1,0 +1,41 @@
+/// Input that nnhw cannot use, with the place it was found and what is wrong,
+/// printed as one line: `nnhw: <place>: <message>`.
+public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What kind of failure, which decides the exit code.
+    public enum Kind: Sendable, Hashable {
+        /// The command line is wrong (exit 64, EX_USAGE).
+        case usage
+        /// The input data is malformed or inconsistent (exit 65, EX_DATAERR).
+        case invalidData
+        /// The input file cannot be read (exit 66, EX_NOINPUT).
+        case unreadable
+
+        /// The sysexits code for this kind.
+        public var exitCode: Int32 {
+            switch self {
+            case .usage: 64
+            case .invalidData: 65
+            case .unreadable: 66
+            }
+        }
+    }
+
+    /// The kind of failure.
+    public var kind: Kind
+    /// Where: a JSON path (`layers[1].weights`), an option (`--precision`) or a file name.
+    public var place: String
+    /// What is wrong, in words a user can act on.
+    public var message: String
+
+    /// An error at `place`.
+    public init(_ kind: Kind, at place: String, _ message: String) {
+        self.kind = kind
+        self.place = place
+        self.message = message
+    }
+
+    /// `<place>: <message>`, or the message alone when there is no place.
+    public var description: String {
+        place.isEmpty ? message : "\(place): \(message)"
+    }
+}

@@ -14,6 +14,8 @@ public indirect enum MathExpression: Sendable, Hashable {
     case matrix(Matrix)
     /// A column vector written on one line, (2, 8, 9)ᵀ; one entry is drawn as its number.
     case inlineVector([Double])
+    /// A column vector of expressions written on one line: (1, tanh(a⁽¹⁾))ᵀ.
+    case vectorOf([MathExpression])
     /// Factors written side by side, meaning their product: W⁽¹⁾ z⁽⁰⁾.
     case product([MathExpression])
     /// Operands joined by an infix operator: a + b + c, u ⊙ v.

@@ -8,6 +8,8 @@ public struct Symbol: Sendable, Hashable {
         case hat
         /// ỹ (LaTeX `\tilde`).
         case tilde
+        /// W̄ (LaTeX `\bar`).
+        case bar
     }
 
     /// The base letter or word: "a", "W", "δ", "L", "x", "η".

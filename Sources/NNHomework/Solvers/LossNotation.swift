@@ -1,0 +1,122 @@
+import NNCore
+
+/// How a loss is written: its formula for one sample, that formula with the
+/// numbers put in, and its gradient ∂ℓ/∂ŷ.
+struct LossNotation {
+    let loss: Loss
+    let symbols: NetworkSymbols
+
+    /// "loss L = (ŷ − y)²"-style short name for titles.
+    static func name(of loss: Loss) -> String {
+        let reduction = loss.reduction == .sum ? ", summed over the batch" : ""
+        switch loss.function {
+        case .squaredError(let c):
+            let factor = c == 1 ? "" : c == 0.5 ? "½" : "\(NumberFormat(precision: 4).text(c))·"
+            return "loss \(factor)Σ(ŷ − y)²\(reduction)"
+        case .meanSquaredError: return "mean squared error\(reduction)"
+        case .crossEntropy: return "cross-entropy\(reduction)"
+        case .binaryCrossEntropy: return "binary cross-entropy\(reduction)"
+        }
+    }
+
+    /// The coefficient c of squared error as an expression: ½ for 0.5, nil for 1.
+    private func coefficient(_ c: Double) -> MathExpression? {
+        if c == 1 { return nil }
+        if c == 0.5 { return .fraction(.number(1), .number(2)) }
+        return .number(c)
+    }
+
+    private func withCoefficient(_ c: MathExpression?, _ body: MathExpression) -> MathExpression {
+        guard let c else { return body }
+        return .product([c, body])
+    }
+
+    /// ℓ for one sample with n outputs, written symbolically.
+    func formula(outputs n: Int) -> MathExpression {
+        let scalar = n == 1
+        let yh = scalar ? symbols.prediction : symbols.prediction(index: "j")
+        let y = scalar ? symbols.target : symbols.target(index: "j")
+        let ln = FunctionName("ln")
+        let squared = MathExpression.power(.parenthesized(.infix(.minus, [yh, y])), .number(2))
+        switch loss.function {
+        case .squaredError(let c):
+            return withCoefficient(coefficient(c), scalar ? squared : .summation(index: "j", squared))
+        case .meanSquaredError:
+            return scalar ? squared : .product([.fraction(.number(1), .number(Double(n))), .summation(index: "j", squared)])
+        case .crossEntropy:
+            return .product([.number(-1), .summation(index: "j", .product([y, .apply(ln, [yh])]))])
+        case .binaryCrossEntropy:
+            let terms = MathExpression.infix(
+                .plus,
+                [
+                    .product([y, .apply(ln, [yh])]),
+                    .product([.parenthesized(.infix(.minus, [.number(1), y])), .apply(ln, [.infix(.minus, [.number(1), yh])])]),
+                ])
+            let bracketed = MathExpression.parenthesized(terms)
+            return .product([.number(-1), scalar ? bracketed : .summation(index: "j", bracketed)])
+        }
+    }
+
+    /// ℓ for one sample with the numbers put in, or nil where that would not
+    /// fit on a line (more than `limit` outputs).
+    func substituted(prediction: [Double], target: [Double], classIndex: Int?, limit: Int = 6) -> MathExpression? {
+        guard prediction.count <= limit else { return nil }
+        let ln = FunctionName("ln")
+        let pairs = Array(zip(prediction, target))
+        let squares = pairs.map { MathExpression.power(.parenthesized(.infix(.minus, [.number($0), .number($1)])), .number(2)) }
+        let sumOfSquares: MathExpression = squares.count == 1 ? squares[0] : .parenthesized(.infix(.plus, squares))
+        switch loss.function {
+        case .squaredError(let c):
+            if squares.count == 1 { return withCoefficient(coefficient(c), squares[0]) }
+            return coefficient(c) == nil ? .infix(.plus, squares) : withCoefficient(coefficient(c), sumOfSquares)
+        case .meanSquaredError:
+            return squares.count == 1
+                ? squares[0] : .product([.fraction(.number(1), .number(Double(pairs.count))), sumOfSquares])
+        case .crossEntropy:
+            if let k = classIndex {
+                return .product([.number(-1), .apply(ln, [.number(prediction[k])])])
+            }
+            let terms = pairs.filter { $0.1 != 0 }.map { MathExpression.product([.number($0.1), .apply(ln, [.number($0.0)])]) }
+            return .product([.number(-1), terms.count == 1 ? terms[0] : .parenthesized(.infix(.plus, terms))])
+        case .binaryCrossEntropy:
+            let terms = pairs.map { yHat, y in
+                MathExpression.parenthesized(
+                    .infix(
+                        .plus,
+                        [
+                            .product([.number(y), .apply(ln, [.number(yHat)])]),
+                            .product([.number(1 - y), .apply(ln, [.number(1 - yHat)])]),
+                        ]))
+            }
+            return .product([.number(-1), terms.count == 1 ? terms[0] : .parenthesized(.infix(.plus, terms))])
+        }
+    }
+
+    /// −ln ŷₖ: the cross-entropy of a one-hot target of class k (0-based, as the spec gives it).
+    func classTerm(_ k: Int) -> MathExpression {
+        .product([.number(-1), .apply(FunctionName("ln"), [symbols.prediction(index: "\(k)")])])
+    }
+
+    /// ∂L/∂ŷ written symbolically, with the batch factor r = 1/S where it applies.
+    func gradientFormula(outputs n: Int, samples: Int) -> MathExpression {
+        let yh = symbols.prediction
+        let y = symbols.target
+        let difference = MathExpression.parenthesized(.infix(.minus, [yh, y]))
+        let perBatch = loss.reduction == .mean && symbols.isBatch ? samples : 1
+        func factor(_ numerator: Double, _ denominator: Int) -> MathExpression? {
+            if denominator == 1 { return numerator == 1 ? nil : .number(numerator) }
+            return .fraction(.number(numerator), .number(Double(denominator)))
+        }
+        switch loss.function {
+        case .squaredError(let c):
+            return withCoefficient(factor(2 * c, perBatch), difference)
+        case .meanSquaredError:
+            return withCoefficient(factor(2, n * perBatch), difference)
+        case .crossEntropy:
+            return withCoefficient(factor(-1, perBatch) ?? .number(-1), .fraction(y, yh))
+        case .binaryCrossEntropy:
+            let denominator = MathExpression.product([yh, .parenthesized(.infix(.minus, [.number(1), yh]))])
+            return withCoefficient(factor(1, perBatch), .fraction(.infix(.minus, [yh, y]), denominator))
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import NNCore
+
+/// Solves a network problem as a worked solution: the forward pass layer by
+/// layer, the loss, and for `backward` every δ⁽ˡ⁾, ∂L/∂W⁽ˡ⁾, ∂L/∂b⁽ˡ⁾, ∂L/∂x
+/// and, with a learning rate, the updated weights.
+public struct NetworkSolver: Sendable {
+    /// The letters used for the quantities.
+    public var notation: Notation
+
+    /// A solver writing in the given notation.
+    public init(notation: Notation = Notation()) {
+        self.notation = notation
+    }
+
+    /// The forward pass and the loss.
+    ///
+    /// - Throws: an ``InputError`` when the numbers overflow or the loss is
+    ///   undefined for the network's outputs (e.g. cross-entropy of a negative ŷ).
+    public func forward(_ problem: NetworkProblem) throws(InputError) -> Solution {
+        var sheet = try NetworkWorksheet(problem: problem, notation: notation, title: "Forward pass")
+        sheet.writeForwardPass()
+        sheet.writeLoss()
+        sheet.solution.result = sheet.result(gradients: nil, updated: nil)
+        return sheet.solution
+    }
+
+    /// The forward pass, the loss, backpropagation and, with a learning rate, one update.
+    ///
+    /// - Throws: an ``InputError`` as for ``forward(_:)``, or when a gradient overflows.
+    public func backward(_ problem: NetworkProblem) throws(InputError) -> Solution {
+        var sheet = try NetworkWorksheet(problem: problem, notation: notation, title: "Backward pass")
+        let gradients = problem.network.backward(sheet.pass, target: problem.target)
+        try NetworkWorksheet.requireFinite(gradients)
+        sheet.writeForwardPass()
+        sheet.writeLoss()
+        sheet.writeBackwardPass(gradients)
+        var updated: Network?
+        if let rate = problem.learningRate {
+            let network = problem.network.updated(by: gradients, learningRate: rate)
+            sheet.writeUpdate(gradients, learningRate: rate, updated: network)
+            updated = network
+        }
+        sheet.solution.result = sheet.result(gradients: gradients, updated: updated)
+        return sheet.solution
+    }
+}

@@ -1,0 +1,207 @@
+import NNCore
+
+extension NetworkWorksheet {
+    /// δ⁽ᴸ⁾ from the loss, then for l = L … 1 the gradients of W⁽ˡ⁾ and b⁽ˡ⁾ and
+    /// δ⁽ˡ⁻¹⁾ (or ∂L/∂x for l = 1).
+    mutating func writeBackwardPass(_ gradients: Gradients) {
+        solution.beginSection("Backward pass")
+        writeOutputDelta(gradients)
+        for layer in stride(from: layerCount, through: 1, by: -1) {
+            writeWeightGradient(gradients, layer: layer)
+            if layer > 1 {
+                writeHiddenDelta(gradients, layer: layer - 1)
+            } else {
+                writeInputGradient(gradients)
+            }
+        }
+    }
+
+    private mutating func writeOutputDelta(_ gradients: Gradients) {
+        let layer = layerCount
+        let delta = gradients.deltas[layer - 1]
+        let lhs = symbols.delta(layer)
+        let definition = symbols.gradient(symbols.a(layer))
+        let factor = batchFactor
+        switch problem.network.outputRule {
+        case .chainRule:
+            writeOutputDeltaByChainRule(gradients)
+        case .softmaxCrossEntropy(let beta):
+            var coefficient = beta == 1 ? [] : [MathExpression.number(beta)]
+            if let factor { coefficient.insert(factor, at: 0) }
+            let difference = MathExpression.infix(.minus, [symbols.prediction, symbols.target])
+            let numeric = MathExpression.infix(.minus, [operand(pass.output), operand(problem.target)])
+            solution.addStep(
+                lhs,
+                [definition, wrap(coefficient, difference), wrap(coefficient, numeric), result(delta)],
+                note: "softmax + cross-entropy: the Jacobian of softmax times ∂L/∂ŷ simplifies to ŷ − y")
+        case .sigmoidBinaryCrossEntropy:
+            let coefficient = factor.map { [$0] } ?? []
+            let difference = MathExpression.infix(.minus, [symbols.prediction, symbols.target])
+            let numeric = MathExpression.infix(.minus, [operand(pass.output), operand(problem.target)])
+            solution.addStep(
+                lhs,
+                [definition, wrap(coefficient, difference), wrap(coefficient, numeric), result(delta)],
+                note: "sigmoid + binary cross-entropy: σ′(a) = ŷ(1 − ŷ) cancels the denominator of ∂L/∂ŷ")
+        }
+    }
+
+    /// 1/S for a batch with mean reduction, else nil.
+    private var batchFactor: MathExpression? {
+        guard isBatch, problem.network.loss.reduction == .mean else { return nil }
+        return .fraction(.number(1), .number(Double(problem.sampleCount)))
+    }
+
+    private func wrap(_ coefficients: [MathExpression], _ body: MathExpression) -> MathExpression {
+        coefficients.isEmpty ? body : .product(coefficients + [.parenthesized(body)])
+    }
+
+    private mutating func writeOutputDeltaByChainRule(_ gradients: Gradients) {
+        let layer = layerCount
+        let outputGradient = gradients.outputGradient ?? gradients.deltas[layer - 1]
+        solution.addStep(
+            symbols.gradient(symbols.prediction),
+            [lossNotation.gradientFormula(outputs: pass.output.columns, samples: problem.sampleCount), result(outputGradient)])
+        writeDelta(
+            layer: layer, upstream: symbols.gradient(symbols.prediction), numericUpstream: operand(outputGradient),
+            upstreamValue: outputGradient, delta: gradients.deltas[layer - 1],
+            definition: symbols.gradient(symbols.a(layer)))
+    }
+
+    /// δ⁽ˡ⁾ = g ⊙ f′(a⁽ˡ⁾) for elementwise f, or the Jacobian product for softmax,
+    /// preceded by f′'s formula where one is taught.
+    private mutating func writeDelta(
+        layer: Int, upstream: MathExpression, numericUpstream: MathExpression, upstreamValue: Matrix, delta: Matrix,
+        definition: MathExpression?
+    ) {
+        let notation = activation(layer)
+        let a = pass.preActivations[layer - 1]
+        let lhs = symbols.delta(layer)
+        var rhs: [MathExpression] = definition.map { [$0] } ?? []
+
+        guard notation.activation.isElementwise else {
+            writeSoftmaxDelta(layer: layer, upstream: upstream, upstreamValue: upstreamValue, delta: delta, prefix: rhs)
+            return
+        }
+        let derivativeValue = notation.activation.derivative(at: a)
+        if let rule = notation.derivativeRule, !statedRules.contains(rule) {
+            solution.addRemark(rule)
+            statedRules.insert(rule)
+        }
+        if let formula = notation.derivativeFormula(of: symbols.a(layer)) {
+            solution.addStep(notation.derivative(of: symbols.a(layer)), [formula, result(derivativeValue)])
+        }
+        let isIdentity = notation.name == nil && notation.activation.scale == 1
+        if isIdentity {
+            rhs += [upstream, result(delta)]
+        } else {
+            let op: InfixOperator = isScalar(a) ? .times : .hadamard
+            rhs.append(.infix(op, [upstream, notation.derivative(of: symbols.a(layer))]))
+            rhs.append(.infix(op, [numericUpstream, operand(derivativeValue)]))
+            rhs.append(result(delta))
+        }
+        solution.addStep(lhs, rhs)
+    }
+
+    private mutating func writeSoftmaxDelta(
+        layer: Int, upstream: MathExpression, upstreamValue: Matrix, delta: Matrix, prefix: [MathExpression]
+    ) {
+        let notation = activation(layer)
+        let jacobianSymbol = MathExpression.symbol(Symbol("J", layer: layer))
+        if isBatch {
+            solution.addRemark(
+                "Softmax couples the outputs of a sample: each row of Δ⁽\(superscript(layer))⁾ is J⁽\(superscript(layer))⁾ᵀ times that row of the upstream gradient, with J = cβ(diag(s) − s sᵀ).")
+            solution.addStep(symbols.delta(layer), prefix + [result(delta)])
+            return
+        }
+        let jacobian = notation.activation.jacobian(at: pass.preActivations[layer - 1].row(0))
+        solution.addStep(
+            .partial(of: symbols.z(layer), withRespectTo: symbols.a(layer)),
+            [jacobianSymbol, .matrix(jacobian)], note: "softmax Jacobian: cβ(diag(s) − s sᵀ), s = softmax(βa)")
+        solution.addStep(
+            symbols.delta(layer),
+            prefix + [
+                .product([.symbol(Symbol("J", layer: layer, isTransposed: true)), upstream]),
+                .product([.matrix(jacobian.transposed()), operand(upstreamValue)]), result(delta),
+            ])
+    }
+
+    private mutating func writeWeightGradient(_ gradients: Gradients, layer: Int) {
+        let delta = gradients.deltas[layer - 1]
+        let input = layerInput(layer)
+        let gradient = shownWeightGradient(gradients, layer: layer)
+        let lhs = symbols.gradient(symbols.weights(layer))
+        if isBatch {
+            solution.addStep(
+                lhs,
+                [
+                    .product([symbols.delta(layer, transposed: true), symbols.z(layer - 1)]),
+                    .product([.matrix(delta.transposed()), .matrix(input)]), .matrix(gradient),
+                ])
+        } else {
+            solution.addStep(
+                lhs,
+                [
+                    .product([symbols.delta(layer), symbols.z(layer - 1, transposed: true)]),
+                    .product([operand(delta), .matrix(input)]), .matrix(gradient),
+                ])
+        }
+        guard problem.hasBias[layer - 1], !problem.isAugmented else { return }
+        let biasGradient = Matrix(row: gradients.biasGradients[layer - 1])
+        if isBatch {
+            solution.addStep(
+                symbols.gradient(symbols.bias(layer)),
+                [.product([.symbol(Symbol("1", isTransposed: true)), symbols.delta(layer)]), .inlineVector(biasGradient.row(0))],
+                note: "the sum of each column of Δ⁽\(superscript(layer))⁾")
+        } else {
+            solution.addStep(symbols.gradient(symbols.bias(layer)), [symbols.delta(layer), result(biasGradient)])
+        }
+    }
+
+    /// The weights that carry δ back: W⁽ˡ⁾, or W̄⁽ˡ⁾ without its bias column when augmented.
+    private func backwardWeights(_ layer: Int, transposed: Bool) -> MathExpression {
+        problem.isAugmented
+            ? symbols.weightsWithoutBias(layer, transposed: transposed) : symbols.weights(layer, transposed: transposed)
+    }
+
+    private mutating func writeHiddenDelta(_ gradients: Gradients, layer: Int) {
+        let upper = layer + 1
+        let weights = problem.network.layers[upper - 1].weights
+        let upperDelta = gradients.deltas[upper - 1]
+        if problem.isAugmented && layer == layerCount - 1 {
+            solution.addRemark("W̄ is W without its bias column: the bias unit's constant 1 has no δ to pass back.")
+        }
+        let upstream: MathExpression
+        let numericUpstream: MathExpression
+        if isBatch {
+            upstream = .parenthesized(.product([symbols.delta(upper), backwardWeights(upper, transposed: false)]))
+            numericUpstream = .product([.matrix(upperDelta), .matrix(weights)])
+        } else {
+            upstream = .parenthesized(.product([backwardWeights(upper, transposed: true), symbols.delta(upper)]))
+            numericUpstream = .product([.matrix(weights.transposed()), operand(upperDelta)])
+        }
+        writeDelta(
+            layer: layer, upstream: upstream, numericUpstream: numericUpstream,
+            upstreamValue: gradients.activationGradients[layer], delta: gradients.deltas[layer - 1], definition: nil)
+    }
+
+    private mutating func writeInputGradient(_ gradients: Gradients) {
+        let delta = gradients.deltas[0]
+        let weights = problem.network.layers[0].weights
+        let value = gradients.inputGradient
+        if isBatch {
+            solution.addStep(
+                symbols.gradient(symbols.input),
+                [
+                    .product([symbols.delta(1), backwardWeights(1, transposed: false)]),
+                    .product([.matrix(delta), .matrix(weights)]), .matrix(value),
+                ])
+        } else {
+            solution.addStep(
+                symbols.gradient(symbols.input),
+                [
+                    .product([backwardWeights(1, transposed: true), symbols.delta(1)]),
+                    .product([.matrix(weights.transposed()), operand(delta)]), result(value),
+                ])
+        }
+    }
+}

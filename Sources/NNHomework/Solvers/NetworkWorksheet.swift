@@ -1,0 +1,145 @@
+import NNCore
+
+/// The solution of one network problem while it is being written, with the
+/// values of the forward pass and how to show them.
+///
+/// A single sample is held as a 1 × n row (NNCore's batch of one) and shown
+/// as a column vector; a batch is shown as matrices, one sample per row.
+struct NetworkWorksheet {
+    let problem: NetworkProblem
+    let pass: ForwardPass
+    let loss: Double
+    let symbols: NetworkSymbols
+    var solution: Solution
+    /// Piecewise derivative rules already stated, so each is stated once.
+    var statedRules: Set<String> = []
+
+    init(problem: NetworkProblem, notation: Notation, title: String) throws(InputError) {
+        self.problem = problem
+        self.symbols = NetworkSymbols(notation: notation, isBatch: problem.isBatch)
+        self.pass = problem.network.forward(problem.input)
+        try Self.requireFinite(pass)
+        try Self.requireDefinedLoss(problem, pass: pass)
+        self.loss = problem.network.loss(of: pass, target: problem.target)
+        guard loss.isFinite else {
+            throw InputError(.invalidData, at: "loss", "the loss overflows; the numbers are too large for double precision")
+        }
+        self.solution = Solution(title: Self.title(title, problem: problem), preamble: Self.preamble(problem))
+    }
+
+    var layerCount: Int { problem.network.layers.count }
+    var isBatch: Bool { problem.isBatch }
+
+    // MARK: Showing values
+
+    /// A value taking part in a computation: a column vector for one sample, the matrix for a batch.
+    func operand(_ value: Matrix) -> MathExpression {
+        isBatch ? .matrix(value) : .matrix(value.transposed())
+    }
+
+    /// A value that is a result: written inline, (2, 8, 9)ᵀ, for one sample; the matrix for a batch.
+    func result(_ value: Matrix) -> MathExpression {
+        isBatch ? .matrix(value) : .inlineVector(value.row(0))
+    }
+
+    /// z⁽ˡ⁾ as the next layer sees it: with a leading 1 (a column of ones) when augmented.
+    func layerInput(_ layer: Int) -> Matrix {
+        let z = pass.activations[layer - 1]
+        return problem.isAugmented ? Self.prependingOnes(to: z) : z
+    }
+
+    /// W⁽ˡ⁾ as given: with the bias column first when augmented.
+    func shownWeights(_ layer: Int) -> Matrix {
+        let dense = problem.network.layers[layer - 1]
+        return problem.isAugmented ? Self.prepending(dense.bias, to: dense.weights) : dense.weights
+    }
+
+    /// ∂L/∂W⁽ˡ⁾ in the shape of the given weights (bias column first when augmented).
+    func shownWeightGradient(_ gradients: Gradients, layer: Int) -> Matrix {
+        let g = gradients.weightGradients[layer - 1]
+        return problem.isAugmented ? Self.prepending(gradients.biasGradients[layer - 1], to: g) : g
+    }
+
+    /// The activation notation of layer l.
+    func activation(_ layer: Int) -> ActivationNotation {
+        ActivationNotation(activation: problem.network.layers[layer - 1].activation)
+    }
+
+    /// Whether a value is a single number (one sample, one unit): products use "·", not ⊙.
+    func isScalar(_ value: Matrix) -> Bool { value.rows == 1 && value.columns == 1 }
+
+    static func prependingOnes(to matrix: Matrix) -> Matrix {
+        prepending(Array(repeating: 1, count: matrix.rows), to: matrix)
+    }
+
+    static func prepending(_ column: [Double], to matrix: Matrix) -> Matrix {
+        Matrix(matrix.rowArrays.enumerated().map { [column[$0]] + $1 })
+    }
+
+    // MARK: Validation
+
+    static func requireFinite(_ pass: ForwardPass) throws(InputError) {
+        for (index, a) in pass.preActivations.enumerated() where !a.isFinite || !pass.activations[index + 1].isFinite {
+            throw InputError(
+                .invalidData, at: "layers[\(index)]",
+                "layer \(index + 1)'s values overflow; the numbers are too large for double precision")
+        }
+    }
+
+    static func requireFinite(_ gradients: Gradients) throws(InputError) {
+        let all = gradients.deltas + gradients.weightGradients + gradients.activationGradients
+        guard all.allSatisfy(\.isFinite), gradients.biasGradients.allSatisfy({ $0.allSatisfy(\.isFinite) }) else {
+            throw InputError(.invalidData, at: "layers", "a gradient overflows; the numbers are too large for double precision")
+        }
+    }
+
+    /// Cross-entropy of unfused outputs needs ŷ in (0, 1] where y > 0 (and below 1 where y < 1 for binary).
+    static func requireDefinedLoss(_ problem: NetworkProblem, pass: ForwardPass) throws(InputError) {
+        guard !problem.network.outputRule.isFused else { return }
+        let output = pass.output.elements
+        let target = problem.target.elements
+        switch problem.network.loss.function {
+        case .crossEntropy:
+            if let bad = output.indices.first(where: { target[$0] > 0 && !(output[$0] > 0) }) {
+                throw InputError(
+                    .invalidData, at: "loss",
+                    "cross-entropy needs predicted probabilities ŷ > 0, but ŷ has \(output[bad]); use a softmax output layer")
+            }
+        case .binaryCrossEntropy:
+            if let bad = output.indices.first(where: {
+                (target[$0] > 0 && !(output[$0] > 0)) || (target[$0] < 1 && !(output[$0] < 1))
+            }) {
+                throw InputError(
+                    .invalidData, at: "loss",
+                    "binary cross-entropy needs predictions ŷ strictly between 0 and 1, but ŷ has \(output[bad]); use a sigmoid output layer")
+            }
+        default:
+            return
+        }
+    }
+
+    // MARK: Title and conventions
+
+    private static func title(_ kind: String, problem: NetworkProblem) -> String {
+        let count = problem.network.layers.count
+        let layers = "\(count) dense \(count == 1 ? "layer" : "layers")"
+        let format = NumberFormat(precision: 4)
+        let names = problem.network.layers.map { ActivationNotation(activation: $0.activation).summary(format: format.text) }
+        let distinct = names.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let sample = problem.isBatch ? "batch of \(problem.sampleCount)" : "one sample"
+        return "\(kind) · \(layers), \(distinct.joined(separator: " / ")) · \(LossNotation.name(of: problem.network.loss)) · \(sample)"
+    }
+
+    private static func preamble(_ problem: NetworkProblem) -> [String] {
+        var lines: [String] = []
+        if let description = problem.description { lines.append(description) }
+        if problem.isBatch {
+            lines.append("One sample per row: A⁽ˡ⁾ = Z⁽ˡ⁻¹⁾ W⁽ˡ⁾ᵀ + 1 b⁽ˡ⁾ᵀ, Z⁽ˡ⁾ = f(A⁽ˡ⁾); weights are out × in.")
+        } else if problem.isAugmented {
+            lines.append("Each weight row starts with the bias weight, so a⁽ˡ⁾ = W⁽ˡ⁾ z⁽ˡ⁻¹⁾ with a leading 1 in z⁽ˡ⁻¹⁾.")
+        } else {
+            lines.append("a⁽ˡ⁾ = W⁽ˡ⁾ z⁽ˡ⁻¹⁾ + b⁽ˡ⁾ is the pre-activation and z⁽ˡ⁾ = f(a⁽ˡ⁾) the activation; weights are out × in.")
+        }
+        return lines
+    }
+}

@@ -1,0 +1,106 @@
+import NNCore
+
+extension NetworkProblem {
+    /// `target`, as the loss needs it: one row per sample.
+    ///
+    /// - For squared error and MSE: a number (one output), a vector, or for a
+    ///   batch a matrix (or a vector when there is one output).
+    /// - For cross-entropy: a 0-based class index or a probability vector;
+    ///   for a batch a vector of class indices or a matrix of probability rows.
+    /// - For binary cross-entropy: like squared error, every value in [0, 1].
+    static func decodeTarget(
+        _ cursor: JSONCursor, loss: Loss, outputs: Int, samples: Int, isBatch: Bool
+    ) throws(InputError) -> (Matrix, classes: [Int]?) {
+        if case .crossEntropy = loss.function {
+            return try decodeClassTarget(cursor, outputs: outputs, samples: samples, isBatch: isBatch)
+        }
+        let target = try decodeValues(cursor, outputs: outputs, samples: samples, isBatch: isBatch)
+        if case .binaryCrossEntropy = loss.function,
+            let bad = target.elements.firstIndex(where: { !(0...1).contains($0) })
+        {
+            throw cursor.error("binary cross-entropy needs targets in [0, 1], found \(target.elements[bad])")
+        }
+        return (target, nil)
+    }
+
+    private static func decodeValues(
+        _ cursor: JSONCursor, outputs: Int, samples: Int, isBatch: Bool
+    ) throws(InputError) -> Matrix {
+        let outputsText = "the network outputs \(outputs) \(outputs == 1 ? "value" : "values")"
+        if !isBatch {
+            let values: [Double]
+            if case .number = cursor.value { values = [try cursor.number()] } else { values = try cursor.vector() }
+            guard values.count == outputs else {
+                throw cursor.error("has \(values.count) \(values.count == 1 ? "value" : "values"), but \(outputsText)")
+            }
+            return Matrix(row: values)
+        }
+        let rows = try cursor.elements()
+        guard rows.count == samples else {
+            throw cursor.error("has \(rows.count) rows, but the input has \(samples) samples (one target row per sample)")
+        }
+        if outputs == 1, rows.allSatisfy({ if case .number = $0.value { true } else { false } }) {
+            return Matrix(column: try cursor.vector())
+        }
+        let matrix = try cursor.matrix()
+        guard matrix.columns == outputs else {
+            throw rows[0].error("has \(matrix.columns) values, but \(outputsText)")
+        }
+        return matrix
+    }
+
+    private static func decodeClassTarget(
+        _ cursor: JSONCursor, outputs: Int, samples: Int, isBatch: Bool
+    ) throws(InputError) -> (Matrix, classes: [Int]?) {
+        if !isBatch {
+            if case .number = cursor.value {
+                let k = try classIndex(cursor, outputs: outputs)
+                return (oneHot([k], classes: outputs), [k])
+            }
+            let row = try probabilityRow(cursor, outputs: outputs)
+            return (Matrix(row: row), nil)
+        }
+        let rows = try cursor.elements()
+        guard rows.count == samples else {
+            throw cursor.error("has \(rows.count) entries, but the input has \(samples) samples (one class or row per sample)")
+        }
+        if rows.allSatisfy({ if case .number = $0.value { true } else { false } }) {
+            var classes: [Int] = []
+            for row in rows { classes.append(try classIndex(row, outputs: outputs)) }
+            return (oneHot(classes, classes: outputs), classes)
+        }
+        var probabilities: [[Double]] = []
+        for row in rows { probabilities.append(try probabilityRow(row, outputs: outputs)) }
+        return (Matrix(probabilities), nil)
+    }
+
+    private static func classIndex(_ cursor: JSONCursor, outputs: Int) throws(InputError) -> Int {
+        let value = try cursor.number()
+        guard value == value.rounded(), value >= 0, value < Double(outputs), let k = Int(exactly: value) else {
+            throw cursor.error(
+                "class \(value) is not a 0-based class index of the \(outputs) outputs (0…\(outputs - 1))")
+        }
+        return k
+    }
+
+    private static func probabilityRow(_ cursor: JSONCursor, outputs: Int) throws(InputError) -> [Double] {
+        guard case .array = cursor.value else {
+            throw cursor.error("expected a 0-based class index or a probability vector, found \(cursor.value.kindName)")
+        }
+        let row = try cursor.vector()
+        guard row.count == outputs else {
+            throw cursor.error("has \(row.count) values, but the network outputs \(outputs) class probabilities")
+        }
+        guard row.allSatisfy({ $0 >= 0 }), abs(row.reduce(0, +) - 1) <= 1e-9 else {
+            throw cursor.error(
+                "a cross-entropy target must be a probability vector (entries ≥ 0, summing to 1); it sums to \(row.reduce(0, +))")
+        }
+        return row
+    }
+
+    private static func oneHot(_ classes: [Int], classes count: Int) -> Matrix {
+        var result = Matrix(rows: classes.count, columns: count)
+        for (sample, k) in classes.enumerated() { result[sample, k] = 1 }
+        return result
+    }
+}

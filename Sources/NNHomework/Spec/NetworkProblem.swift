@@ -1,0 +1,159 @@
+import NNCore
+
+/// A forward/backward homework problem read from a network spec: the network,
+/// the input and target, and how the course writes them.
+///
+/// Values are held one sample per row, as NNCore computes; a single sample
+/// is a batch of one and is shown as column vectors.
+public struct NetworkProblem: Sendable, Hashable {
+    /// The problem's own words, shown under the title, if the spec has them.
+    public var description: String?
+    /// The layers and loss.
+    public var network: Network
+    /// X, one sample per row (z⁽⁰⁾ without any leading 1).
+    public var input: Matrix
+    /// Y, one row per sample, as probabilities for cross-entropy.
+    public var target: Matrix
+    /// The 0-based class of each sample, when the target was given as class indices.
+    public var classIndices: [Int]?
+    /// Whether the input was a batch (a matrix) rather than one sample.
+    public var isBatch: Bool
+    /// Whether each weight row starts with the bias weight and z⁽ˡ⁾ carries a leading 1.
+    public var isAugmented: Bool
+    /// Whether each layer was given a bias (false: b⁽ˡ⁾ = 0 is not shown).
+    public var hasBias: [Bool]
+    /// η for one gradient-descent update, if given.
+    public var learningRate: Double?
+
+    /// A problem with the given parts.
+    public init(
+        description: String? = nil, network: Network, input: Matrix, target: Matrix, classIndices: [Int]? = nil,
+        isBatch: Bool, isAugmented: Bool = false, hasBias: [Bool]? = nil, learningRate: Double? = nil
+    ) {
+        self.description = description
+        self.network = network
+        self.input = input
+        self.target = target
+        self.classIndices = classIndices
+        self.isBatch = isBatch
+        self.isAugmented = isAugmented
+        self.hasBias = hasBias ?? Array(repeating: true, count: network.layers.count)
+        self.learningRate = learningRate
+    }
+
+    /// The number of samples S.
+    public var sampleCount: Int { input.rows }
+}
+
+extension NetworkProblem {
+    /// The keys a network spec may have.
+    static let keys = ["description", "input", "target", "layers", "loss", "learning_rate", "augmented"]
+
+    /// Reads a network spec from JSON text.
+    ///
+    /// - Parameters:
+    ///   - text: the spec's JSON.
+    ///   - source: the file name to name in errors about the document as a whole.
+    /// - Throws: an ``InputError`` naming the JSON path of the first problem found.
+    public init(parsing text: String, source: String) throws(InputError) {
+        let value: JSONValue
+        do {
+            value = try JSONValue(parsing: text)
+        } catch {
+            throw InputError(.invalidData, at: source, error.description)
+        }
+        try self.init(json: value, source: source)
+    }
+
+    /// Reads a network spec from a parsed JSON document.
+    public init(json: JSONValue, source: String) throws(InputError) {
+        let root = JSONCursor(value: json, path: "", rootName: source)
+        try root.requireObject(allowed: Self.keys, required: ["input", "target", "layers", "loss"])
+        guard let inputCursor = root.member("input"), let targetCursor = root.member("target"),
+            let layersCursor = root.member("layers"), let lossCursor = root.member("loss")
+        else { throw root.error("missing key") }
+
+        let description = try root.member("description")?.string()
+        let isAugmented = try root.member("augmented")?.bool() ?? false
+        let (input, isBatch) = try Self.decodeInput(inputCursor)
+        let layerCursors = try layersCursor.elements()
+        guard !layerCursors.isEmpty else { throw layersCursor.error("is empty; a network needs at least one layer") }
+
+        var layers: [Dense] = []
+        var hasBias: [Bool] = []
+        for (index, cursor) in layerCursors.enumerated() {
+            let incoming = layers.last?.outputCount ?? input.columns
+            let layer = try Self.decodeLayer(cursor, number: index + 1, incoming: incoming, isAugmented: isAugmented)
+            layers.append(layer.dense)
+            hasBias.append(layer.hasBias)
+        }
+        let loss = try LossSpec.decode(lossCursor)
+        let network = Network(layers: layers, loss: loss)
+        let (target, classes) = try Self.decodeTarget(
+            targetCursor, loss: loss, outputs: network.outputLayer.outputCount, samples: input.rows, isBatch: isBatch)
+
+        var learningRate: Double?
+        if let rateCursor = root.member("learning_rate") {
+            let rate = try rateCursor.number()
+            guard rate > 0 else { throw rateCursor.error("must be positive, got \(rate)") }
+            learningRate = rate
+        }
+        self.init(
+            description: description, network: network, input: input, target: target, classIndices: classes,
+            isBatch: isBatch, isAugmented: isAugmented, hasBias: hasBias, learningRate: learningRate)
+    }
+
+    /// `input`: a number (one input), a vector (one sample) or a matrix (a batch, one sample per row).
+    private static func decodeInput(_ cursor: JSONCursor) throws(InputError) -> (Matrix, isBatch: Bool) {
+        switch cursor.value {
+        case .number:
+            return (Matrix(row: [try cursor.number()]), false)
+        case .array(let values) where values.first.map({ if case .array = $0 { true } else { false } }) == true:
+            return (try cursor.matrix(), true)
+        case .array:
+            return (Matrix(row: try cursor.vector()), false)
+        default:
+            throw cursor.error("expected a number, a vector or a matrix (one sample per row), found \(cursor.value.kindName)")
+        }
+    }
+
+    private static func decodeLayer(
+        _ cursor: JSONCursor, number: Int, incoming: Int, isAugmented: Bool
+    ) throws(InputError) -> (dense: Dense, hasBias: Bool) {
+        let allowed = isAugmented ? ["weights", "activation"] : ["weights", "bias", "activation"]
+        if isAugmented, let bias = cursor.member("bias") {
+            throw bias.error("with \"augmented\": true the bias weights are the first column of weights; remove \"bias\"")
+        }
+        try cursor.requireObject(allowed: allowed, required: ["weights", "activation"])
+        guard let weightsCursor = cursor.member("weights"), let activationCursor = cursor.member("activation") else {
+            throw cursor.error("missing key")
+        }
+        let given = try weightsCursor.matrix()
+        let expectedColumns = isAugmented ? incoming + 1 : incoming
+        if given.columns != expectedColumns {
+            let source = number == 1 ? "the input has \(incoming) values" : "layer \(number - 1) outputs \(incoming) values"
+            let extra = isAugmented ? " plus the bias column" : ""
+            throw weightsCursor.error(
+                "has \(given.columns) columns, but \(source)\(extra) (weights are out × in: one row per unit)")
+        }
+        let activation = try ActivationSpec.decode(activationCursor)
+        if isAugmented {
+            let weights = Matrix(given.rowArrays.map { Array($0.dropFirst()) })
+            return (Dense(weights: weights, bias: given.column(0), activation: activation), true)
+        }
+        guard let biasCursor = cursor.member("bias") else {
+            let zero = Array(repeating: 0.0, count: given.rows)
+            return (Dense(weights: given, bias: zero, activation: activation), false)
+        }
+        let bias: [Double]
+        if case .number = biasCursor.value {
+            bias = [try biasCursor.number()]
+        } else {
+            bias = try biasCursor.vector()
+        }
+        guard bias.count == given.rows else {
+            throw biasCursor.error("has \(bias.count) \(bias.count == 1 ? "entry" : "entries"), but weights has \(given.rows) rows (one per unit)")
+        }
+        return (Dense(weights: given, bias: bias, activation: activation), true)
+    }
+}

@@ -1,0 +1,17 @@
+import NNHomework
+
+/// `nnhw forward`: the forward pass and the loss of a network spec.
+enum ForwardCommand {
+    /// The subcommand.
+    static let subcommand = Subcommand(
+        name: "forward",
+        summary: "the forward pass of a dense network and its loss, as a worked solution",
+        usage: "nnhw forward (--net FILE | --example NAME) [--format \(OutputFormat.choices)] [--precision N]",
+        options: NetworkInput.options,
+        details: Conventions.network,
+        examples: ["nnhw forward --example relu-3-layer", "nnhw forward --net Examples/tanh-augmented.json --precision 6"],
+        run: { arguments throws(InputError) in
+            let problem = try NetworkInput.problem(from: arguments)
+            return try OutputOptions.render(NetworkSolver().forward(problem), arguments)
+        })
+}

@@ -1,0 +1,79 @@
+import NNHomework
+
+/// The options shared by the subcommands that solve a network spec.
+enum NetworkInput {
+    /// `--net`, `--example`, `--format`, `--precision`.
+    static let options = [
+        OptionSpec(name: "--net", valueName: "FILE", help: "the network spec (JSON); - reads standard input"),
+        OptionSpec(name: "--example", valueName: "NAME", help: "a built-in example instead of a file (list: nnhw examples)"),
+    ] + OutputOptions.options
+
+    /// The problem named by `--net FILE` or `--example NAME` (exactly one of them).
+    static func problem(from arguments: ParsedArguments) throws(InputError) -> NetworkProblem {
+        switch (arguments["--net"], arguments["--example"]) {
+        case (let path?, nil):
+            return try NetworkProblem(parsing: SpecFile.read(path), source: path == "-" ? "<stdin>" : path)
+        case (nil, let name?):
+            guard let example = BuiltInExample.named(name) else {
+                let names = BuiltInExample.all.map(\.name)
+                var message = "no example called \"\(name)\""
+                if let guess = closestMatch(to: name, among: names) { message += " (did you mean \"\(guess)\"?)" }
+                throw InputError(.usage, at: "--example", message + "; the examples are \(names.joined(separator: ", "))")
+            }
+            return try NetworkProblem(parsing: example.json, source: "example \(name)")
+        case (.some, .some):
+            throw InputError(.usage, at: "--net", "give either --net FILE or --example NAME, not both")
+        case (nil, nil):
+            throw InputError(.usage, at: "--net", "missing; give --net FILE (or --example NAME)")
+        }
+    }
+}
+
+/// `--format` and `--precision`, on every subcommand.
+enum OutputOptions {
+    /// The options.
+    static let options = [
+        OptionSpec(name: "--format", valueName: OutputFormat.choices, help: "output format (default text)"),
+        OptionSpec(
+            name: "--precision", valueName: "N",
+            help: "decimals shown in text, 0–17 (default 4); json always has full precision"),
+    ]
+
+    /// Renders `solution` as the options ask.
+    static func render(_ solution: Solution, _ arguments: ParsedArguments) throws(InputError) -> String {
+        var format = OutputFormat.text
+        if let name = arguments["--format"] {
+            guard let chosen = OutputFormat(rawValue: name) else {
+                throw InputError(.usage, at: "--format", "unknown format \"\(name)\"; expected \(OutputFormat.choices)")
+            }
+            format = chosen
+        }
+        var options = RenderOptions()
+        if let text = arguments["--precision"] {
+            guard let precision = Int(text), (0...17).contains(precision) else {
+                throw InputError(.usage, at: "--precision", "expected a whole number from 0 to 17, got \"\(text)\"")
+            }
+            options.precision = precision
+        }
+        return format.renderer(options: options).render(solution)
+    }
+}
+
+/// Reading a spec file as UTF-8 text.
+enum SpecFile {
+    /// The text of the file at `path` ("-": standard input).
+    ///
+    /// - Throws: `.unreadable` when the file cannot be read, `.invalidData` when it is not UTF-8.
+    static func read(_ path: String) throws(InputError) -> String {
+        let place = path == "-" ? "<stdin>" : path
+        switch System.readBytes(atPath: path) {
+        case .failure(let failure):
+            throw InputError(.unreadable, at: place, "cannot read: \(failure.reason)")
+        case .success(let bytes):
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw InputError(.invalidData, at: place, "is not UTF-8 text")
+            }
+            return text
+        }
+    }
+}

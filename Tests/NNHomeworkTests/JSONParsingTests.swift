@@ -70,8 +70,10 @@ struct JSONParsingTests {
         "numbers read as the nearest double",
         arguments: [
             ("0", 0.0), ("7", 7), ("-12", -12), ("2.5", 2.5), ("0.1", 0.1), ("1e2", 100), ("1E-2", 0.01),
-            ("-2.5e+3", -2500), ("1e-400", 0), ("5e-324", .leastNonzeroMagnitude), ("1.7976931348623157e308", 1.7976931348623157e308),
+            ("-2.5e+3", -2500), ("1e-400", 0), ("5e-324", .leastNonzeroMagnitude),
+            ("1.7976931348623157e308", 1.7976931348623157e308),
             ("123456789012345678901234567890", 1.2345678901234568e29),
+            ("123456789012345680000", 1.2345678901234568e20),
         ])
     func numbers(text: String, expected: Double) throws {
         #expect(try JSONValue(parsing: text) == .number(expected))
@@ -109,6 +111,19 @@ struct JSONParsingTests {
         }
         #expect(throws: JSONSyntaxError(line: 1, column: 5 * 512 + 1, message: "nesting deeper than 512 levels")) {
             try JSONValue(parsing: String(repeating: #"{"a":"#, count: 10_000))
+        }
+    }
+
+    @Test("every proper prefix of a document fails with a place inside the text")
+    func truncatedDocuments() throws {
+        let document = #"{"w": [[1, -2.5e-3], [0, 4]], "s": "a\n\u00e9😀", "t": [true, false, null]}"#
+        let scalars = Array(document.unicodeScalars)
+        _ = try JSONValue(parsing: document)
+        for length in 0..<scalars.count {
+            var prefix = ""
+            prefix.unicodeScalars.append(contentsOf: scalars[..<length])
+            let error = try #require(throws: JSONSyntaxError.self) { try JSONValue(parsing: prefix) }
+            #expect(error.line == 1 && (1...length + 1).contains(error.column), "\(prefix)")
         }
     }
 
@@ -172,7 +187,8 @@ struct JSONParsingTests {
         MalformedJSON("[0, -1.5e400]", 1, 5, "number -1.5e400 is out of range"),
         MalformedJSON(
             "[True]", 1, 2, "unknown word True; the words of JSON are true, false and null, in lowercase"),
-        MalformedJSON("[@]", 1, 2, "expected a value (an object, array, string, number, true, false or null), found '@'"),
+        MalformedJSON(
+            "[@]", 1, 2, "expected a value (an object, array, string, number, true, false or null), found '@'"),
         MalformedJSON("{} x", 1, 4, "unexpected 'x' after the end of the JSON document"),
         MalformedJSON("[1]]", 1, 4, "unexpected ']' after the end of the JSON document"),
         MalformedJSON("{\"weights\": 1,\n \"weights\": 2}", 2, 2, #"duplicate key "weights""#),

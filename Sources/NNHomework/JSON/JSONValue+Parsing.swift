@@ -71,7 +71,8 @@ private struct JSONParser {
         default:
             throw syntaxError(
                 at: position,
-                "expected a value (an object, array, string, number, true, false or null), found \(character(at: position))")
+                "expected a value (an object, array, string, number, true, false or null), found \(character(at: position))"
+            )
         }
     }
 
@@ -183,7 +184,8 @@ private struct JSONParser {
             case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
                 throw syntaxError(
                     at: openingQuote,
-                    "unterminated string: no closing '\"' before the end of the line (write a line break inside a string as \\n)")
+                    "unterminated string: no closing '\"' before the end of the line (write a line break inside a string as \\n)"
+                )
             case UInt8(ascii: "\""):
                 position += 1
                 return String(decoding: utf8, as: UTF8.self)
@@ -225,7 +227,8 @@ private struct JSONParser {
         default:
             throw syntaxError(
                 at: backslash,
-                "invalid escape \\\(character(at: backslash + 1, quoted: false)) in a string; the escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX")
+                "invalid escape \\\(character(at: backslash + 1, quoted: false)) in a string; the escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX"
+            )
         }
     }
 
@@ -248,7 +251,8 @@ private struct JSONParser {
         guard let scalar = Unicode.Scalar(code) else {
             throw syntaxError(
                 at: backslash,
-                "lone surrogate \\u\(hex(unit)) in a string; a character beyond U+FFFF is written as a surrogate pair such as \\uD83D\\uDE00")
+                "lone surrogate \\u\(hex(unit)) in a string; a character beyond U+FFFF is written as a surrogate pair such as \\uD83D\\uDE00"
+            )
         }
         return scalar
     }

@@ -88,7 +88,8 @@ private struct JSONWriter {
     }
 
     private mutating func write(_ number: Double) {
-        precondition(number.isFinite, "JSON cannot represent \(number); check for non-finite numbers before serializing")
+        precondition(
+            number.isFinite, "JSON cannot represent \(number); check for non-finite numbers before serializing")
         if number == 0 {
             output += "0"
         } else if number == number.rounded(.towardZero), abs(number) < 0x1p53 {

@@ -48,6 +48,23 @@ struct ActivationTests {
         #expect(Activation.sigmoid(0) == 0.5)
     }
 
+    @Test(
+        "σ′ and tanh′ keep full relative accuracy far out, where 1 − σ and 1 − tanh² cancel",
+        arguments: [
+            // mpmath 1.3 (40 digits): s = 1/(1+exp(-x)); s*(1-s) at x = ±30, ±40
+            (Activation(.sigmoid), 30, 9.3576229688384233e-14),
+            (Activation(.sigmoid), -30, 9.3576229688384233e-14),
+            (Activation(.sigmoid), 40, 4.248354255291589e-18),
+            (Activation(.sigmoid), -40, 4.248354255291589e-18),
+            // mpmath 1.3 (40 digits): 1/cosh(x)**2 at x = ±15, 20
+            (Activation(.tanh), 15, 3.7430491875353693e-13),
+            (Activation(.tanh), -15, 3.7430491875353693e-13),
+            (Activation(.tanh), 20, 1.6993417021166356e-17),
+        ] as [(Activation, Double, Double)])
+    func derivativeTails(activation: Activation, x: Double, expected: Double) {
+        expectApproximatelyEqual(activation.derivative(x), expected, absoluteTolerance: 0, relativeTolerance: 1e-13)
+    }
+
     @Test("softmax of [1000, 1000] is [0.5, 0.5], and of [1000, −1000, 0, 1000] is [0.5, 0, 0, 0.5]")
     func softmaxStability() {
         #expect(Activation.softmax([1000, 1000]) == [0.5, 0.5])

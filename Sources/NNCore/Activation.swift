@@ -167,11 +167,13 @@ public struct Activation: Sendable, Hashable {
         case .relu: return x > 0 ? 1 : 0
         case .leakyReLU(let alpha): return x > 0 ? 1 : alpha
         case .tanh:
-            let t = Math.tanh(x)
-            return 1 - t * t
+            // 1 − tanh²x = 4e^(−2|x|) / (1 + e^(−2|x|))²; the form 1 − t² cancels
+            // and loses all relative accuracy once tanh x rounds towards 1.
+            let e = Math.exp(-2 * abs(x))
+            return 4 * e / ((1 + e) * (1 + e))
         case .sigmoid:
-            let s = sigmoid(x)
-            return s * (1 - s)
+            // σ′(x) = σ(x)(1 − σ(x)) = σ(x) σ(−x); 1 − σ(x) would cancel for large x.
+            return sigmoid(x) * sigmoid(-x)
         case .gelu(.exact):
             let cdf = 0.5 * (1 + Math.erf(x * inverseSqrtTwo))
             let density = inverseSqrtTwoPi * Math.exp(-0.5 * x * x)

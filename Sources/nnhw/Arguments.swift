@@ -1,7 +1,7 @@
 import NNHomework
 
 /// An option a subcommand accepts: `--net FILE`, or a flag without a value.
-struct OptionSpec {
+struct OptionSpec: Sendable {
     /// The long name with its dashes: "--net".
     let name: String
     /// The value's placeholder ("FILE"), or nil for a flag.
@@ -11,7 +11,7 @@ struct OptionSpec {
 }
 
 /// The options given on a command line, after checking them against the specs.
-struct ParsedArguments {
+struct ParsedArguments: Sendable {
     private var values: [String: String] = [:]
     private var flags: Set<String> = []
 

@@ -1,7 +1,7 @@
 import NNHomework
 
 /// One `nnhw <name>` subcommand: its options, its help, and what it runs.
-struct Subcommand {
+struct Subcommand: Sendable {
     /// The word after `nnhw`.
     let name: String
     /// One line for `nnhw --help`.
@@ -15,7 +15,7 @@ struct Subcommand {
     /// Runnable example command lines.
     let examples: [String]
     /// Runs the subcommand and returns what to print on standard output.
-    let run: (ParsedArguments) throws(InputError) -> String
+    let run: @Sendable (ParsedArguments) throws(InputError) -> String
 
     /// The full `--help` text.
     var help: String {

@@ -28,7 +28,7 @@ struct JSONCursor {
 
     /// The cursors at the elements of this array.
     func elements() throws(InputError) -> [JSONCursor] {
-        guard case .array(let values) = value else { throw error("expected an array, found \(value.kindName)") }
+        guard case .array(let values) = value else { throw error("expected an array, found \(value.typeName)") }
         return values.enumerated().map { JSONCursor(value: $1, path: "\(path)[\($0)]", rootName: rootName) }
     }
 
@@ -36,7 +36,7 @@ struct JSONCursor {
     /// every key in `required` is present.
     func requireObject(allowed: [String], required: [String] = []) throws(InputError) {
         guard case .object(let members) = value else {
-            throw error("expected an object, found \(value.kindName)")
+            throw error("expected an object, found \(value.typeName)")
         }
         for member in members where !allowed.contains(member.key) {
             var message = "unknown key \"\(member.key)\""
@@ -52,20 +52,20 @@ struct JSONCursor {
 
     /// This value as a finite number.
     func number() throws(InputError) -> Double {
-        guard case .number(let x) = value else { throw error("expected a number, found \(value.kindName)") }
+        guard case .number(let x) = value else { throw error("expected a number, found \(value.typeName)") }
         guard x.isFinite else { throw error("\(x) is not a finite number") }
         return x
     }
 
     /// This value as a string.
     func string() throws(InputError) -> String {
-        guard case .string(let text) = value else { throw error("expected a string, found \(value.kindName)") }
+        guard case .string(let text) = value else { throw error("expected a string, found \(value.typeName)") }
         return text
     }
 
     /// This value as true or false.
     func bool() throws(InputError) -> Bool {
-        guard case .bool(let flag) = value else { throw error("expected true or false, found \(value.kindName)") }
+        guard case .bool(let flag) = value else { throw error("expected true or false, found \(value.typeName)") }
         return flag
     }
 
@@ -85,7 +85,7 @@ struct JSONCursor {
         var arrays: [[Double]] = []
         for row in rows {
             guard case .array = row.value else {
-                throw row.error("expected a row (an array of numbers), found \(row.value.kindName)")
+                throw row.error("expected a row (an array of numbers), found \(row.value.typeName)")
             }
             arrays.append(try row.vector())
         }
@@ -96,20 +96,6 @@ struct JSONCursor {
             case .raggedRow(let index, let count, let expected):
                 throw rows[index].error("has \(count) \(count == 1 ? "entry" : "entries"), but row 0 has \(expected)")
             }
-        }
-    }
-}
-
-extension JSONValue {
-    /// What kind of value this is, with an article, for messages: "a string".
-    var kindName: String {
-        switch self {
-        case .null: "null"
-        case .bool: "a boolean"
-        case .number: "a number"
-        case .string: "a string"
-        case .array: "an array"
-        case .object: "an object"
         }
     }
 }

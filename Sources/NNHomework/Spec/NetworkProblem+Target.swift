@@ -85,7 +85,7 @@ extension NetworkProblem {
 
     private static func probabilityRow(_ cursor: JSONCursor, outputs: Int) throws(InputError) -> [Double] {
         guard case .array = cursor.value else {
-            throw cursor.error("expected a 0-based class index or a probability vector, found \(cursor.value.kindName)")
+            throw cursor.error("expected a 0-based class index or a probability vector, found \(cursor.value.typeName)")
         }
         let row = try cursor.vector()
         guard row.count == outputs else {

@@ -113,7 +113,7 @@ extension NetworkProblem {
         case .array:
             return (Matrix(row: try cursor.vector()), false)
         default:
-            throw cursor.error("expected a number, a vector or a matrix (one sample per row), found \(cursor.value.kindName)")
+            throw cursor.error("expected a number, a vector or a matrix (one sample per row), found \(cursor.value.typeName)")
         }
     }
 

@@ -1,0 +1,243 @@
+/// Lays out a `MathExpression` as a `TextBlock`: symbols with Unicode
+/// scripts, bracket-drawn matrices, stacked fractions and parentheses that
+/// grow with their content.
+///
+/// Parentheses the expression tree implies are added here: around a negative
+/// operand after the first (`−4 · (−3)`), a negative or compound power base
+/// (`(−2)²`), a sum inside a product (`2(ŷ − y)`), and an operand of lower
+/// precedence (`(a + b) · c`).
+struct TextExpressionLayout: Sendable {
+    /// How numbers are written.
+    var numberFormat: NumberFormat
+    /// How matrices are drawn.
+    var matrixLayout: TextMatrixLayout
+
+    /// The block drawing `expression`.
+    func block(for expression: MathExpression) -> TextBlock {
+        switch expression {
+        case .symbol(let symbol):
+            TextBlock(TextNotation.text(for: symbol))
+        case .number(let value):
+            TextBlock(numberFormat.text(value))
+        case .matrix(let matrix):
+            matrix.rows == 1 && matrix.columns == 1
+                ? TextBlock(numberFormat.text(matrix[0, 0])) : matrixLayout.block(for: matrix)
+        case .inlineVector(let entries):
+            entries.count == 1
+                ? TextBlock(numberFormat.text(entries[0]))
+                : TextBlock("(" + entries.map(numberFormat.text).joined(separator: ", ") + ")ᵀ")
+        case .product(let factors):
+            product(factors)
+        case .infix(let infixOperator, let operands):
+            infix(infixOperator, operands)
+        case .apply(let function, let arguments):
+            TextBlock.horizontal([
+                TextBlock(TextNotation.text(for: function)),
+                TextBlock.joined(arguments.map(block(for:)), separator: ", ").parenthesized(),
+            ])
+        case .fraction(let numerator, let denominator):
+            fraction(numerator, denominator)
+        case .power(let base, let exponent):
+            power(base, exponent)
+        case .parenthesized(let inner):
+            block(for: inner).parenthesized()
+        case .partial(let function, let variable):
+            partial(function, variable)
+        case .summation(let index, let body):
+            TextBlock.horizontal([
+                TextBlock("Σ" + (index.map(TextNotation.subscripted) ?? "") + " "),
+                operand(body, parenthesized: Self.isSum(body)),
+            ])
+        case .text(let text):
+            TextBlock(text)
+        }
+    }
+
+    /// The block for `expression`, in parentheses when `parenthesized` is true.
+    private func operand(_ expression: MathExpression, parenthesized: Bool) -> TextBlock {
+        let drawn = block(for: expression)
+        return parenthesized ? drawn.parenthesized() : drawn
+    }
+
+    /// Factors side by side: one space between them, none between a number and
+    /// a following symbol or parenthesis (2(ŷ − y), 2x), and ` · ` between two
+    /// numerals so that 2 · 3 cannot read as 23.
+    ///
+    /// Tall factors are aligned at their top rows, as a matrix and the vector
+    /// it multiplies are written by hand; one-line factors sit on the baseline.
+    private func product(_ factors: [MathExpression]) -> TextBlock {
+        let flat = factors.flatMap { factor -> [MathExpression] in
+            if case .product(let inner) = factor { inner } else { [factor] }
+        }
+        var pieces: [TextBlock] = []
+        var previous: (expression: MathExpression, block: TextBlock)?
+        for (position, factor) in flat.enumerated() {
+            var drawn = block(for: factor)
+            let isLast = position == flat.count - 1
+            if Self.isInfix(factor) || (Self.isFraction(factor) && drawn.height == 1)
+                || (Self.isSummation(factor) && !isLast) || (position > 0 && drawn.startsWithMinus)
+            {
+                drawn = drawn.parenthesized()
+            }
+            if let previous {
+                pieces.append(TextBlock(separator(after: previous.expression, previous.block, before: factor, drawn)))
+            }
+            pieces.append(drawn)
+            previous = (factor, drawn)
+        }
+        let tallBaseline = pieces.filter { $0.height > 1 }.map(\.baseline).max() ?? 0
+        return TextBlock.horizontal(pieces.map { $0.height > 1 ? $0.withBaseline(tallBaseline) : $0 })
+    }
+
+    private func separator(
+        after left: MathExpression, _ leftBlock: TextBlock, before right: MathExpression, _ rightBlock: TextBlock
+    ) -> String {
+        let leftEndsWithDigit = leftBlock.lines[leftBlock.baseline].last?.isNumber ?? false
+        let rightStartsWithDigit = rightBlock.lines[rightBlock.baseline].first?.isNumber ?? false
+        if leftEndsWithDigit && rightStartsWithDigit { return " · " }
+        guard case .number = left else { return " " }
+        if rightBlock.startsWithParenthesis { return "" }
+        if case .symbol = right { return "" }
+        return " "
+    }
+
+    /// Operands joined by the operator, with parentheses where precedence or a
+    /// leading minus sign needs them.
+    private func infix(_ infixOperator: InfixOperator, _ operands: [MathExpression]) -> TextBlock {
+        let blocks = operands.enumerated().map { position, operand in
+            var drawn = block(for: operand)
+            let needsGrouping =
+                Self.needsParentheses(operand, in: infixOperator, isFirst: position == 0)
+                || (infixOperator == .divide && Self.isFraction(operand) && drawn.height == 1)
+            if needsGrouping || (position > 0 && drawn.startsWithMinus) {
+                drawn = drawn.parenthesized()
+            }
+            return drawn
+        }
+        return TextBlock.joined(blocks, separator: TextNotation.text(for: infixOperator))
+    }
+
+    /// Whether `operand`, an infix expression, must be grouped inside `parent`:
+    /// a lower precedence, a different operator of the same precedence, or a
+    /// non-associative right operand (a − (b − c)).
+    private static func needsParentheses(_ operand: MathExpression, in parent: InfixOperator, isFirst: Bool) -> Bool {
+        if isSummation(operand) { return true }
+        guard case .infix(let child, _) = operand else { return false }
+        let childLevel = precedence(child)
+        let parentLevel = precedence(parent)
+        if childLevel != parentLevel { return childLevel < parentLevel }
+        if isFirst { return parentLevel > 1 && child != parent }
+        return child != parent || parent == .minus || parent == .divide
+    }
+
+    private static func precedence(_ infixOperator: InfixOperator) -> Int {
+        switch infixOperator {
+        case .plus, .minus: 1
+        case .times, .hadamard, .divide: 2
+        }
+    }
+
+    /// `n/d` on one line when both are one line and short, else numerator
+    /// over a ─ bar over denominator, the baseline on the bar.
+    private func fraction(_ numerator: MathExpression, _ denominator: MathExpression) -> TextBlock {
+        let top = block(for: numerator)
+        let bottom = block(for: denominator)
+        let isCompound = { (expression: MathExpression) in
+            isInfixOrProduct(expression) || Self.isFraction(expression) || Self.isSummation(expression)
+        }
+        if top.height == 1 && bottom.height == 1 && top.width + bottom.width <= 16
+            && !isCompound(numerator) && !isCompound(denominator)
+        {
+            let shownBottom = bottom.startsWithMinus ? bottom.parenthesized() : bottom
+            return TextBlock.horizontal([top, TextBlock("/"), shownBottom])
+        }
+        return Self.stacked(top, bottom)
+    }
+
+    private static func stacked(_ top: TextBlock, _ bottom: TextBlock) -> TextBlock {
+        let bar = TextBlock(String(repeating: "─", count: max(top.width, bottom.width)))
+        return TextBlock.vertical([top, bar, bottom], baseline: top.height)
+    }
+
+    /// ∂f/∂x on one line, or stacked when either part is taller than a line.
+    private func partial(_ function: MathExpression, _ variable: MathExpression) -> TextBlock {
+        let top = TextBlock.horizontal([
+            TextBlock("∂"), operand(function, parenthesized: isInfixOrProduct(function)),
+        ])
+        let bottom = TextBlock.horizontal([
+            TextBlock("∂"), operand(variable, parenthesized: isInfixOrProduct(variable)),
+        ])
+        if top.height == 1 && bottom.height == 1 {
+            return TextBlock.horizontal([top, TextBlock("/"), bottom])
+        }
+        return Self.stacked(top, bottom)
+    }
+
+    /// b² with a superscript exponent when it is a small integer or a plain
+    /// letter, else b^e; the base is parenthesized when negative or compound.
+    private func power(_ base: MathExpression, _ exponent: MathExpression) -> TextBlock {
+        var drawnBase = block(for: base)
+        if drawnBase.startsWithMinus || isInfixOrProduct(base) || Self.isFraction(base)
+            || Self.isSummation(base) || Self.isPower(base) || Self.isPartial(base)
+        {
+            drawnBase = drawnBase.parenthesized()
+        }
+        if let superscript = superscriptText(exponent) {
+            return drawnBase.withSuperscript(superscript)
+        }
+        let drawnExponent = block(for: exponent)
+        let groupedExponent =
+            Self.isAtomic(exponent) && !drawnExponent.startsWithMinus ? drawnExponent : drawnExponent.parenthesized()
+        return TextBlock.horizontal([drawnBase, TextBlock("^"), groupedExponent])
+    }
+
+    private func superscriptText(_ exponent: MathExpression) -> String? {
+        switch exponent {
+        case .number(let value) where value.rounded() == value && value.magnitude < 1000:
+            UnicodeScripts.superscript(numberFormat.text(value))
+        case .symbol(let symbol)
+        where symbol.layer == nil && symbol.index == nil && symbol.accent == nil && !symbol.isPrime:
+            UnicodeScripts.superscript(symbol.base + (symbol.isTransposed ? "T" : ""))
+        default:
+            nil
+        }
+    }
+
+    private func isInfixOrProduct(_ expression: MathExpression) -> Bool {
+        switch expression {
+        case .infix, .product: true
+        default: false
+        }
+    }
+
+    private static func isInfix(_ expression: MathExpression) -> Bool {
+        if case .infix = expression { true } else { false }
+    }
+
+    private static func isSum(_ expression: MathExpression) -> Bool {
+        if case .infix(let infixOperator, _) = expression { precedence(infixOperator) == 1 } else { false }
+    }
+
+    private static func isFraction(_ expression: MathExpression) -> Bool {
+        if case .fraction = expression { true } else { false }
+    }
+
+    private static func isSummation(_ expression: MathExpression) -> Bool {
+        if case .summation = expression { true } else { false }
+    }
+
+    private static func isPower(_ expression: MathExpression) -> Bool {
+        if case .power = expression { true } else { false }
+    }
+
+    private static func isPartial(_ expression: MathExpression) -> Bool {
+        if case .partial = expression { true } else { false }
+    }
+
+    private static func isAtomic(_ expression: MathExpression) -> Bool {
+        switch expression {
+        case .symbol, .number, .parenthesized, .apply, .text, .inlineVector, .matrix: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,136 @@
+/// Draws a solution as plain text for a terminal: Unicode minus signs,
+/// superscripts and subscripts, matrices drawn with ⎡ ⎤ brackets, numbered
+/// steps that wrap onto `= …` lines past `lineWidth`.
+///
+/// ```
+/// Forward pass
+///  (1) z⁽⁰⁾ = x = (2, 1)ᵀ
+///  (2) a⁽¹⁾ = W⁽¹⁾ z⁽⁰⁾ + b⁽¹⁾
+///           = ⎡1  0⎤ ⎡2⎤   ⎡ 0⎤   ⎡ 2⎤   ⎡ 0⎤   ⎡2⎤
+/// ```
+public struct TextRenderer: SolutionRenderer {
+    /// The rounding and layout limits used.
+    public var options: RenderOptions
+
+    /// A renderer with the given options.
+    public init(options: RenderOptions = RenderOptions()) {
+        self.options = options
+    }
+
+    private var layout: TextExpressionLayout {
+        let numberFormat = NumberFormat(precision: options.precision)
+        return TextExpressionLayout(
+            numberFormat: numberFormat,
+            matrixLayout: TextMatrixLayout(
+                numberFormat: numberFormat, maxColumns: options.maxColumns, maxRows: options.maxRows))
+    }
+
+    /// The solution as text: the title, the preamble, then each section's
+    /// title and its steps and remarks, with blank lines between the parts
+    /// and around steps that take more than one line. Ends with one newline;
+    /// no line has trailing spaces.
+    public func render(_ solution: Solution) -> String {
+        let labelWidth = "(\(solution.steps.map(\.number).max() ?? 1))".count
+        var parts: [[String]] = []
+        if !solution.title.isEmpty { parts.append([solution.title]) }
+        if !solution.preamble.isEmpty { parts.append(solution.preamble) }
+        for section in solution.sections {
+            parts.append(lines(for: section, labelWidth: labelWidth))
+        }
+        let lines = parts.filter { !$0.isEmpty }.joined(separator: [""]).map(Self.trimmed)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One expression drawn on its own, its lines joined by newlines, without
+    /// a final newline or trailing spaces.
+    public func render(_ expression: MathExpression) -> String {
+        layout.block(for: expression).trimmedLines.joined(separator: "\n")
+    }
+
+    private func lines(for section: Solution.Section, labelWidth: Int) -> [String] {
+        var result = section.title.isEmpty ? [] : [section.title]
+        var previousIsTall = false
+        for (position, item) in section.items.enumerated() {
+            let itemLines: [String] =
+                switch item {
+                case .step(let step): lines(for: step, labelWidth: labelWidth)
+                case .remark(let text): wrapped(text, indent: labelWidth + 1)
+                }
+            let isTall = itemLines.count > 1
+            if position > 0 && (isTall || previousIsTall) { result.append("") }
+            result += itemLines
+            previousIsTall = isTall
+        }
+        return result
+    }
+
+    /// A step as lines: ` (n) lhs = rhs₀ = rhs₁ = …` on one line when it fits
+    /// in `lineWidth`; otherwise `lhs = rhs₀` first and the rest packed
+    /// greedily onto lines starting with `= ` under the first `=`. A note
+    /// follows the last line as `   [note]`, or goes on a line of its own,
+    /// indented under the first right-hand side, when it does not fit.
+    func lines(for step: Step, labelWidth: Int) -> [String] {
+        let layout = layout
+        let head = TextBlock.horizontal([
+            TextBlock(("(\(step.number))").leftPadded(toWidth: labelWidth) + " "),
+            layout.block(for: step.lhs),
+        ])
+        let parts = step.rhs.map(layout.block(for:))
+        var blocks: [TextBlock]
+        let whole = TextBlock.horizontal([head, TextBlock(" = "), TextBlock.joined(parts, separator: " = ")])
+        if parts.isEmpty {
+            blocks = [head]
+        } else if whole.width <= options.lineWidth {
+            blocks = [whole]
+        } else {
+            blocks = [TextBlock.horizontal([head, TextBlock(" = "), parts[0]])]
+            let prefix = TextBlock(String(repeating: " ", count: head.width + 1) + "= ")
+            var pending: [TextBlock] = []
+            for part in parts.dropFirst() {
+                let candidate = TextBlock.horizontal([prefix, TextBlock.joined(pending + [part], separator: " = ")])
+                if !pending.isEmpty && candidate.width > options.lineWidth {
+                    blocks.append(TextBlock.horizontal([prefix, TextBlock.joined(pending, separator: " = ")]))
+                    pending = [part]
+                } else {
+                    pending.append(part)
+                }
+            }
+            if !pending.isEmpty {
+                blocks.append(TextBlock.horizontal([prefix, TextBlock.joined(pending, separator: " = ")]))
+            }
+        }
+        var noteLine: [String] = []
+        if let note = step.note, let last = blocks.last {
+            let annotated = TextBlock.horizontal([last, TextBlock("   [\(note)]")])
+            if annotated.width <= options.lineWidth || parts.isEmpty {
+                blocks[blocks.count - 1] = annotated
+            } else {
+                noteLine = [String(repeating: " ", count: head.width + 3) + "[\(note)]"]
+            }
+        }
+        return blocks.flatMap(\.trimmedLines) + noteLine
+    }
+
+    /// A remark broken at spaces into lines of at most `lineWidth` characters
+    /// (a longer word gets a line of its own), each indented by `indent`.
+    private func wrapped(_ text: String, indent: Int) -> [String] {
+        let margin = String(repeating: " ", count: indent)
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            if !current.isEmpty && indent + current.count + 1 + word.count > options.lineWidth {
+                lines.append(margin + current)
+                current = ""
+            }
+            current += (current.isEmpty ? "" : " ") + word
+        }
+        if !current.isEmpty || lines.isEmpty { lines.append(margin + current) }
+        return lines
+    }
+
+    private static func trimmed(_ line: String) -> String {
+        var result = Substring(line)
+        while result.last == " " { result = result.dropLast() }
+        return String(result)
+    }
+}

@@ -26,6 +26,10 @@ struct TextExpressionLayout: Sendable {
             entries.count == 1
                 ? TextBlock(numberFormat.text(entries[0]))
                 : TextBlock("(" + entries.map(numberFormat.text).joined(separator: ", ") + ")ᵀ")
+        case .vectorOf(let entries):
+            TextBlock.horizontal([
+                TextBlock("("), TextBlock.joined(entries.map(block(for:)), separator: ", "), TextBlock(")ᵀ"),
+            ])
         case .product(let factors):
             product(factors)
         case .infix(let infixOperator, let operands):

@@ -8,6 +8,7 @@ enum TextNotation {
         switch symbol.accent {
         case .hat: result += "\u{0302}"
         case .tilde: result += "\u{0303}"
+        case .bar: result += "\u{0304}"
         case nil: break
         }
         if let index = symbol.index { result += subscripted(index) }

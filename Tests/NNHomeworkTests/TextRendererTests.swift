@@ -7,7 +7,7 @@ import Testing
 private enum Notation {
     static func a(_ layer: Int) -> MathExpression { .symbol(Symbol("a", layer: layer)) }
     static func z(_ layer: Int) -> MathExpression { .symbol(Symbol("z", layer: layer)) }
-    static func W(_ layer: Int) -> MathExpression { .symbol(Symbol("W", layer: layer)) }
+    static func weights(_ layer: Int) -> MathExpression { .symbol(Symbol("W", layer: layer)) }
     static func b(_ layer: Int) -> MathExpression { .symbol(Symbol("b", layer: layer)) }
     static func δ(_ layer: Int) -> MathExpression { .symbol(Symbol("δ", layer: layer)) }
     static let yHat = MathExpression.symbol(Symbol("y", accent: .hat))
@@ -127,7 +127,7 @@ struct TextRendererTests {
             (.power(.symbol(Symbol("x")), .number(3)), "x³"),
             (.power(.symbol(Symbol("x")), .symbol(Symbol("n"))), "xⁿ"),
             (.power(.number(10), .number(0.5)), "10^0.5"),
-            (.partial(of: .symbol(Symbol("L")), withRespectTo: Notation.W(3)), "∂L/∂W⁽³⁾"),
+            (.partial(of: .symbol(Symbol("L")), withRespectTo: Notation.weights(3)), "∂L/∂W⁽³⁾"),
             (.summation(index: "j", .symbol(Symbol("x", index: "j"))), "Σⱼ xⱼ"),
             (.summation(index: nil, .symbol(Symbol("x"))), "Σ x"),
             (.text("if a > 0"), "if a > 0"),
@@ -221,7 +221,7 @@ struct TextRendererTests {
     static let affineStep = Step(
         number: 2, lhs: Notation.a(1),
         rhs: [
-            .infix(.plus, [.product([Notation.W(1), Notation.z(0)]), Notation.b(1)]),
+            .infix(.plus, [.product([Notation.weights(1), Notation.z(0)]), Notation.b(1)]),
             .infix(.plus, [
                 .product([.matrix(Matrix([[1, 0], [3, 4], [1, 2]])), .matrix(Matrix(column: [2, 1]))]),
                 .matrix(Matrix(column: [0, -2, 5])),
@@ -240,7 +240,7 @@ struct TextRendererTests {
         solution.addStep(
             Notation.a(1),
             [
-                .infix(.plus, [.product([Notation.W(1), Notation.z(0)]), Notation.b(1)]),
+                .infix(.plus, [.product([Notation.weights(1), Notation.z(0)]), Notation.b(1)]),
                 .infix(.plus, [
                     .product([.matrix(Matrix(row: [0.5, -1])), .matrix(Matrix(column: [2, 1]))]),
                     .number(0.25),
@@ -253,7 +253,7 @@ struct TextRendererTests {
             solution.addStep(.symbol(Symbol("η")), [.number(0.1)])
         }
         solution.addStep(
-            .partial(of: .symbol(Symbol("L")), withRespectTo: Notation.W(1)),
+            .partial(of: .symbol(Symbol("L")), withRespectTo: Notation.weights(1)),
             [
                 .product([Notation.δ(1), Notation.z(0).transposedSymbol]),
                 .product([.number(-0.5), .matrix(Matrix(row: [2, 1]))]),

@@ -70,9 +70,10 @@ struct TextMatrixLayout: Sendable {
 
     /// The indices 0..<count, or, past `limit`, the first ⌈(limit − 1)/2⌉ and
     /// last ⌊(limit − 1)/2⌋ of them with nil standing for the elided middle
-    /// (first 4 and last 3 of 20 for a limit of 8).
+    /// (first 4 and last 3 of 20 for a limit of 8). Limits below 3 act as 3:
+    /// at least one index shows on each side of the gap.
     static func shownIndices(count: Int, limit: Int) -> [Int?] {
-        guard count > limit else { return Array(0..<count) }
+        guard count > max(limit, 3) else { return Array(0..<count) }
         let shown = max(limit - 1, 2)
         let head = (shown + 1) / 2
         let tail = shown / 2

@@ -13,6 +13,9 @@ public struct TextRenderer: SolutionRenderer {
     public var options: RenderOptions
 
     /// A renderer with the given options.
+    ///
+    /// - Precondition: `options.precision` is in 0...17 (see ``NumberFormat``);
+    ///   rendering traps otherwise, so validate `--precision` before.
     public init(options: RenderOptions = RenderOptions()) {
         self.options = options
     }

@@ -1,3 +1,5 @@
+import NNCore
+
 /// How a number is written: sign, digits and an optional power of ten.
 ///
 /// Renderers draw it in their own notation: text writes −1.2346·10⁻⁷,
@@ -24,10 +26,11 @@ public struct FormattedNumber: Sendable, Hashable {
 ///
 /// The rules, for `precision` p:
 /// - An integer x with |x| < 10¹⁵ is written without decimals: `8`, `−152`, `0`.
-/// - Any other x is rounded to p decimals. When that rounding is exact (the
-///   decimal parses back to x, as for 0.5 or 2.25) trailing zeros are dropped,
-///   so a number shown with fewer than p decimals is exact; otherwise all p
-///   decimals are kept: 0.50001 → `0.5000`, 2.00001 → `2.0000`, never `2`.
+/// - Any other x is rounded to p decimals. When that rounding is exact up to
+///   floating-point noise (the decimal d satisfies |d − x| ≤ 10⁻¹²·|x|, as for
+///   0.5, 2.25 or the sum 0.1 + 0.2) trailing zeros are dropped, so a number
+///   shown with fewer than p decimals is what exact arithmetic gives; otherwise
+///   all p decimals are kept: 0.50001 → `0.5000`, 2.00001 → `2.0000`, never `2`.
 /// - A non-zero x that would round to zero, and any |x| ≥ 10¹⁵, is written in
 ///   scientific form with p mantissa decimals, trimmed by the same rule:
 ///   1.23456789·10⁻⁷ → `1.2346·10⁻⁷`, 10²⁰ → `1·10²⁰`. So no non-zero value
@@ -69,7 +72,8 @@ public struct NumberFormat: Sendable, Hashable {
         guard parts.count == 2, let exponent = Int(parts[1]) else {
             return FormattedNumber(isNegative: isNegative, digits: scientific)
         }
-        let mantissa = Double(scientific) == magnitude ? withoutTrailingZeros(String(parts[0])) : String(parts[0])
+        let mantissa =
+            isExact(scientific, for: magnitude) ? withoutTrailingZeros(String(parts[0])) : String(parts[0])
         return FormattedNumber(isNegative: isNegative, digits: mantissa, exponent: exponent)
     }
 
@@ -86,7 +90,14 @@ public struct NumberFormat: Sendable, Hashable {
     }
 
     private func trimmed(_ decimal: String, ifItEquals value: Double) -> String {
-        Double(decimal) == value ? withoutTrailingZeros(decimal) : decimal
+        isExact(decimal, for: value) ? withoutTrailingZeros(decimal) : decimal
+    }
+
+    /// Whether the decimal text equals `value` but for floating-point rounding noise
+    /// (relative 10⁻¹², a few thousand ulps: far below any precision shown).
+    private func isExact(_ decimal: String, for value: Double) -> Bool {
+        guard let parsed = Double(decimal) else { return false }
+        return parsed.isApproximatelyEqual(to: value, relativeTolerance: 1e-12)
     }
 
     private func withoutTrailingZeros(_ decimal: String) -> String {

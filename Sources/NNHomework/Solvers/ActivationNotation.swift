@@ -66,6 +66,19 @@ struct ActivationNotation {
         return scaled(formula)
     }
 
+    /// The derivative's formula with the value f(a) put in, for one unit:
+    /// tanh′ = 1 − (0.6)², σ′ = 0.3(1 − 0.3); nil where no formula is taught.
+    func derivativeSubstituted(at x: Double) -> MathExpression? {
+        let f = Activation(activation.function).value(x)
+        let formula: MathExpression
+        switch activation.function {
+        case .tanh: formula = .infix(.minus, [.number(1), .power(.number(f), .number(2))])
+        case .sigmoid: formula = .product([.number(f), .infix(.minus, [.number(1), .number(f)])])
+        default: return nil
+        }
+        return scaled(formula)
+    }
+
     /// The rule for f′ in words, for piecewise functions.
     var derivativeRule: String? {
         switch activation.function {

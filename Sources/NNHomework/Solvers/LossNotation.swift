@@ -99,14 +99,32 @@ struct LossNotation {
 
     /// ∂L/∂ŷ written symbolically, with the batch factor r = 1/S where it applies.
     func gradientFormula(outputs n: Int, samples: Int) -> MathExpression {
-        let yh = symbols.prediction
-        let y = symbols.target
-        let difference = MathExpression.parenthesized(.infix(.minus, [yh, y]))
-        let perBatch = loss.reduction == .mean && symbols.isBatch ? samples : 1
-        func factor(_ numerator: Double, _ denominator: Int) -> MathExpression? {
-            if denominator == 1 { return numerator == 1 ? nil : .number(numerator) }
-            return .fraction(.number(numerator), .number(Double(denominator)))
+        gradient(of: symbols.prediction, minus: symbols.target, outputs: n, samples: samples)
+    }
+
+    /// ∂L/∂ŷ with the values of ŷ and y put in, for the squared errors (whose
+    /// gradient is a multiple of ŷ − y); nil for the other losses.
+    func gradientSubstituted(
+        prediction: MathExpression, target: MathExpression, outputs n: Int, samples: Int
+    ) -> MathExpression? {
+        switch loss.function {
+        case .squaredError, .meanSquaredError:
+            return gradient(of: prediction, minus: target, outputs: n, samples: samples)
+        case .crossEntropy, .binaryCrossEntropy:
+            return nil
         }
+    }
+
+    private func factor(_ numerator: Double, _ denominator: Int) -> MathExpression? {
+        if denominator == 1 { return numerator == 1 ? nil : .number(numerator) }
+        return .fraction(.number(numerator), .number(Double(denominator)))
+    }
+
+    private func gradient(
+        of yh: MathExpression, minus y: MathExpression, outputs n: Int, samples: Int
+    ) -> MathExpression {
+        let difference = MathExpression.infix(.minus, [yh, y])
+        let perBatch = loss.reduction == .mean && symbols.isBatch ? samples : 1
         switch loss.function {
         case .squaredError(let c):
             return withCoefficient(factor(2 * c, perBatch), difference)

@@ -58,9 +58,17 @@ extension NetworkWorksheet {
     private mutating func writeOutputDeltaByChainRule(_ gradients: Gradients) {
         let layer = layerCount
         let outputGradient = gradients.outputGradient ?? gradients.deltas[layer - 1]
-        solution.addStep(
-            symbols.gradient(symbols.prediction),
-            [lossNotation.gradientFormula(outputs: pass.output.columns, samples: problem.sampleCount), result(outputGradient)])
+        let outputs = pass.output.columns
+        var rhs = [lossNotation.gradientFormula(outputs: outputs, samples: problem.sampleCount)]
+        if !isBatch,
+            let numbers = lossNotation.gradientSubstituted(
+                prediction: operand(pass.output), target: operand(problem.target), outputs: outputs,
+                samples: problem.sampleCount)
+        {
+            rhs.append(numbers)
+        }
+        rhs.append(result(outputGradient))
+        solution.addStep(symbols.gradient(symbols.prediction), rhs)
         writeDelta(
             layer: layer, upstream: symbols.gradient(symbols.prediction), numericUpstream: operand(outputGradient),
             upstreamValue: outputGradient, delta: gradients.deltas[layer - 1],
@@ -88,7 +96,9 @@ extension NetworkWorksheet {
             statedRules.insert(rule)
         }
         if let formula = notation.derivativeFormula(of: symbols.a(layer)) {
-            solution.addStep(notation.derivative(of: symbols.a(layer)), [formula, result(derivativeValue)])
+            var steps = [formula]
+            if !isBatch, isScalar(a), let numbers = notation.derivativeSubstituted(at: a[0, 0]) { steps.append(numbers) }
+            solution.addStep(notation.derivative(of: symbols.a(layer)), steps + [result(derivativeValue)])
         }
         let isIdentity = notation.name == nil && notation.activation.scale == 1
         if isIdentity {

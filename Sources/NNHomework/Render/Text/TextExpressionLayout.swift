@@ -69,9 +69,14 @@ struct TextExpressionLayout: Sendable {
     ///
     /// Tall factors are aligned at their top rows, as a matrix and the vector
     /// it multiplies are written by hand; one-line factors sit on the baseline.
+    /// A leading factor −1 is written as a minus sign: −Σⱼ yⱼ ln ŷⱼ.
     private func product(_ factors: [MathExpression]) -> TextBlock {
         let flat = factors.flatMap { factor -> [MathExpression] in
             if case .product(let inner) = factor { inner } else { [factor] }
+        }
+        if flat.count > 1, flat[0] == .number(-1) {
+            let rest = product(Array(flat.dropFirst()))
+            return TextBlock.horizontal([TextBlock("−"), rest.startsWithMinus ? rest.parenthesized() : rest])
         }
         var pieces: [TextBlock] = []
         var previous: (expression: MathExpression, block: TextBlock)?

@@ -15,10 +15,13 @@ extension NetworkWorksheet {
         let x = problem.input
         if problem.isAugmented {
             let withOne = Self.prependingOnes(to: x)
-            let symbolic: MathExpression =
-                isBatch ? .product([.matrix(Matrix(column: Array(repeating: 1, count: x.rows))), symbols.input])
-                : .vectorOf([.number(1), symbols.input])
-            solution.addStep(symbols.z(0), [symbolic, result(withOne)], note: "leading 1 for the bias weight")
+            if isBatch {
+                solution.addStep(symbols.z(0), [result(withOne)], note: "X with a leading column of ones for the bias weights")
+            } else {
+                solution.addStep(
+                    symbols.z(0), [.vectorOf([.number(1), symbols.input]), result(withOne)],
+                    note: "leading 1 for the bias weight")
+            }
         } else {
             solution.addStep(symbols.z(0), [symbols.input, result(x)])
         }
@@ -69,6 +72,11 @@ extension NetworkWorksheet {
         let lhs = isOutput ? symbols.prediction : symbols.z(layer)
         var rhs: [MathExpression] = isOutput ? [symbols.z(layer)] : []
 
+        if problem.isAugmented && !isOutput && isBatch {
+            rhs += [notation.applied(to: symbols.a(layer)), result(Self.prependingOnes(to: z))]
+            solution.addStep(lhs, rhs, note: "with a leading column of ones for the next layer's bias weights")
+            return
+        }
         if problem.isAugmented && !isOutput {
             rhs.append(.vectorOf([.number(1), notation.applied(to: symbols.a(layer))]))
             if !isBatch && notation.activation.isElementwise && a.columns <= 4 {

@@ -17,7 +17,9 @@ extension NetworkWorksheet {
     mutating func writeLoss() {
         solution.beginSection("Loss")
         let outputs = pass.output.columns
-        let formula = lossNotation.formula(outputs: outputs)
+        let perSample = LossNotation(
+            loss: problem.network.loss, symbols: NetworkSymbols(notation: symbols.notation, isBatch: false))
+        let formula = perSample.formula(outputs: outputs)
         // ln 0 and ln 1 − 1 cannot be shown; the fused rule computed L from the logits instead.
         let showable = pass.output.elements.allSatisfy { $0 > 0 && $0 < 1 } || !problem.network.outputRule.isFused
         if !isBatch {

@@ -17,32 +17,30 @@ extension NetworkWorksheet {
     }
 
     private mutating func writeOutputDelta(_ gradients: Gradients) {
-        let layer = layerCount
-        let delta = gradients.deltas[layer - 1]
-        let lhs = symbols.delta(layer)
-        let definition = symbols.gradient(symbols.a(layer))
-        let factor = batchFactor
+        let beta: Double
+        let note: String
         switch problem.network.outputRule {
         case .chainRule:
             writeOutputDeltaByChainRule(gradients)
-        case .softmaxCrossEntropy(let beta):
-            var coefficient = beta == 1 ? [] : [MathExpression.number(beta)]
-            if let factor { coefficient.insert(factor, at: 0) }
-            let difference = MathExpression.infix(.minus, [symbols.prediction, symbols.target])
-            let numeric = MathExpression.infix(.minus, [operand(pass.output), operand(problem.target)])
-            solution.addStep(
-                lhs,
-                [definition, wrap(coefficient, difference), wrap(coefficient, numeric), result(delta)],
-                note: "softmax + cross-entropy: the Jacobian of softmax times ∂L/∂ŷ simplifies to ŷ − y")
+            return
+        case .softmaxCrossEntropy(let coldness):
+            beta = coldness
+            note = "softmax + cross-entropy: the Jacobian of softmax times ∂L/∂ŷ simplifies to ŷ − y"
         case .sigmoidBinaryCrossEntropy:
-            let coefficient = factor.map { [$0] } ?? []
-            let difference = MathExpression.infix(.minus, [symbols.prediction, symbols.target])
-            let numeric = MathExpression.infix(.minus, [operand(pass.output), operand(problem.target)])
-            solution.addStep(
-                lhs,
-                [definition, wrap(coefficient, difference), wrap(coefficient, numeric), result(delta)],
-                note: "sigmoid + binary cross-entropy: σ′(a) = ŷ(1 − ŷ) cancels the denominator of ∂L/∂ŷ")
+            beta = 1
+            note = "sigmoid + binary cross-entropy: σ′(a) = ŷ(1 − ŷ) cancels the denominator of ∂L/∂ŷ"
         }
+        let layer = layerCount
+        let coefficient = [batchFactor, beta == 1 ? nil : MathExpression.number(beta)].compactMap { $0 }
+        let difference = MathExpression.infix(.minus, [symbols.prediction, symbols.target])
+        let numeric = MathExpression.infix(.minus, [operand(pass.output), operand(problem.target)])
+        solution.addStep(
+            symbols.delta(layer),
+            [
+                symbols.gradient(symbols.a(layer)), wrap(coefficient, difference), wrap(coefficient, numeric),
+                result(gradients.deltas[layer - 1]),
+            ],
+            note: note)
     }
 
     /// 1/S for a batch with mean reduction, else nil.

@@ -16,7 +16,8 @@ enum BackwardCommand {
             "nnhw backward --net Examples/relu-3-layer.json --format json",
         ],
         run: { arguments throws(InputError) in
+            let renderer = try OutputOptions.renderer(arguments)
             let problem = try NetworkInput.problem(from: arguments)
-            return try OutputOptions.render(NetworkSolver().backward(problem), arguments)
+            return renderer.render(try NetworkSolver().backward(problem))
         })
 }

@@ -11,7 +11,8 @@ enum ForwardCommand {
         details: Conventions.network,
         examples: ["nnhw forward --example relu-3-layer", "nnhw forward --net Examples/tanh-augmented.json --precision 6"],
         run: { arguments throws(InputError) in
+            let renderer = try OutputOptions.renderer(arguments)
             let problem = try NetworkInput.problem(from: arguments)
-            return try OutputOptions.render(NetworkSolver().forward(problem), arguments)
+            return renderer.render(try NetworkSolver().forward(problem))
         })
 }

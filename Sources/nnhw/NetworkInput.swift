@@ -39,8 +39,9 @@ enum OutputOptions {
             help: "decimals shown in text, 0–17 (default 4); json always has full precision"),
     ]
 
-    /// Renders `solution` as the options ask.
-    static func render(_ solution: Solution, _ arguments: ParsedArguments) throws(InputError) -> String {
+    /// The renderer the options ask for; checked before any input is read, so
+    /// that a usage error is reported as one even when the spec is also bad.
+    static func renderer(_ arguments: ParsedArguments) throws(InputError) -> any SolutionRenderer {
         var format = OutputFormat.text
         if let name = arguments["--format"] {
             guard let chosen = OutputFormat(rawValue: name) else {
@@ -55,7 +56,7 @@ enum OutputOptions {
             }
             options.precision = precision
         }
-        return format.renderer(options: options).render(solution)
+        return format.renderer(options: options)
     }
 }
 

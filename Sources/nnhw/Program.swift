@@ -19,7 +19,10 @@ enum Program {
     /// Runs nnhw with `arguments` (without the program name).
     static func run(_ arguments: [String]) -> Outcome {
         guard let first = arguments.first else {
-            return Outcome(error: overview, status: InputError.Kind.usage.exitCode)
+            let names = subcommands.map(\.name).joined(separator: ", ")
+            return failure(
+                InputError(.usage, at: "", "missing subcommand; expected one of \(names)"),
+                usage: "nnhw <subcommand> [options]; nnhw --help lists them")
         }
         switch first {
         case "-h", "--help":

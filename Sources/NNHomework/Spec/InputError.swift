@@ -39,3 +39,11 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
         place.isEmpty ? message : "\(place): \(message)"
     }
 }
+
+extension InputError {
+    /// `x` as a message shows it: as JSON writes it (`2`, `-1`, `0.5`), never
+    /// Swift's `2.0` or `-1.0`, so a message quotes the number the user wrote.
+    static func text(_ x: Double) -> String {
+        x.isFinite ? JSONValue.number(x).serialized(indent: nil) : "\(x)"
+    }
+}

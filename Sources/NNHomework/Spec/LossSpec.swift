@@ -39,7 +39,7 @@ enum LossSpec {
         switch canonical {
         case "squared_error":
             let scale = try scaleCursor?.number() ?? 1
-            if let scaleCursor, scale <= 0 { throw scaleCursor.error("must be positive, got \(scale)") }
+            if let scaleCursor, scale <= 0 { throw scaleCursor.error("must be positive, got \(InputError.text(scale))") }
             return Loss(.squaredError(scale: scale), reduction: reduction)
         case "mse": return Loss(.meanSquaredError, reduction: reduction)
         case "cross_entropy": return Loss(.crossEntropy, reduction: reduction)

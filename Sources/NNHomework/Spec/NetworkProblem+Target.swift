@@ -18,7 +18,7 @@ extension NetworkProblem {
         if case .binaryCrossEntropy = loss.function,
             let bad = target.elements.firstIndex(where: { !(0...1).contains($0) })
         {
-            throw cursor.error("binary cross-entropy needs targets in [0, 1], found \(target.elements[bad])")
+            throw cursor.error("binary cross-entropy needs targets in [0, 1], found \(InputError.text(target.elements[bad]))")
         }
         return (target, nil)
     }
@@ -78,7 +78,7 @@ extension NetworkProblem {
         let value = try cursor.number()
         guard value == value.rounded(), value >= 0, value < Double(outputs), let k = Int(exactly: value) else {
             throw cursor.error(
-                "class \(value) is not a 0-based class index of the \(outputs) outputs (0…\(outputs - 1))")
+                "class \(InputError.text(value)) is not a 0-based class index of the \(outputs) outputs (0…\(outputs - 1))")
         }
         return k
     }
@@ -93,7 +93,7 @@ extension NetworkProblem {
         }
         guard row.allSatisfy({ $0 >= 0 }), abs(row.reduce(0, +) - 1) <= 1e-9 else {
             throw cursor.error(
-                "a cross-entropy target must be a probability vector (entries ≥ 0, summing to 1); it sums to \(row.reduce(0, +))")
+                "a cross-entropy target must be a probability vector (entries ≥ 0, summing to 1); it sums to \(InputError.text(row.reduce(0, +)))")
         }
         return row
     }

@@ -95,7 +95,7 @@ extension NetworkProblem {
         var learningRate: Double?
         if let rateCursor = root.member("learning_rate") {
             let rate = try rateCursor.number()
-            guard rate > 0 else { throw rateCursor.error("must be positive, got \(rate)") }
+            guard rate > 0 else { throw rateCursor.error("must be positive, got \(InputError.text(rate))") }
             learningRate = rate
         }
         self.init(
@@ -152,7 +152,7 @@ extension NetworkProblem {
             bias = try biasCursor.vector()
         }
         guard bias.count == given.rows else {
-            throw biasCursor.error("has \(bias.count) \(bias.count == 1 ? "entry" : "entries"), but weights has \(given.rows) rows (one per unit)")
+            throw biasCursor.error("has \(bias.count) \(bias.count == 1 ? "entry" : "entries"), but weights has \(given.rows) \(given.rows == 1 ? "row" : "rows") (one per unit)")
         }
         return (Dense(weights: given, bias: bias, activation: activation), true)
     }

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+/// What one run of the `nnhw` executable printed, and how it exited.
+struct CommandResult: Sendable {
+    /// Everything written to standard output.
+    var output: String
+    /// Everything written to standard error.
+    var error: String
+    /// The exit status.
+    var status: Int32
+}
+
+/// Runs the real `nnhw` executable built beside this test bundle.
+enum CommandRunner {
+    /// The package root: `Tests/nnhwTests/Support/CommandRunner.swift` is three folders down.
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The `Examples/` folder of the package.
+    static let examplesDirectory = packageRoot.appendingPathComponent("Examples")
+
+    /// The `nnhw` executable: first in the build products folder of the running
+    /// test bundle (so `swift test -c release` runs the release build), then in
+    /// `.build/debug`.
+    static let executable: URL? = {
+        var folders: [URL] = []
+        // Linux: the test runner is an executable in the products folder.
+        folders.append(URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent())
+        folders.append(Bundle.main.bundleURL)
+        folders.append(Bundle.main.bundleURL.deletingLastPathComponent())
+        // Darwin: the .xctest bundle sits in the products folder.
+        for bundle in Bundle.allBundles where bundle.bundleURL.pathExtension == "xctest" {
+            folders.append(bundle.bundleURL.deletingLastPathComponent())
+        }
+        folders.append(packageRoot.appendingPathComponent(".build/debug"))
+        return folders.lazy.map { $0.appendingPathComponent("nnhw") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }()
+
+    /// A fixed environment, so that nothing from the caller's shell
+    /// (locale, terminal width, colour settings) changes the output.
+    static let environment = [
+        "PATH": "/usr/bin:/bin",
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "TERM": "dumb",
+        "NO_COLOR": "1",
+        "COLUMNS": "80",
+    ]
+
+    /// Writing to a pipe whose reader has exited must fail with EPIPE, not kill the test runner.
+    private static let ignoreBrokenPipe: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
+
+    /// Runs `nnhw arguments…` with `input` on standard input (none: empty input),
+    /// in the package root so that relative paths such as `Examples/x.json` work.
+    static func run(_ arguments: [String], input: Data? = nil) throws -> CommandResult {
+        let url = try #require(
+            executable,
+            "nnhw executable not found beside the test bundle or in \(packageRoot.path)/.build/debug; run swift build first")
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        process.environment = environment
+        process.currentDirectoryURL = packageRoot
+        let stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        // Read both pipes concurrently so a large output cannot block the child.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var outputData = Data()
+        nonisolated(unsafe) var errorData = Data()
+        DispatchQueue.global().async(group: group) { outputData = stdout.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: group) { errorData = stderr.fileHandleForReading.readDataToEndOfFile() }
+        ignoreBrokenPipe
+        // nnhw may exit before reading its input; a write to the closed pipe then fails, which is fine.
+        if let input { try? stdin.fileHandleForWriting.write(contentsOf: input) }
+        try? stdin.fileHandleForWriting.close()
+        group.wait()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit, "nnhw \(arguments.joined(separator: " ")) was killed by a signal")
+        return CommandResult(
+            output: String(decoding: outputData, as: UTF8.self),
+            error: String(decoding: errorData, as: UTF8.self),
+            status: process.terminationStatus)
+    }
+
+    /// Runs `nnhw arguments…` with `text` on standard input.
+    static func run(_ arguments: [String], input text: String) throws -> CommandResult {
+        try run(arguments, input: Data(text.utf8))
+    }
+}

@@ -39,3 +39,15 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
         place.isEmpty ? message : "\(place): \(message)"
     }
 }
+
+/// `x` as a spec error message quotes it: integers without a decimal point
+/// (`3`, not Swift's `3.0`), other numbers in Swift's shortest round-trip form.
+func specText(_ x: Double) -> String {
+    if x.isFinite, x == x.rounded(), x.magnitude < 1e15 { return String(Int64(x)) }
+    return "\(x)"
+}
+
+/// `count` followed by the singular or plural noun: "1 value", "2 values".
+func counted(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {
+    "\(count) \(count == 1 ? singular : plural ?? singular + "s")"
+}

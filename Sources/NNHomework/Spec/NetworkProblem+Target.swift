@@ -84,7 +84,7 @@ extension NetworkProblem {
         let value = try cursor.number()
         guard value == value.rounded(), value >= 0, value < Double(outputs), let k = Int(exactly: value) else {
             throw cursor.error(
-                "class \(specText(value)) is not a 0-based class index of the \(outputs) outputs (0…\(outputs - 1))")
+                "class \(specText(value)) is not a 0-based class index of the \(counted(outputs, "output")) (0…\(outputs - 1))")
         }
         return k
     }

@@ -101,9 +101,9 @@ let malformedSpecs: [MalformedSpec] = [
         #"nnhw: layers[0].bias: with "augmented": true the bias weights are the first column of weights; remove "bias""#),
     // Activations
     MalformedSpec("unknown activation", spec(layers: "[" + layer("[[1, 2]]", #""rleu""#) + "]"),
-        #"nnhw: layers[0].activation: unknown activation "rleu"; expected one of identity, relu, leaky_relu, tanh, sigmoid, gelu, softmax"#),
+        #"nnhw: layers[0].activation: unknown activation "rleu"; expected one of identity, relu, leaky_relu, tanh, sigmoid, gelu, softmax (did you mean "relu"?)"#),
     MalformedSpec("alpha on relu", spec(layers: "[" + layer("[[1, 2]]", #"{"name": "relu", "alpha": 0.1}"#) + "]"),
-        #"nnhw: layers[0].activation: "alpha" applies to leaky_relu only, not to relu"#),
+        #"nnhw: layers[0].activation.alpha: "alpha" applies to leaky_relu only, not to relu"#),
     MalformedSpec("softmax beta 0",
         spec(target: "0", layers: "[" + layer("[[1, 2], [3, 4]]", #"{"name": "softmax", "beta": 0}"#) + "]",
             loss: #""cross_entropy""#),

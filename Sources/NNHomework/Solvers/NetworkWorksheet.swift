@@ -103,7 +103,7 @@ struct NetworkWorksheet {
             if let bad = output.indices.first(where: { target[$0] > 0 && !(output[$0] > 0) }) {
                 throw InputError(
                     .invalidData, at: "loss",
-                    "cross-entropy needs predicted probabilities ŷ > 0, but ŷ has \(InputError.text(output[bad])); use a softmax output layer")
+                    "cross-entropy needs predicted probabilities ŷ > 0, but ŷ has \(specText(output[bad])); use a softmax output layer")
             }
         case .binaryCrossEntropy:
             if let bad = output.indices.first(where: {
@@ -111,7 +111,7 @@ struct NetworkWorksheet {
             }) {
                 throw InputError(
                     .invalidData, at: "loss",
-                    "binary cross-entropy needs predictions ŷ strictly between 0 and 1, but ŷ has \(InputError.text(output[bad])); use a sigmoid output layer")
+                    "binary cross-entropy needs predictions ŷ strictly between 0 and 1, but ŷ has \(specText(output[bad])); use a sigmoid output layer")
             }
         default:
             return

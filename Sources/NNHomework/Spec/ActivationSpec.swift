@@ -19,6 +19,9 @@ enum ActivationSpec {
         if case .string = cursor.value {
             return try make(name: cursor.string(), parameters: nil, at: cursor)
         }
+        guard case .object = cursor.value else {
+            throw cursor.error("expected an activation name or an object with \"name\", found \(cursor.value.typeName)")
+        }
         try cursor.requireObject(allowed: ["name", "alpha", "approximate", "beta", "scale"], required: ["name"])
         guard let nameCursor = cursor.member("name") else { throw cursor.error("missing key \"name\"") }
         return try make(name: nameCursor.string(), parameters: cursor, at: nameCursor)
@@ -35,9 +38,10 @@ enum ActivationSpec {
         }
         let allowed: [String: String] = ["leaky_relu": "alpha", "gelu": "approximate", "softmax": "beta"]
         if let parameters {
-            for key in ["alpha", "approximate", "beta"] where parameters.member(key) != nil && allowed[canonical] != key {
+            for key in ["alpha", "approximate", "beta"] where allowed[canonical] != key {
+                guard let misplaced = parameters.member(key) else { continue }
                 let owner = allowed.first(where: { $0.value == key })?.key ?? ""
-                throw parameters.error("\"\(key)\" applies to \(owner) only, not to \(canonical)")
+                throw misplaced.error("\"\(key)\" applies to \(owner) only, not to \(canonical)")
             }
         }
         let scale = try parameters?.member("scale")?.number() ?? 1

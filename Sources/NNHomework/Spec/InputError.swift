@@ -40,10 +40,13 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-extension InputError {
-    /// `x` as a message shows it: as JSON writes it (`2`, `-1`, `0.5`), never
-    /// Swift's `2.0` or `-1.0`, so a message quotes the number the user wrote.
-    static func text(_ x: Double) -> String {
-        x.isFinite ? JSONValue.number(x).serialized(indent: nil) : "\(x)"
-    }
+/// `x` as a spec error message quotes it: as JSON writes it (`3`, `-1`, `0.5`),
+/// never Swift's `3.0`, so a message quotes the number the user wrote.
+func specText(_ x: Double) -> String {
+    x.isFinite ? JSONValue.number(x).serialized(indent: nil) : "\(x)"
+}
+
+/// `count` followed by the singular or plural noun: "1 value", "2 values".
+func counted(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {
+    "\(count) \(count == 1 ? singular : plural ?? singular + "s")"
 }

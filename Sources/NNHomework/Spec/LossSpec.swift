@@ -16,6 +16,9 @@ enum LossSpec {
         if case .string = cursor.value {
             return try make(name: cursor.string(), parameters: nil, at: cursor)
         }
+        guard case .object = cursor.value else {
+            throw cursor.error("expected a loss name or an object with \"name\", found \(cursor.value.typeName)")
+        }
         try cursor.requireObject(allowed: ["name", "scale", "reduction"], required: ["name"])
         guard let nameCursor = cursor.member("name") else { throw cursor.error("missing key \"name\"") }
         return try make(name: nameCursor.string(), parameters: cursor, at: nameCursor)
@@ -39,7 +42,7 @@ enum LossSpec {
         switch canonical {
         case "squared_error":
             let scale = try scaleCursor?.number() ?? 1
-            if let scaleCursor, scale <= 0 { throw scaleCursor.error("must be positive, got \(InputError.text(scale))") }
+            if let scaleCursor, scale <= 0 { throw scaleCursor.error("must be positive, got \(specText(scale))") }
             return Loss(.squaredError(scale: scale), reduction: reduction)
         case "mse": return Loss(.meanSquaredError, reduction: reduction)
         case "cross_entropy": return Loss(.crossEntropy, reduction: reduction)

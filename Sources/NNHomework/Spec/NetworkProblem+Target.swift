@@ -18,7 +18,7 @@ extension NetworkProblem {
         if case .binaryCrossEntropy = loss.function,
             let bad = target.elements.firstIndex(where: { !(0...1).contains($0) })
         {
-            throw cursor.error("binary cross-entropy needs targets in [0, 1], found \(InputError.text(target.elements[bad]))")
+            throw cursor.error("binary cross-entropy needs targets in [0, 1], found \(specText(target.elements[bad]))")
         }
         return (target, nil)
     }
@@ -26,25 +26,26 @@ extension NetworkProblem {
     private static func decodeValues(
         _ cursor: JSONCursor, outputs: Int, samples: Int, isBatch: Bool
     ) throws(InputError) -> Matrix {
-        let outputsText = "the network outputs \(outputs) \(outputs == 1 ? "value" : "values")"
+        let outputsText = "the network outputs \(counted(outputs, "value"))"
         if !isBatch {
             let values: [Double]
             if case .number = cursor.value { values = [try cursor.number()] } else { values = try cursor.vector() }
             guard values.count == outputs else {
-                throw cursor.error("has \(values.count) \(values.count == 1 ? "value" : "values"), but \(outputsText)")
+                throw cursor.error("has \(counted(values.count, "value")), but \(outputsText)")
             }
             return Matrix(row: values)
         }
         let rows = try cursor.elements()
         guard rows.count == samples else {
-            throw cursor.error("has \(rows.count) rows, but the input has \(samples) samples (one target row per sample)")
+            throw cursor.error(
+                "has \(counted(rows.count, "row")), but the input has \(counted(samples, "sample")) (one target row per sample)")
         }
         if outputs == 1, rows.allSatisfy({ if case .number = $0.value { true } else { false } }) {
             return Matrix(column: try cursor.vector())
         }
         let matrix = try cursor.matrix()
         guard matrix.columns == outputs else {
-            throw rows[0].error("has \(matrix.columns) values, but \(outputsText)")
+            throw rows[0].error("has \(counted(matrix.columns, "value")), but \(outputsText)")
         }
         return matrix
     }
@@ -62,12 +63,17 @@ extension NetworkProblem {
         }
         let rows = try cursor.elements()
         guard rows.count == samples else {
-            throw cursor.error("has \(rows.count) entries, but the input has \(samples) samples (one class or row per sample)")
+            throw cursor.error(
+                "has \(counted(rows.count, "entry", "entries")), but the input has \(counted(samples, "sample")) (one class or row per sample)")
         }
         if rows.allSatisfy({ if case .number = $0.value { true } else { false } }) {
             var classes: [Int] = []
             for row in rows { classes.append(try classIndex(row, outputs: outputs)) }
             return (oneHot(classes, classes: outputs), classes)
+        }
+        if let index = rows.firstIndex(where: { if case .number = $0.value { true } else { false } }) {
+            throw rows[index].error(
+                "is a class index, but other samples are probability rows; give every sample the same way")
         }
         var probabilities: [[Double]] = []
         for row in rows { probabilities.append(try probabilityRow(row, outputs: outputs)) }
@@ -78,7 +84,7 @@ extension NetworkProblem {
         let value = try cursor.number()
         guard value == value.rounded(), value >= 0, value < Double(outputs), let k = Int(exactly: value) else {
             throw cursor.error(
-                "class \(InputError.text(value)) is not a 0-based class index of the \(outputs) outputs (0…\(outputs - 1))")
+                "class \(specText(value)) is not a 0-based class index of the \(counted(outputs, "output")) (0…\(outputs - 1))")
         }
         return k
     }
@@ -89,11 +95,16 @@ extension NetworkProblem {
         }
         let row = try cursor.vector()
         guard row.count == outputs else {
-            throw cursor.error("has \(row.count) values, but the network outputs \(outputs) class probabilities")
+            throw cursor.error("has \(counted(row.count, "value")), but the network outputs \(counted(outputs, "class probability", "class probabilities"))")
         }
-        guard row.allSatisfy({ $0 >= 0 }), abs(row.reduce(0, +) - 1) <= 1e-9 else {
+        let entries = try cursor.elements()
+        if let negative = row.firstIndex(where: { $0 < 0 }) {
+            throw entries[negative].error(
+                "is negative (\(specText(row[negative]))); a cross-entropy target must be a probability vector (entries ≥ 0, summing to 1)")
+        }
+        guard abs(row.reduce(0, +) - 1) <= 1e-9 else {
             throw cursor.error(
-                "a cross-entropy target must be a probability vector (entries ≥ 0, summing to 1); it sums to \(InputError.text(row.reduce(0, +)))")
+                "a cross-entropy target must be a probability vector (entries ≥ 0, summing to 1); it sums to \(specText(row.reduce(0, +)))")
         }
         return row
     }

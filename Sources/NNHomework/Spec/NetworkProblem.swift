@@ -95,7 +95,7 @@ extension NetworkProblem {
         var learningRate: Double?
         if let rateCursor = root.member("learning_rate") {
             let rate = try rateCursor.number()
-            guard rate > 0 else { throw rateCursor.error("must be positive, got \(InputError.text(rate))") }
+            guard rate > 0 else { throw rateCursor.error("must be positive, got \(specText(rate))") }
             learningRate = rate
         }
         self.init(
@@ -131,10 +131,11 @@ extension NetworkProblem {
         let given = try weightsCursor.matrix()
         let expectedColumns = isAugmented ? incoming + 1 : incoming
         if given.columns != expectedColumns {
-            let source = number == 1 ? "the input has \(incoming) values" : "layer \(number - 1) outputs \(incoming) values"
+            let values = counted(incoming, "value")
+            let source = number == 1 ? "the input has \(values)" : "layer \(number - 1) outputs \(values)"
             let extra = isAugmented ? " plus the bias column" : ""
             throw weightsCursor.error(
-                "has \(given.columns) columns, but \(source)\(extra) (weights are out × in: one row per unit)")
+                "has \(counted(given.columns, "column")), but \(source)\(extra) (weights are out × in: one row per unit)")
         }
         let activation = try ActivationSpec.decode(activationCursor)
         if isAugmented {
@@ -146,13 +147,14 @@ extension NetworkProblem {
             return (Dense(weights: given, bias: zero, activation: activation), false)
         }
         let bias: [Double]
-        if case .number = biasCursor.value {
-            bias = [try biasCursor.number()]
-        } else {
-            bias = try biasCursor.vector()
+        switch biasCursor.value {
+        case .number: bias = [try biasCursor.number()]
+        case .array: bias = try biasCursor.vector()
+        default: throw biasCursor.error("expected a number or a vector, found \(biasCursor.value.typeName)")
         }
         guard bias.count == given.rows else {
-            throw biasCursor.error("has \(bias.count) \(bias.count == 1 ? "entry" : "entries"), but weights has \(given.rows) \(given.rows == 1 ? "row" : "rows") (one per unit)")
+            throw biasCursor.error(
+                "has \(counted(bias.count, "entry", "entries")), but weights has \(counted(given.rows, "row")) (one per unit)")
         }
         return (Dense(weights: given, bias: bias, activation: activation), true)
     }

@@ -49,7 +49,8 @@ public struct Loss: Sendable, Hashable {
     public func sampleLosses(prediction: Matrix, target: Matrix) -> [Double] {
         precondition(
             prediction.rows == target.rows && prediction.columns == target.columns,
-            "Loss of a \(prediction.rows) × \(prediction.columns) output against a \(target.rows) × \(target.columns) target")
+            "Loss of a \(prediction.rows) × \(prediction.columns) output against a \(target.rows) × \(target.columns) target"
+        )
         return (0..<prediction.rows).map { sampleLoss(prediction.row($0), target.row($0)) }
     }
 

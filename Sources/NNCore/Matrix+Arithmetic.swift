@@ -1,4 +1,4 @@
-infix operator ⊙: MultiplicationPrecedence
+infix operator ⊙ : MultiplicationPrecedence
 
 extension Matrix {
     /// The matrix product A B, with (A B)ᵢⱼ = Σₖ aᵢₖ bₖⱼ.

@@ -9,7 +9,9 @@ enum ForwardCommand {
         usage: "nnhw forward (--net FILE | --example NAME) [--format \(OutputFormat.choices)] [--precision N]",
         options: NetworkInput.options,
         details: Conventions.network,
-        examples: ["nnhw forward --example relu-3-layer", "nnhw forward --net Examples/tanh-augmented.json --precision 6"],
+        examples: [
+            "nnhw forward --example relu-3-layer", "nnhw forward --net Examples/tanh-augmented.json --precision 6",
+        ],
         run: { arguments throws(InputError) in
             let renderer = try OutputOptions.renderer(arguments)
             let problem = try NetworkInput.problem(from: arguments)

@@ -3,10 +3,13 @@ import NNHomework
 /// The options shared by the subcommands that solve a network spec.
 enum NetworkInput {
     /// `--net`, `--example`, `--format`, `--precision`.
-    static let options = [
-        OptionSpec(name: "--net", valueName: "FILE", help: "the network spec (JSON); - reads standard input"),
-        OptionSpec(name: "--example", valueName: "NAME", help: "a built-in example instead of a file (list: nnhw examples)"),
-    ] + OutputOptions.options
+    static let options =
+        [
+            OptionSpec(name: "--net", valueName: "FILE", help: "the network spec (JSON); - reads standard input"),
+            OptionSpec(
+                name: "--example", valueName: "NAME", help: "a built-in example instead of a file (list: nnhw examples)"
+            ),
+        ] + OutputOptions.options
 
     /// The problem named by `--net FILE` or `--example NAME` (exactly one of them).
     static func problem(from arguments: ParsedArguments) throws(InputError) -> NetworkProblem {
@@ -18,7 +21,8 @@ enum NetworkInput {
                 let names = BuiltInExample.all.map(\.name)
                 var message = "no example called \"\(name)\""
                 if let guess = closestMatch(to: name, among: names) { message += " (did you mean \"\(guess)\"?)" }
-                throw InputError(.usage, at: "--example", message + "; the examples are \(names.joined(separator: ", "))")
+                throw InputError(
+                    .usage, at: "--example", message + "; the examples are \(names.joined(separator: ", "))")
             }
             return try NetworkProblem(parsing: example.json, source: "example \(name)")
         case (.some, .some):

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-@preconcurrency import Glibc
+    @preconcurrency import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Files, standard streams and the exit status, from the C library, so the
@@ -44,7 +44,7 @@ enum System {
     static func exit(_ status: Int32) -> Never {
         fflush(stdout)
         #if canImport(Glibc) || canImport(Musl) || canImport(Darwin)
-        Platform.exit(status)
+            Platform.exit(status)
         #endif
     }
 }

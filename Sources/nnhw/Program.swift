@@ -74,7 +74,9 @@ enum Program {
             "Subcommands:",
         ]
         for subcommand in subcommands {
-            lines.append("  \(subcommand.name)\(String(repeating: " ", count: width - subcommand.name.count + 2))\(subcommand.summary)")
+            lines.append(
+                "  \(subcommand.name)\(String(repeating: " ", count: width - subcommand.name.count + 2))\(subcommand.summary)"
+            )
         }
         lines += [
             "",

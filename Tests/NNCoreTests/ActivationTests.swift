@@ -3,25 +3,27 @@ import Testing
 
 @Suite("Activation values and special points")
 struct ActivationTests {
-    @Test("values at a few points", arguments: [
-        // By hand: identity, ReLU and leaky ReLU are piecewise linear.
-        (Activation(.identity), -2.5, -2.5),
-        (Activation(.relu), -2.5, 0),
-        (Activation(.relu), 2.5, 2.5),
-        (Activation(.relu, scale: 3), 2.5, 7.5),
-        (Activation(.leakyReLU(alpha: 0.1)), -2.5, -0.25),
-        (Activation(.leakyReLU(alpha: 0.1)), 2.5, 2.5),
-        // numpy 2.4: np.tanh(0.5) → 0.46211715726000974
-        (Activation(.tanh), 0.5, 0.46211715726000974),
-        // numpy 2.4: 3 * np.tanh(-0.5) → -1.3863514717800292
-        (Activation(.tanh, scale: 3), -0.5, -1.3863514717800292),
-        // numpy 2.4: 1 / (1 + np.exp(-0.5)) → 0.6224593312018546
-        (Activation(.sigmoid), 0.5, 0.6224593312018546),
-        // scipy: 1 * scipy.stats.norm.cdf(1.0) → 0.8413447460685429
-        (Activation(.gelu(.exact)), 1, 0.8413447460685429),
-        // python3: 0.5 * (1 + math.tanh(math.sqrt(2 / math.pi) * (1 + 0.044715))) → 0.8411919906082768
-        (Activation(.gelu(.tanhApproximation)), 1, 0.8411919906082768),
-    ] as [(Activation, Double, Double)])
+    @Test(
+        "values at a few points",
+        arguments: [
+            // By hand: identity, ReLU and leaky ReLU are piecewise linear.
+            (Activation(.identity), -2.5, -2.5),
+            (Activation(.relu), -2.5, 0),
+            (Activation(.relu), 2.5, 2.5),
+            (Activation(.relu, scale: 3), 2.5, 7.5),
+            (Activation(.leakyReLU(alpha: 0.1)), -2.5, -0.25),
+            (Activation(.leakyReLU(alpha: 0.1)), 2.5, 2.5),
+            // numpy 2.4: np.tanh(0.5) → 0.46211715726000974
+            (Activation(.tanh), 0.5, 0.46211715726000974),
+            // numpy 2.4: 3 * np.tanh(-0.5) → -1.3863514717800292
+            (Activation(.tanh, scale: 3), -0.5, -1.3863514717800292),
+            // numpy 2.4: 1 / (1 + np.exp(-0.5)) → 0.6224593312018546
+            (Activation(.sigmoid), 0.5, 0.6224593312018546),
+            // scipy: 1 * scipy.stats.norm.cdf(1.0) → 0.8413447460685429
+            (Activation(.gelu(.exact)), 1, 0.8413447460685429),
+            // python3: 0.5 * (1 + math.tanh(math.sqrt(2 / math.pi) * (1 + 0.044715))) → 0.8411919906082768
+            (Activation(.gelu(.tanhApproximation)), 1, 0.8411919906082768),
+        ] as [(Activation, Double, Double)])
     func values(activation: Activation, x: Double, expected: Double) {
         expectApproximatelyEqual(activation.value(x), expected, absoluteTolerance: 0, relativeTolerance: 1e-15)
     }

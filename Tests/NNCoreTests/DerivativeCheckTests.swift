@@ -91,7 +91,8 @@ struct DerivativeCheckTests {
             point.loss.value(prediction: $0, target: point.target)
         }
         let analytic = point.loss.gradient(prediction: point.prediction, target: point.target)
-        let tolerance = differenceTolerance(magnitude: point.loss.value(prediction: point.prediction, target: point.target))
+        let tolerance = differenceTolerance(
+            magnitude: point.loss.value(prediction: point.prediction, target: point.target))
         #expect(
             analytic.isApproximatelyEqual(to: numeric, absoluteTolerance: tolerance, relativeTolerance: 0),
             "analytic \(analytic.rowArrays), numeric \(numeric.rowArrays)")
@@ -138,7 +139,8 @@ struct DerivativeCheckTests {
         ])
         let backpropagated = activation.backpropagate(g, at: Matrix([a, b]))
         #expect(
-            backpropagated.isApproximatelyEqual(to: expected, absoluteTolerance: differenceTolerance(magnitude: 10 * scale)),
+            backpropagated.isApproximatelyEqual(
+                to: expected, absoluteTolerance: differenceTolerance(magnitude: 10 * scale)),
             "analytic \(backpropagated.rowArrays), numeric \(expected.rowArrays)")
     }
 }
@@ -180,7 +182,9 @@ struct NetworkPoint: Sendable, CustomTestStringConvertible {
                     Dense(
                         weights: weights(4, 3, seed: 4), bias: [0.1, 0.2, -0.3, 0.4],
                         activation: Activation(.gelu(.tanhApproximation), scale: 3)),
-                    Dense(weights: weights(3, 4, seed: 5), bias: [0, 0.1, -0.1], activation: Activation(.softmax(beta: 2))),
+                    Dense(
+                        weights: weights(3, 4, seed: 5), bias: [0, 0.1, -0.1], activation: Activation(.softmax(beta: 2))
+                    ),
                 ],
                 loss: Loss(.crossEntropy)),
             input: input, target: Matrix([[0, 0, 1], [1, 0, 0]])),
@@ -191,7 +195,8 @@ struct NetworkPoint: Sendable, CustomTestStringConvertible {
                     Dense(
                         weights: weights(4, 3, seed: 6), bias: [0.15, -0.25, 0.35, 0.05],
                         activation: Activation(.leakyReLU(alpha: 0.1))),
-                    Dense(weights: weights(3, 4, seed: 7), bias: [0, 0.1, -0.1], activation: Activation(.gelu(.exact))),
+                    Dense(
+                        weights: weights(3, 4, seed: 7), bias: [0, 0.1, -0.1], activation: Activation(.gelu(.exact))),
                     Dense(weights: weights(2, 3, seed: 8), bias: [0.3, -0.3], activation: Activation(.sigmoid)),
                 ],
                 loss: Loss(.binaryCrossEntropy, reduction: .sum)),

@@ -3,11 +3,11 @@ import Testing
 import _Differentiation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The seven parameters of homework A's 1–2–1 network, augmented form:
@@ -25,7 +25,7 @@ private struct TanhParameters: Differentiable {
 /// L = ½ (tanh(c + v₁ tanh(b₁ + w₁ x) + v₂ tanh(b₂ + w₂ x)) − y)², written
 /// out as scalar code so that Swift's automatic differentiation derives the
 /// gradient independently of NNCore's matrices and backward pass.
-@differentiable(reverse, wrt: p)
+@differentiable(reverse,wrt: p)
 private func tanhHomeworkLoss(_ p: TanhParameters, x: Double, y: Double) -> Double {
     let z1 = tanh(p.b1 + p.w1 * x)
     let z2 = tanh(p.b2 + p.w2 * x)
@@ -45,7 +45,8 @@ struct DifferentiationTests {
         let gradients = network.backward(pass, target: TanhHomeworkTests.target)
         // Same formulas in another order: agreement to a few ulps.
         let tolerance = 1e-14
-        expectApproximatelyEqual(network.loss(of: pass, target: TanhHomeworkTests.target), value, absoluteTolerance: tolerance)
+        expectApproximatelyEqual(
+            network.loss(of: pass, target: TanhHomeworkTests.target), value, absoluteTolerance: tolerance)
         expectApproximatelyEqual(gradients.biasGradients[0], [gradient.b1, gradient.b2], absoluteTolerance: tolerance)
         expectApproximatelyEqual(
             gradients.weightGradients[0], [[gradient.w1], [gradient.w2]], absoluteTolerance: tolerance)

@@ -12,25 +12,31 @@ struct LossTests {
         let squared = Loss(.squaredError(scale: 1))
         #expect(squared.sampleLosses(prediction: Self.prediction, target: Self.target) == [1, 20])
         #expect(squared.value(prediction: Self.prediction, target: Self.target) == 10.5)
-        #expect(Loss(.squaredError(scale: 1), reduction: .sum).value(prediction: Self.prediction, target: Self.target) == 21)
+        #expect(
+            Loss(.squaredError(scale: 1), reduction: .sum).value(prediction: Self.prediction, target: Self.target) == 21
+        )
         #expect(Loss(.squaredError(scale: 0.5)).value(prediction: Self.prediction, target: Self.target) == 5.25)
         // Hand: MSE divides each sample's Σ by n = 2 outputs: 0.5 and 10.
         let mse = Loss(.meanSquaredError)
         #expect(mse.sampleLosses(prediction: Self.prediction, target: Self.target) == [0.5, 10])
         #expect(mse.value(prediction: Self.prediction, target: Self.target) == 5.25)
-        #expect(Loss(.meanSquaredError, reduction: .sum).value(prediction: Self.prediction, target: Self.target) == 10.5)
+        #expect(
+            Loss(.meanSquaredError, reduction: .sum).value(prediction: Self.prediction, target: Self.target) == 10.5)
     }
 
     @Test("squared-error gradients by hand")
     func squaredErrorGradients() {
         // Hand: ∂/∂ŷ of (1/2) Σₛ Σⱼ (ŷ − y)² is (ŷ − y); of the sum with c = ½ also (ŷ − y).
-        #expect(Loss(.squaredError(scale: 1)).gradient(prediction: Self.prediction, target: Self.target)
-            == Matrix([[1, 0], [2, 4]]))
-        #expect(Loss(.squaredError(scale: 0.5), reduction: .sum).gradient(
-            prediction: Self.prediction, target: Self.target) == Matrix([[1, 0], [2, 4]]))
+        #expect(
+            Loss(.squaredError(scale: 1)).gradient(prediction: Self.prediction, target: Self.target)
+                == Matrix([[1, 0], [2, 4]]))
+        #expect(
+            Loss(.squaredError(scale: 0.5), reduction: .sum).gradient(
+                prediction: Self.prediction, target: Self.target) == Matrix([[1, 0], [2, 4]]))
         // Hand: MSE mean over S = 2, n = 2: (1/2)(2/2)(ŷ − y).
-        #expect(Loss(.meanSquaredError).gradient(prediction: Self.prediction, target: Self.target)
-            == Matrix([[0.5, 0], [1, 2]]))
+        #expect(
+            Loss(.meanSquaredError).gradient(prediction: Self.prediction, target: Self.target)
+                == Matrix([[0.5, 0], [1, 2]]))
     }
 
     @Test("cross-entropy and binary cross-entropy values")
@@ -70,7 +76,8 @@ struct LossTests {
         #expect(Loss(.crossEntropy, reduction: .sum).reductionFactor(samples: 4) == 1)
         // A single sample: mean and sum agree.
         let one = Matrix([[3, 1]])
-        #expect(Loss(.meanSquaredError).value(prediction: one, target: Matrix([[1, 1]]))
-            == Loss(.meanSquaredError, reduction: .sum).value(prediction: one, target: Matrix([[1, 1]])))
+        #expect(
+            Loss(.meanSquaredError).value(prediction: one, target: Matrix([[1, 1]]))
+                == Loss(.meanSquaredError, reduction: .sum).value(prediction: one, target: Matrix([[1, 1]])))
     }
 }

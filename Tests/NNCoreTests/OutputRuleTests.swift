@@ -17,9 +17,13 @@ struct OutputRuleTests {
 
     @Test("the rule is fused only for an unscaled softmax or sigmoid with the matching loss")
     func ruleChoice() {
-        #expect(OutputRule(activation: Activation(.softmax(beta: 2)), loss: Loss(.crossEntropy)) == .softmaxCrossEntropy(beta: 2))
-        #expect(OutputRule(activation: Activation(.sigmoid), loss: Loss(.binaryCrossEntropy)) == .sigmoidBinaryCrossEntropy)
-        #expect(OutputRule(activation: Activation(.softmax(beta: 1), scale: 3), loss: Loss(.crossEntropy)) == .chainRule)
+        #expect(
+            OutputRule(activation: Activation(.softmax(beta: 2)), loss: Loss(.crossEntropy))
+                == .softmaxCrossEntropy(beta: 2))
+        #expect(
+            OutputRule(activation: Activation(.sigmoid), loss: Loss(.binaryCrossEntropy)) == .sigmoidBinaryCrossEntropy)
+        #expect(
+            OutputRule(activation: Activation(.softmax(beta: 1), scale: 3), loss: Loss(.crossEntropy)) == .chainRule)
         #expect(OutputRule(activation: Activation(.sigmoid), loss: Loss(.crossEntropy)) == .chainRule)
         #expect(OutputRule(activation: Activation(.softmax(beta: 1)), loss: Loss(.meanSquaredError)) == .chainRule)
         #expect(!OutputRule.chainRule.isFused)

@@ -34,11 +34,13 @@ struct BuiltInExampleTests {
         let bytes = try Data(contentsOf: examplesDirectory.appendingPathComponent("\(name).json"))
         let file = Array(bytes)
         let embedded = Array(example.json.utf8)
-        let firstDifference = zip(file, embedded).enumerated().first { $1.0 != $1.1 }?.offset ?? min(file.count, embedded.count)
+        let firstDifference =
+            zip(file, embedded).enumerated().first { $1.0 != $1.1 }?.offset ?? min(file.count, embedded.count)
         let identical = file == embedded
         #expect(
             identical,
-            "Examples/\(name).json (\(file.count) bytes) differs from the built-in text (\(embedded.count) bytes) at byte \(firstDifference)")
+            "Examples/\(name).json (\(file.count) bytes) differs from the built-in text (\(embedded.count) bytes) at byte \(firstDifference)"
+        )
     }
 
     @Test("every built-in example has its file", arguments: BuiltInExample.all.map(\.name))

@@ -96,7 +96,8 @@ struct NetworkSolverTests {
         #expect(close(vector(second["delta"]), [-0.3559986964], absolute: t))
         #expect(close(vector(first["delta"]), [-0.2259664666, 0.4485309545], absolute: t))
         #expect(close(rows(second["grad_W"]), [[-0.3559986964, -0.2151541408, -0.2711265267]], absolute: t))
-        #expect(close(rows(first["grad_W"]), [[-0.2259664666, -0.4519329332], [0.4485309545, 0.8970619089]], absolute: t))
+        #expect(
+            close(rows(first["grad_W"]), [[-0.2259664666, -0.4519329332], [0.4485309545, 0.8970619089]], absolute: t))
         // Augmented: the bias gradient is grad_W's first column, not a separate key.
         #expect(first["grad_b"] == nil && second["grad_b"] == nil)
     }
@@ -246,7 +247,8 @@ struct NetworkSolverTests {
         #expect(close(vector(only["a"]), [-0.6], absolute: 1e-15))
         #expect(close(vector(only["delta"]), [-0.64565631], absolute: 1e-8))
         #expect(
-            close(rows(only["W_updated"]), [[0.7228281531128977, -0.3456563062257954, -0.8385859234435511]], relative: r))
+            close(
+                rows(only["W_updated"]), [[0.7228281531128977, -0.3456563062257954, -0.8385859234435511]], relative: r))
         #expect(close(vector(only["b_updated"]), [0.4228281531128977], relative: r))
         // Forward shows no update.
         let forward = try NetworkSolver().forward(example("logistic-regression-step")).result
@@ -321,7 +323,9 @@ struct NetworkSolverTests {
         ),
     ]
 
-    @Test("softmax without fused cross-entropy: the gradients equal central differences at 1e-6", arguments: unfusedSoftmax)
+    @Test(
+        "softmax without fused cross-entropy: the gradients equal central differences at 1e-6",
+        arguments: unfusedSoftmax)
     func unfusedSoftmaxGradients(name: String, json: String) throws {
         let problem = try NetworkProblem(parsing: json, source: "unfused.json")
         #expect(problem.network.outputRule == .chainRule)
@@ -330,10 +334,14 @@ struct NetworkSolverTests {
         for (index, expected) in numerical.enumerated() {
             let shown = try #require(layer(result, index + 1))
             let gradW = rows(shown["grad_W"])
-            #expect(close(gradW, expected.weights, absolute: 1e-6, relative: 1e-6), "layer \(index + 1): \(gradW) vs \(expected.weights)")
+            #expect(
+                close(gradW, expected.weights, absolute: 1e-6, relative: 1e-6),
+                "layer \(index + 1): \(gradW) vs \(expected.weights)")
             if problem.hasBias[index] {
                 let gradB = vector(shown["grad_b"])
-                #expect(close(gradB, expected.bias, absolute: 1e-6, relative: 1e-6), "layer \(index + 1): \(gradB) vs \(expected.bias)")
+                #expect(
+                    close(gradB, expected.bias, absolute: 1e-6, relative: 1e-6),
+                    "layer \(index + 1): \(gradB) vs \(expected.bias)")
             }
         }
         // The check itself is not vacuous: some gradient is far from 0.

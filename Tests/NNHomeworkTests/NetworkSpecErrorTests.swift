@@ -37,7 +37,9 @@ struct NetworkSpecErrorTests {
         MalformedSpec(
             "unknown top-level key, with a suggestion",
             #"{"input": [1], "target": 1, "layers": [{"weights": [[1]], "activation": "relu"}], "loss": "squared_error", "learnig_rate": 0.1}"#,
-            at: "spec.json", #"unknown key "learnig_rate" (did you mean "learning_rate"?); expected description, input, target, layers, loss, learning_rate, augmented"#),
+            at: "spec.json",
+            #"unknown key "learnig_rate" (did you mean "learning_rate"?); expected description, input, target, layers, loss, learning_rate, augmented"#
+        ),
         MalformedSpec(
             "missing required key",
             #"{"input": [1], "target": 1, "layers": [{"weights": [[1]], "activation": "relu"}]}"#,
@@ -73,11 +75,13 @@ struct NetworkSpecErrorTests {
         MalformedSpec(
             "first layer's weights do not fit the input",
             #"{"input": [1, 2], "target": 1, "layers": [{"weights": [[1, 2, 3]], "activation": "relu"}], "loss": "squared_error"}"#,
-            at: "layers[0].weights", "has 3 columns, but the input has 2 values (weights are out × in: one row per unit)"),
+            at: "layers[0].weights",
+            "has 3 columns, but the input has 2 values (weights are out × in: one row per unit)"),
         MalformedSpec(
             "later layer's weights do not fit the previous layer",
             #"{"input": [1, 2], "target": 1, "layers": [{"weights": [[1, 2]], "activation": "relu"}, {"weights": [[1, 2]], "activation": "relu"}], "loss": "squared_error"}"#,
-            at: "layers[1].weights", "has 2 columns, but layer 1 outputs 1 value (weights are out × in: one row per unit)"),
+            at: "layers[1].weights",
+            "has 2 columns, but layer 1 outputs 1 value (weights are out × in: one row per unit)"),
         MalformedSpec(
             "bias of the wrong length",
             #"{"input": [1, 2], "target": [1, 2], "layers": [{"weights": [[1, 2], [3, 4]], "bias": [1], "activation": "relu"}], "loss": "squared_error"}"#,
@@ -97,11 +101,14 @@ struct NetworkSpecErrorTests {
         MalformedSpec(
             "unknown activation, suggestion for swapped letters",
             #"{"input": [1, 2], "target": 1, "layers": [{"weights": [[1, 2]], "activation": "rleu"}], "loss": "squared_error"}"#,
-            at: "layers[0].activation", #"unknown activation "rleu"; expected one of identity, relu, leaky_relu, tanh, sigmoid, gelu, softmax (did you mean "relu"?)"#),
+            at: "layers[0].activation",
+            #"unknown activation "rleu"; expected one of identity, relu, leaky_relu, tanh, sigmoid, gelu, softmax (did you mean "relu"?)"#
+        ),
         MalformedSpec(
             "unknown activation, no suggestion",
             #"{"input": [1, 2], "target": 1, "layers": [{"weights": [[1, 2]], "activation": "swish"}], "loss": "squared_error"}"#,
-            at: "layers[0].activation", #"unknown activation "swish"; expected one of identity, relu, leaky_relu, tanh, sigmoid, gelu, softmax"#),
+            at: "layers[0].activation",
+            #"unknown activation "swish"; expected one of identity, relu, leaky_relu, tanh, sigmoid, gelu, softmax"#),
         MalformedSpec(
             "alpha on relu",
             #"{"input": [1, 2], "target": 1, "layers": [{"weights": [[1, 2]], "activation": {"name": "relu", "alpha": 0.1}}], "loss": "squared_error"}"#,
@@ -125,7 +132,9 @@ struct NetworkSpecErrorTests {
         MalformedSpec(
             "unknown loss, with a suggestion",
             #"{"input": [1, 2], "target": 1, "layers": [{"weights": [[1, 2]], "activation": "relu"}], "loss": "squard_error"}"#,
-            at: "loss", #"unknown loss "squard_error"; expected one of squared_error, mse, cross_entropy, binary_cross_entropy (did you mean "squared_error"?)"#),
+            at: "loss",
+            #"unknown loss "squard_error"; expected one of squared_error, mse, cross_entropy, binary_cross_entropy (did you mean "squared_error"?)"#
+        ),
         MalformedSpec(
             "scale on mse",
             #"{"input": [1, 2], "target": 1, "layers": [{"weights": [[1, 2]], "activation": "relu"}], "loss": {"name": "mse", "scale": 2}}"#,
@@ -153,11 +162,13 @@ struct NetworkSpecErrorTests {
         MalformedSpec(
             "probability row not summing to 1",
             #"{"input": [1, 2], "target": [0.5, 0.6], "layers": [{"weights": [[1, 2], [3, 4]], "activation": "softmax"}], "loss": "cross_entropy"}"#,
-            at: "target", "a cross-entropy target must be a probability vector (entries ≥ 0, summing to 1); it sums to 1.1"),
+            at: "target",
+            "a cross-entropy target must be a probability vector (entries ≥ 0, summing to 1); it sums to 1.1"),
         MalformedSpec(
             "probability row with a negative entry",
             #"{"input": [1, 2], "target": [1.5, -0.5], "layers": [{"weights": [[1, 2], [3, 4]], "activation": "softmax"}], "loss": "cross_entropy"}"#,
-            at: "target[1]", "is negative (-0.5); a cross-entropy target must be a probability vector (entries ≥ 0, summing to 1)"),
+            at: "target[1]",
+            "is negative (-0.5); a cross-entropy target must be a probability vector (entries ≥ 0, summing to 1)"),
         MalformedSpec(
             "batch class index out of range",
             #"{"input": [[1, 2], [3, 4]], "target": [0, 2], "layers": [{"weights": [[1, 2], [3, 4]], "activation": "softmax"}], "loss": "cross_entropy"}"#,
@@ -181,11 +192,13 @@ struct NetworkSpecErrorTests {
         MalformedSpec(
             "bias with augmented",
             #"{"input": [1, 2], "target": 1, "augmented": true, "layers": [{"weights": [[1, 2]], "bias": [0], "activation": "relu"}], "loss": "squared_error"}"#,
-            at: "layers[0].bias", #"with "augmented": true the bias weights are the first column of weights; remove "bias""#),
+            at: "layers[0].bias",
+            #"with "augmented": true the bias weights are the first column of weights; remove "bias""#),
         MalformedSpec(
             "augmented weights without the bias column",
             #"{"input": [1, 2], "target": 1, "augmented": true, "layers": [{"weights": [[1, 2]], "activation": "relu"}], "loss": "squared_error"}"#,
-            at: "layers[0].weights", "has 2 columns, but the input has 2 values plus the bias column (weights are out × in: one row per unit)"),
+            at: "layers[0].weights",
+            "has 2 columns, but the input has 2 values plus the bias column (weights are out × in: one row per unit)"),
         MalformedSpec(
             "augmented not a bool",
             #"{"input": [1, 2], "target": 1, "augmented": "yes", "layers": [{"weights": [[1, 2]], "activation": "relu"}], "loss": "squared_error"}"#,
@@ -253,15 +266,19 @@ struct NetworkSpecErrorTests {
         MalformedSpec(
             "one input, two weight columns",
             #"{"input": 1, "target": 1, "layers": [{"weights": [[1, 2]], "activation": "relu"}], "loss": "sse"}"#,
-            at: "layers[0].weights", "has 2 columns, but the input has 1 value (weights are out × in: one row per unit)"),
+            at: "layers[0].weights", "has 2 columns, but the input has 1 value (weights are out × in: one row per unit)"
+        ),
         MalformedSpec(
             "unknown activation key, with a suggestion",
             #"{"input": [1], "target": 1, "layers": [{"weights": [[1]], "activation": {"name": "relu", "alhpa": 1}}], "loss": "sse"}"#,
-            at: "layers[0].activation", #"unknown key "alhpa" (did you mean "alpha"?); expected name, alpha, approximate, beta, scale"#),
+            at: "layers[0].activation",
+            #"unknown key "alhpa" (did you mean "alpha"?); expected name, alpha, approximate, beta, scale"#),
         MalformedSpec(
             "misspelt activation name, suggestion for a missing letter",
             #"{"input": [1], "target": 1, "layers": [{"weights": [[1]], "activation": "sigmod"}], "loss": "sse"}"#,
-            at: "layers[0].activation", #"unknown activation "sigmod"; expected one of identity, relu, leaky_relu, tanh, sigmoid, gelu, softmax (did you mean "sigmoid"?)"#),
+            at: "layers[0].activation",
+            #"unknown activation "sigmod"; expected one of identity, relu, leaky_relu, tanh, sigmoid, gelu, softmax (did you mean "sigmoid"?)"#
+        ),
         MalformedSpec(
             "layer not an object",
             #"{"input": [1], "target": 1, "layers": [3], "loss": "sse"}"#,
@@ -309,13 +326,15 @@ struct NetworkSpecErrorTests {
         #expect(error.place == "input[1]")
     }
 
-    @Test("a suggestion is offered only for a near miss", arguments: [
-        ("tanhh", #" (did you mean "tanh"?)"#),
-        ("sigmiod", #" (did you mean "sigmoid"?)"#),
-        ("Relu6", #" (did you mean "relu"?)"#),
-        ("softplus", ""),
-        ("mish", ""),
-    ])
+    @Test(
+        "a suggestion is offered only for a near miss",
+        arguments: [
+            ("tanhh", #" (did you mean "tanh"?)"#),
+            ("sigmiod", #" (did you mean "sigmoid"?)"#),
+            ("Relu6", #" (did you mean "relu"?)"#),
+            ("softplus", ""),
+            ("mish", ""),
+        ])
     func suggestion(name: String, suffix: String) throws {
         let error = try #require(
             decodingError(

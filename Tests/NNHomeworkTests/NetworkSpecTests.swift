@@ -78,7 +78,9 @@ struct NetworkSpecTests {
     @Test("a class index for cross-entropy becomes a one-hot row and is remembered")
     func classIndexTarget() throws {
         let problem = try decode(
-            oneLayer(target: "2", weights: "[[1, 0], [0, 1], [1, 1]]", activation: "\"softmax\"", loss: "\"cross_entropy\"", bias: "[0, 0, 0]"))
+            oneLayer(
+                target: "2", weights: "[[1, 0], [0, 1], [1, 1]]", activation: "\"softmax\"", loss: "\"cross_entropy\"",
+                bias: "[0, 0, 0]"))
         #expect(problem.target == Matrix([[0, 0, 1]]))
         #expect(problem.classIndices == [2])
     }
@@ -86,7 +88,9 @@ struct NetworkSpecTests {
     @Test("a one-hot vector for cross-entropy is taken as probabilities, without class indices")
     func oneHotTarget() throws {
         let problem = try decode(
-            oneLayer(target: "[0, 1, 0]", weights: "[[1, 0], [0, 1], [1, 1]]", activation: "\"softmax\"", loss: "\"ce\"", bias: "[0, 0, 0]"))
+            oneLayer(
+                target: "[0, 1, 0]", weights: "[[1, 0], [0, 1], [1, 1]]", activation: "\"softmax\"", loss: "\"ce\"",
+                bias: "[0, 0, 0]"))
         #expect(problem.target == Matrix([[0, 1, 0]]))
         #expect(problem.classIndices == nil)
     }
@@ -94,7 +98,8 @@ struct NetworkSpecTests {
     @Test("a probability vector for cross-entropy is kept as given")
     func probabilityTarget() throws {
         let problem = try decode(
-            oneLayer(target: "[0.2, 0.5, 0.3]", weights: "[[1, 0], [0, 1], [1, 1]]", activation: "\"softmax\"",
+            oneLayer(
+                target: "[0.2, 0.5, 0.3]", weights: "[[1, 0], [0, 1], [1, 1]]", activation: "\"softmax\"",
                 loss: "\"cross_entropy\"", bias: "[0, 0, 0]"))
         #expect(problem.target == Matrix([[0.2, 0.5, 0.3]]))
         #expect(problem.classIndices == nil)
@@ -103,7 +108,8 @@ struct NetworkSpecTests {
     @Test("a batch of class indices becomes one one-hot row per sample")
     func batchClassIndices() throws {
         let problem = try decode(
-            oneLayer(input: "[[1, 2], [3, 4]]", target: "[1, 0]", weights: "[[1, 0], [0, 1]]",
+            oneLayer(
+                input: "[[1, 2], [3, 4]]", target: "[1, 0]", weights: "[[1, 0], [0, 1]]",
                 activation: "\"softmax\"", loss: "\"cross_entropy\"", bias: "[0, 0]"))
         #expect(problem.target == Matrix([[0, 1], [1, 0]]))
         #expect(problem.classIndices == [1, 0])
@@ -112,7 +118,8 @@ struct NetworkSpecTests {
     @Test("a batch of probability rows for cross-entropy")
     func batchProbabilityRows() throws {
         let problem = try decode(
-            oneLayer(input: "[[1, 2], [3, 4]]", target: "[[0.25, 0.75], [1, 0]]", weights: "[[1, 0], [0, 1]]",
+            oneLayer(
+                input: "[[1, 2], [3, 4]]", target: "[[0.25, 0.75], [1, 0]]", weights: "[[1, 0], [0, 1]]",
                 activation: "\"softmax\"", loss: "\"cross_entropy\"", bias: "[0, 0]"))
         #expect(problem.target == Matrix([[0.25, 0.75], [1, 0]]))
         #expect(problem.classIndices == nil)
@@ -121,7 +128,8 @@ struct NetworkSpecTests {
     @Test("a batch target of rows, one per sample")
     func batchRows() throws {
         let problem = try decode(
-            oneLayer(input: "[[1, 2], [3, 4]]", target: "[[1, 2], [3, 4]]", weights: "[[1, 0], [0, 1]]", bias: "[0, 0]"))
+            oneLayer(input: "[[1, 2], [3, 4]]", target: "[[1, 2], [3, 4]]", weights: "[[1, 0], [0, 1]]", bias: "[0, 0]")
+        )
         #expect(problem.target == Matrix([[1, 2], [3, 4]]))
     }
 
@@ -184,7 +192,10 @@ struct NetworkSpecTests {
         ("\"binary_cross_entropy\"", Loss(.binaryCrossEntropy)),
         ("\"log_loss\"", Loss(.binaryCrossEntropy)),
         ("{\"name\": \"squared_error\", \"scale\": 0.5}", Loss(.squaredError(scale: 0.5))),
-        ("{\"name\": \"squared_error\", \"scale\": 0.5, \"reduction\": \"sum\"}", Loss(.squaredError(scale: 0.5), reduction: .sum)),
+        (
+            "{\"name\": \"squared_error\", \"scale\": 0.5, \"reduction\": \"sum\"}",
+            Loss(.squaredError(scale: 0.5), reduction: .sum)
+        ),
         ("{\"name\": \"mse\", \"reduction\": \"mean\"}", Loss(.meanSquaredError, reduction: .mean)),
         ("{\"name\": \"bce\", \"reduction\": \"sum\"}", Loss(.binaryCrossEntropy, reduction: .sum)),
     ]
@@ -195,12 +206,14 @@ struct NetworkSpecTests {
         #expect(problem.network.loss == expected)
     }
 
-    @Test("cross-entropy by name and alias, with a reduction", arguments: [
-        ("\"cross_entropy\"", Loss(.crossEntropy)),
-        ("\"categorical_cross_entropy\"", Loss(.crossEntropy)),
-        ("\"nll\"", Loss(.crossEntropy)),
-        ("{\"name\": \"ce\", \"reduction\": \"sum\"}", Loss(.crossEntropy, reduction: .sum)),
-    ])
+    @Test(
+        "cross-entropy by name and alias, with a reduction",
+        arguments: [
+            ("\"cross_entropy\"", Loss(.crossEntropy)),
+            ("\"categorical_cross_entropy\"", Loss(.crossEntropy)),
+            ("\"nll\"", Loss(.crossEntropy)),
+            ("{\"name\": \"ce\", \"reduction\": \"sum\"}", Loss(.crossEntropy, reduction: .sum)),
+        ])
     func crossEntropy(json: String, expected: Loss) throws {
         let problem = try decode(
             oneLayer(target: "0", weights: "[[1, 0], [0, 1]]", activation: "\"softmax\"", loss: json, bias: "[0, 0]"))

@@ -17,7 +17,8 @@ struct NumberFormatTests {
         "non-integers round to the precision, exact ones drop trailing zeros",
         arguments: [
             (0.4485309545, "0.4485"), (0.5, "0.5"), (0.1, "0.1"), (2.25, "2.25"), (-0.75, "−0.75"),
-            (0.50001, "0.5000"), (2.00001, "2.0000"), (0.99996, "1.0000"), (0.1 + 0.2, "0.3"), (0.7 * 3, "2.1"), (2.0000000000000004, "2"), (0.1 + 1e-10, "0.1000"),
+            (0.50001, "0.5000"), (2.00001, "2.0000"), (0.99996, "1.0000"), (0.1 + 0.2, "0.3"), (0.7 * 3, "2.1"),
+            (2.0000000000000004, "2"), (0.1 + 1e-10, "0.1000"),
         ])
     func roundedDecimals(value: Double, expected: String) {
         #expect(four.text(value) == expected)
@@ -32,7 +33,8 @@ struct NumberFormatTests {
     @Test(
         "non-zero values that would round to zero, and huge values, use scientific form",
         arguments: [
-            (1.23456789e-7, "1.2346·10⁻⁷"), (-0.00001, "−1·10⁻⁵"), (-0.0000491234567, "−4.9123·10⁻⁵"), (0.000049, "4.9·10⁻⁵"),
+            (1.23456789e-7, "1.2346·10⁻⁷"), (-0.00001, "−1·10⁻⁵"), (-0.0000491234567, "−4.9123·10⁻⁵"),
+            (0.000049, "4.9·10⁻⁵"),
             (1e20, "1·10²⁰"), (-1.5e300, "−1.5·10³⁰⁰"), (2.0000000001e15, "2.0000·10¹⁵"),
         ])
     func scientific(value: Double, expected: String) {

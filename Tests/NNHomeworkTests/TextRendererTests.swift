@@ -41,10 +41,12 @@ struct TextRendererTests {
 
     @Test("matrix times vector plus vector is drawn as in OUTPUT-EXAMPLES.md step (2)")
     func matrixProduct() {
-        let expression = MathExpression.infix(.plus, [
-            .product([.matrix(Matrix([[1, 0], [3, 4], [1, 2]])), .matrix(Matrix(column: [2, 1]))]),
-            .matrix(Matrix(column: [0, -2, 5])),
-        ])
+        let expression = MathExpression.infix(
+            .plus,
+            [
+                .product([.matrix(Matrix([[1, 0], [3, 4], [1, 2]])), .matrix(Matrix(column: [2, 1]))]),
+                .matrix(Matrix(column: [0, -2, 5])),
+            ])
         #expect(
             renderer.render(expression) == """
                 ⎡1  0⎤ ⎡2⎤   ⎡ 0⎤
@@ -103,8 +105,10 @@ struct TextRendererTests {
         arguments: [
             (MathExpression.infix(.times, [.number(-4), .number(-3)]), "−4 · (−3)"),
             (.product([.number(2), .infix(.minus, [.number(8), .number(10)])]), "2(8 − 10)"),
-            (.infix(.times, [.product([.number(2), .infix(.minus, [.number(8), .number(10)])]), .number(1)]),
-             "2(8 − 10) · 1"),
+            (
+                .infix(.times, [.product([.number(2), .infix(.minus, [.number(8), .number(10)])]), .number(1)]),
+                "2(8 − 10) · 1"
+            ),
             (.power(.number(-2), .number(2)), "(−2)²"),
             (.power(.infix(.minus, [Notation.yHat, Notation.y]), .number(2)), "(y\u{0302} − y)²"),
             (.infix(.plus, [.number(1), .matrix(Matrix([[-0.5]]))]), "1 + (−0.5)"),
@@ -138,10 +142,12 @@ struct TextRendererTests {
 
     @Test("a fraction of compound terms is stacked, its bar on the baseline")
     func stackedFraction() {
-        let expression = MathExpression.infix(.plus, [
-            .number(1),
-            .fraction(.infix(.plus, [.number(1), .number(2)]), .number(3)),
-        ])
+        let expression = MathExpression.infix(
+            .plus,
+            [
+                .number(1),
+                .fraction(.infix(.plus, [.number(1), .number(2)]), .number(3)),
+            ])
         #expect(
             renderer.render(expression) == """
                     1 + 2
@@ -222,10 +228,12 @@ struct TextRendererTests {
         number: 2, lhs: Notation.a(1),
         rhs: [
             .infix(.plus, [.product([Notation.weights(1), Notation.z(0)]), Notation.b(1)]),
-            .infix(.plus, [
-                .product([.matrix(Matrix([[1, 0], [3, 4], [1, 2]])), .matrix(Matrix(column: [2, 1]))]),
-                .matrix(Matrix(column: [0, -2, 5])),
-            ]),
+            .infix(
+                .plus,
+                [
+                    .product([.matrix(Matrix([[1, 0], [3, 4], [1, 2]])), .matrix(Matrix(column: [2, 1]))]),
+                    .matrix(Matrix(column: [0, -2, 5])),
+                ]),
             .infix(.plus, [.matrix(Matrix(column: [2, 10, 4])), .matrix(Matrix(column: [0, -2, 5]))]),
             .matrix(Matrix(column: [2, 8, 9])),
         ])
@@ -241,10 +249,12 @@ struct TextRendererTests {
             Notation.a(1),
             [
                 .infix(.plus, [.product([Notation.weights(1), Notation.z(0)]), Notation.b(1)]),
-                .infix(.plus, [
-                    .product([.matrix(Matrix(row: [0.5, -1])), .matrix(Matrix(column: [2, 1]))]),
-                    .number(0.25),
-                ]),
+                .infix(
+                    .plus,
+                    [
+                        .product([.matrix(Matrix(row: [0.5, -1])), .matrix(Matrix(column: [2, 1]))]),
+                        .number(0.25),
+                    ]),
                 .number(0.25),
             ])
         solution.addRemark("ReLU passes positive values unchanged.")

@@ -74,7 +74,8 @@ struct AcceptanceValueTests {
         expectClose(try numbers(second, "delta"), [-0.3559986964489124], "δ⁽²⁾")
         expectClose(try numbers(first, "delta"), [-0.22596646661827233, 0.4485309544697506], "δ⁽¹⁾")
         expectClose(
-            try numbers(second, "grad_W"), [-0.3559986964489124, -0.21515414082943707, -0.27112652674336196], "∂L/∂W⁽²⁾")
+            try numbers(second, "grad_W"), [-0.3559986964489124, -0.21515414082943707, -0.27112652674336196], "∂L/∂W⁽²⁾"
+        )
         expectClose(
             try numbers(first, "grad_W"),
             [-0.22596646661827233, -0.45193293323654466, 0.4485309544697506, 0.8970619089395012], "∂L/∂W⁽¹⁾")

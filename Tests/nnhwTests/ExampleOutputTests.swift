@@ -63,7 +63,8 @@ struct ExampleOutputTests {
 
     @Test("--net - reads the spec from standard input, with the same output as the file", arguments: exampleNames)
     func standardInput(_ example: String) throws {
-        let text = try String(contentsOf: CommandRunner.examplesDirectory.appendingPathComponent("\(example).json"), encoding: .utf8)
+        let text = try String(
+            contentsOf: CommandRunner.examplesDirectory.appendingPathComponent("\(example).json"), encoding: .utf8)
         for format in ["text", "json"] {
             let fromFile = try CommandRunner.run(["backward", "--net", "Examples/\(example).json", "--format", format])
             let fromStandardInput = try CommandRunner.run(["backward", "--net", "-", "--format", format], input: text)

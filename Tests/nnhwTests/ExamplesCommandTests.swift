@@ -15,7 +15,8 @@ struct ExamplesCommandTests {
 
     @Test("--show NAME prints exactly the file's text", arguments: exampleNames)
     func show(_ name: String) throws {
-        let file = try String(contentsOf: CommandRunner.examplesDirectory.appendingPathComponent("\(name).json"), encoding: .utf8)
+        let file = try String(
+            contentsOf: CommandRunner.examplesDirectory.appendingPathComponent("\(name).json"), encoding: .utf8)
         let result = try CommandRunner.run(["examples", "--show", name])
         #expect(result.status == 0)
         #expect(result.error == "")

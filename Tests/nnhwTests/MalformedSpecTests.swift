@@ -53,88 +53,131 @@ private let softmaxLayer = "[" + layer("[[1, 2], [3, 4]]", #""softmax""#) + "]"
 /// Each malformed spec and the one line nnhw must print for it.
 let malformedSpecs: [MalformedSpec] = [
     // JSON text
-    MalformedSpec("JSON syntax error", "{\"input\": [1, 2],\n  \"target\" 1}",
+    MalformedSpec(
+        "JSON syntax error", "{\"input\": [1, 2],\n  \"target\" 1}",
         #"nnhw: <stdin>: line 2, column 12: expected ':' after the key "target", found '1'"#),
-    MalformedSpec("JSON syntax error in a file names the file", "{\"input\": [1, 2],\n  \"target\" 1}", via: .file,
+    MalformedSpec(
+        "JSON syntax error in a file names the file", "{\"input\": [1, 2],\n  \"target\" 1}", via: .file,
         #"nnhw: {file}: line 2, column 12: expected ':' after the key "target", found '1'"#),
-    MalformedSpec("trailing comma", #"{"input": [1, 2,], "target": 1}"#,
+    MalformedSpec(
+        "trailing comma", #"{"input": [1, 2,], "target": 1}"#,
         "nnhw: <stdin>: line 1, column 16: trailing comma before ']'; remove the comma"),
-    MalformedSpec("NaN literal", spec(input: "[NaN, 2]"),
+    MalformedSpec(
+        "NaN literal", spec(input: "[NaN, 2]"),
         "nnhw: <stdin>: line 1, column 12: NaN and Infinity are not numbers in JSON"),
-    MalformedSpec("1e999", spec(input: "[1e999, 2]"),
+    MalformedSpec(
+        "1e999", spec(input: "[1e999, 2]"),
         "nnhw: <stdin>: line 1, column 12: number 1e999 is out of range"),
-    MalformedSpec("empty file", "", via: .file, "nnhw: {file}: line 1, column 1: unexpected end of input: expected a value"),
-    MalformedSpec("empty standard input", "", "nnhw: <stdin>: line 1, column 1: unexpected end of input: expected a value"),
+    MalformedSpec(
+        "empty file", "", via: .file, "nnhw: {file}: line 1, column 1: unexpected end of input: expected a value"),
+    MalformedSpec(
+        "empty standard input", "", "nnhw: <stdin>: line 1, column 1: unexpected end of input: expected a value"),
     MalformedSpec("top level an array", "[1, 2]", "nnhw: <stdin>: expected an object, found an array"),
-    MalformedSpec("invalid UTF-8", bytes: Array(#"{"description": ""#.utf8) + [0xFF, 0xFE] + Array(#""}"#.utf8), via: .file,
+    MalformedSpec(
+        "invalid UTF-8", bytes: Array(#"{"description": ""#.utf8) + [0xFF, 0xFE] + Array(#""}"#.utf8), via: .file,
         "nnhw: {file}: is not UTF-8 text"),
     // Files
-    MalformedSpec("nonexistent file", "", via: .path("/nonexistent/nnhw-spec.json"),
+    MalformedSpec(
+        "nonexistent file", "", via: .path("/nonexistent/nnhw-spec.json"),
         "nnhw: /nonexistent/nnhw-spec.json: cannot read: No such file or directory", status: 66),
-    MalformedSpec("a directory as --net", "", via: .path("Examples"), "nnhw: Examples: cannot read: Is a directory", status: 66),
+    MalformedSpec(
+        "a directory as --net", "", via: .path("Examples"), "nnhw: Examples: cannot read: Is a directory", status: 66),
     // Top-level keys
-    MalformedSpec("missing loss", #"{"input": [1, 2], "target": 1, "layers": []}"#, #"nnhw: <stdin>: missing key "loss""#),
-    MalformedSpec("missing layers", #"{"input": [1, 2], "target": 1, "loss": "mse"}"#, #"nnhw: <stdin>: missing key "layers""#),
-    MalformedSpec("unknown top-level key", spec(extra: #", "layer": []"#),
-        #"nnhw: <stdin>: unknown key "layer" (did you mean "layers"?); expected description, input, target, layers, loss, learning_rate, augmented"#),
-    MalformedSpec("learning_rate 0", spec(extra: #", "learning_rate": 0"#), "nnhw: learning_rate: must be positive, got 0"),
-    MalformedSpec("augmented not a bool", spec(extra: #", "augmented": "yes""#),
+    MalformedSpec(
+        "missing loss", #"{"input": [1, 2], "target": 1, "layers": []}"#, #"nnhw: <stdin>: missing key "loss""#),
+    MalformedSpec(
+        "missing layers", #"{"input": [1, 2], "target": 1, "loss": "mse"}"#, #"nnhw: <stdin>: missing key "layers""#),
+    MalformedSpec(
+        "unknown top-level key", spec(extra: #", "layer": []"#),
+        #"nnhw: <stdin>: unknown key "layer" (did you mean "layers"?); expected description, input, target, layers, loss, learning_rate, augmented"#
+    ),
+    MalformedSpec(
+        "learning_rate 0", spec(extra: #", "learning_rate": 0"#), "nnhw: learning_rate: must be positive, got 0"),
+    MalformedSpec(
+        "augmented not a bool", spec(extra: #", "augmented": "yes""#),
         "nnhw: augmented: expected true or false, found a string"),
     // Layers
-    MalformedSpec("unknown key in a layer", spec(layers: #"[{"weights": [[1, 2]], "activaton": "relu"}]"#),
+    MalformedSpec(
+        "unknown key in a layer", spec(layers: #"[{"weights": [[1, 2]], "activaton": "relu"}]"#),
         #"nnhw: layers[0]: unknown key "activaton" (did you mean "activation"?); expected weights, bias, activation"#),
-    MalformedSpec("ragged weights", spec(target: "[1, 1]", layers: "[" + layer("[[1, 2], [3]]") + "]"),
+    MalformedSpec(
+        "ragged weights", spec(target: "[1, 1]", layers: "[" + layer("[[1, 2], [3]]") + "]"),
         "nnhw: layers[0].weights[1]: has 1 entry, but row 0 has 2"),
     MalformedSpec("empty weights", spec(layers: "[" + layer("[]") + "]"), "nnhw: layers[0].weights: is empty"),
     MalformedSpec("empty layers", spec(layers: "[]"), "nnhw: layers: is empty; a network needs at least one layer"),
-    MalformedSpec("weights columns not matching the input", spec(layers: "[" + layer("[[1, 2, 3]]") + "]"),
+    MalformedSpec(
+        "weights columns not matching the input", spec(layers: "[" + layer("[[1, 2, 3]]") + "]"),
         "nnhw: layers[0].weights: has 3 columns, but the input has 2 values (weights are out × in: one row per unit)"),
-    MalformedSpec("weights columns not matching the previous layer",
+    MalformedSpec(
+        "weights columns not matching the previous layer",
         spec(layers: "[" + layer("[[1, 2], [3, 4], [5, 6]]") + ", " + layer("[[1, 2]]") + "]"),
         "nnhw: layers[1].weights: has 2 columns, but layer 1 outputs 3 values (weights are out × in: one row per unit)"),
-    MalformedSpec("bias length wrong", spec(layers: "[" + layer("[[1, 2]]", bias: "[1, 2]") + "]"),
+    MalformedSpec(
+        "bias length wrong", spec(layers: "[" + layer("[[1, 2]]", bias: "[1, 2]") + "]"),
         "nnhw: layers[0].bias: has 2 entries, but weights has 1 row (one per unit)"),
-    MalformedSpec("a string in a matrix", spec(layers: "[" + layer(#"[[1, "2"]]"#) + "]"),
+    MalformedSpec(
+        "a string in a matrix", spec(layers: "[" + layer(#"[[1, "2"]]"#) + "]"),
         "nnhw: layers[0].weights[0][1]: expected a number, found a string"),
-    MalformedSpec("bias given with augmented true",
+    MalformedSpec(
+        "bias given with augmented true",
         spec(layers: "[" + layer("[[0, 1, 2]]", bias: "[0]") + "]", extra: #", "augmented": true"#),
-        #"nnhw: layers[0].bias: with "augmented": true the bias weights are the first column of weights; remove "bias""#),
+        #"nnhw: layers[0].bias: with "augmented": true the bias weights are the first column of weights; remove "bias""#
+    ),
     // Activations
-    MalformedSpec("unknown activation", spec(layers: "[" + layer("[[1, 2]]", #""rleu""#) + "]"),
-        #"nnhw: layers[0].activation: unknown activation "rleu"; expected one of identity, relu, leaky_relu, tanh, sigmoid, gelu, softmax (did you mean "relu"?)"#),
-    MalformedSpec("alpha on relu", spec(layers: "[" + layer("[[1, 2]]", #"{"name": "relu", "alpha": 0.1}"#) + "]"),
+    MalformedSpec(
+        "unknown activation", spec(layers: "[" + layer("[[1, 2]]", #""rleu""#) + "]"),
+        #"nnhw: layers[0].activation: unknown activation "rleu"; expected one of identity, relu, leaky_relu, tanh, sigmoid, gelu, softmax (did you mean "relu"?)"#
+    ),
+    MalformedSpec(
+        "alpha on relu", spec(layers: "[" + layer("[[1, 2]]", #"{"name": "relu", "alpha": 0.1}"#) + "]"),
         #"nnhw: layers[0].activation.alpha: "alpha" applies to leaky_relu only, not to relu"#),
-    MalformedSpec("softmax beta 0",
-        spec(target: "0", layers: "[" + layer("[[1, 2], [3, 4]]", #"{"name": "softmax", "beta": 0}"#) + "]",
+    MalformedSpec(
+        "softmax beta 0",
+        spec(
+            target: "0", layers: "[" + layer("[[1, 2], [3, 4]]", #"{"name": "softmax", "beta": 0}"#) + "]",
             loss: #""cross_entropy""#),
         "nnhw: layers[0].activation.beta: softmax coldness β must not be 0"),
     // Losses
-    MalformedSpec("unknown loss", spec(loss: #""squared_eror""#),
-        #"nnhw: loss: unknown loss "squared_eror"; expected one of squared_error, mse, cross_entropy, binary_cross_entropy (did you mean "squared_error"?)"#),
-    MalformedSpec("squared_error scale -1", spec(loss: #"{"name": "squared_error", "scale": -1}"#),
+    MalformedSpec(
+        "unknown loss", spec(loss: #""squared_eror""#),
+        #"nnhw: loss: unknown loss "squared_eror"; expected one of squared_error, mse, cross_entropy, binary_cross_entropy (did you mean "squared_error"?)"#
+    ),
+    MalformedSpec(
+        "squared_error scale -1", spec(loss: #"{"name": "squared_error", "scale": -1}"#),
         "nnhw: loss.scale: must be positive, got -1"),
-    MalformedSpec("unknown reduction", spec(loss: #"{"name": "mse", "reduction": "average"}"#),
+    MalformedSpec(
+        "unknown reduction", spec(loss: #"{"name": "mse", "reduction": "average"}"#),
         #"nnhw: loss.reduction: unknown reduction "average"; expected mean or sum"#),
-    MalformedSpec("cross-entropy on an identity output with a negative prediction",
-        spec(target: "[1, 0]", layers: "[" + layer("[[1, -2], [3, 4]]", #""identity""#) + "]", loss: #""cross_entropy""#),
+    MalformedSpec(
+        "cross-entropy on an identity output with a negative prediction",
+        spec(
+            target: "[1, 0]", layers: "[" + layer("[[1, -2], [3, 4]]", #""identity""#) + "]", loss: #""cross_entropy""#),
         "nnhw: loss: cross-entropy needs predicted probabilities ŷ > 0, but ŷ has -3; use a softmax output layer"),
     // Targets
-    MalformedSpec("cross-entropy class index out of range", spec(target: "2", layers: softmaxLayer, loss: #""cross_entropy""#),
+    MalformedSpec(
+        "cross-entropy class index out of range", spec(target: "2", layers: softmaxLayer, loss: #""cross_entropy""#),
         "nnhw: target: class 2 is not a 0-based class index of the 2 outputs (0…1)"),
-    MalformedSpec("non-integer class index", spec(target: "0.5", layers: softmaxLayer, loss: #""cross_entropy""#),
+    MalformedSpec(
+        "non-integer class index", spec(target: "0.5", layers: softmaxLayer, loss: #""cross_entropy""#),
         "nnhw: target: class 0.5 is not a 0-based class index of the 2 outputs (0…1)"),
-    MalformedSpec("probability target not summing to 1",
+    MalformedSpec(
+        "probability target not summing to 1",
         spec(target: "[0.5, 0.25]", layers: softmaxLayer, loss: #""cross_entropy""#),
-        "nnhw: target: a cross-entropy target must be a probability vector (entries ≥ 0, summing to 1); it sums to 0.75"),
-    MalformedSpec("target length mismatch", spec(target: "[1, 2]"),
+        "nnhw: target: a cross-entropy target must be a probability vector (entries ≥ 0, summing to 1); it sums to 0.75"
+    ),
+    MalformedSpec(
+        "target length mismatch", spec(target: "[1, 2]"),
         "nnhw: target: has 2 values, but the network outputs 1 value"),
-    MalformedSpec("binary cross-entropy target 2",
+    MalformedSpec(
+        "binary cross-entropy target 2",
         spec(target: "2", layers: "[" + layer("[[1, 2]]", #""sigmoid""#) + "]", loss: #""binary_cross_entropy""#),
         "nnhw: target: binary cross-entropy needs targets in [0, 1], found 2"),
-    MalformedSpec("batch target with the wrong number of rows", spec(input: "[[1, 2], [3, 4]]", target: "[1, 2, 3]"),
+    MalformedSpec(
+        "batch target with the wrong number of rows", spec(input: "[[1, 2], [3, 4]]", target: "[1, 2, 3]"),
         "nnhw: target: has 3 rows, but the input has 2 samples (one target row per sample)"),
     // Arithmetic
-    MalformedSpec("values that overflow",
+    MalformedSpec(
+        "values that overflow",
         spec(input: "[1e200]", layers: "[" + layer("[[1e200]]", #""identity""#) + "]"),
         "nnhw: layers[0]: layer 1's values overflow; the numbers are too large for double precision"),
 ]

@@ -21,32 +21,44 @@ struct UsageErrorCase: Sendable, CustomTestStringConvertible {
     }
 
     static let all: [UsageErrorCase] = [
-        UsageErrorCase([], "nnhw: missing subcommand; expected one of forward, backward, examples", usage: overviewUsage),
+        UsageErrorCase(
+            [], "nnhw: missing subcommand; expected one of forward, backward, examples", usage: overviewUsage),
         UsageErrorCase(["frward"], "nnhw: frward: not a subcommand (did you mean forward?)", usage: overviewUsage),
         UsageErrorCase(["--nett"], "nnhw: --nett: unknown option; a subcommand comes first", usage: overviewUsage),
         UsageErrorCase(["help", "nope"], "nnhw: nope: not a subcommand", usage: "Usage: nnhw help <subcommand>"),
         UsageErrorCase(["forward", "--nett", "x.json"], "nnhw: --nett: unknown option (did you mean --net?)"),
         UsageErrorCase(["forward", "--net"], "nnhw: --net: missing value FILE"),
-        UsageErrorCase(["forward", "--example", "relu-3-layer", "--format", "xml"],
+        UsageErrorCase(
+            ["forward", "--example", "relu-3-layer", "--format", "xml"],
             #"nnhw: --format: unknown format "xml"; expected text|json"#),
-        UsageErrorCase(["forward", "--example", "relu-3-layer", "--precision", "18"],
+        UsageErrorCase(
+            ["forward", "--example", "relu-3-layer", "--precision", "18"],
             #"nnhw: --precision: expected a whole number from 0 to 17, got "18""#),
-        UsageErrorCase(["forward", "--example", "relu-3-layer", "--precision", "abc"],
+        UsageErrorCase(
+            ["forward", "--example", "relu-3-layer", "--precision", "abc"],
             #"nnhw: --precision: expected a whole number from 0 to 17, got "abc""#),
-        UsageErrorCase(["forward", "--example", "relu-3-layer", "--precision", "-1"],
+        UsageErrorCase(
+            ["forward", "--example", "relu-3-layer", "--precision", "-1"],
             #"nnhw: --precision: expected a whole number from 0 to 17, got "-1""#),
-        UsageErrorCase(["forward", "--net", "Examples/relu-3-layer.json", "--example", "relu-3-layer"],
+        UsageErrorCase(
+            ["forward", "--net", "Examples/relu-3-layer.json", "--example", "relu-3-layer"],
             "nnhw: --net: give either --net FILE or --example NAME, not both"),
         UsageErrorCase(["forward"], "nnhw: --net: missing; give --net FILE (or --example NAME)"),
-        UsageErrorCase(["forward", "--example", "relu-3-layr"],
-            #"nnhw: --example: no example called "relu-3-layr" (did you mean "relu-3-layer"?); the examples are relu-3-layer, tanh-augmented, softmax-cross-entropy-batch, logistic-regression-step"#),
-        UsageErrorCase(["forward", "--example", "relu-3-layer", "--example", "tanh-augmented"],
+        UsageErrorCase(
+            ["forward", "--example", "relu-3-layr"],
+            #"nnhw: --example: no example called "relu-3-layr" (did you mean "relu-3-layer"?); the examples are relu-3-layer, tanh-augmented, softmax-cross-entropy-batch, logistic-regression-step"#
+        ),
+        UsageErrorCase(
+            ["forward", "--example", "relu-3-layer", "--example", "tanh-augmented"],
             "nnhw: --example: given more than once"),
-        UsageErrorCase(["forward", "--example", "relu-3-layer", "stray"],
+        UsageErrorCase(
+            ["forward", "--example", "relu-3-layer", "stray"],
             "nnhw: stray: unexpected argument; options start with --"),
-        UsageErrorCase(["backward", "--example", "relu-3-layer", "--format=xml"],
+        UsageErrorCase(
+            ["backward", "--example", "relu-3-layer", "--format=xml"],
             #"nnhw: --format: unknown format "xml"; expected text|json"#, usage: "Usage: nnhw backward "),
-        UsageErrorCase(["examples", "--show", "nope"],
+        UsageErrorCase(
+            ["examples", "--show", "nope"],
             #"nnhw: --show: no example called "nope"; the examples are relu-3-layer, tanh-augmented, softmax-cross-entropy-batch, logistic-regression-step"#,
             usage: "Usage: nnhw examples [--show NAME]"),
     ]
@@ -64,7 +76,8 @@ private func listedSubcommands() throws -> [String] {
 /// The first command of the `Example:`/`Examples:` section of a help text, without `nnhw `.
 private func firstExample(in help: String) throws -> [String] {
     let lines = help.split(separator: "\n", omittingEmptySubsequences: false)
-    let heading = try #require(lines.firstIndex { $0 == "Example:" || $0 == "Examples:" }, "no Example section in:\n\(help)")
+    let heading = try #require(
+        lines.firstIndex { $0 == "Example:" || $0 == "Examples:" }, "no Example section in:\n\(help)")
     try #require(heading + 1 < lines.count)
     let command = lines[heading + 1].trimmingCharacters(in: .whitespaces)
     try #require(command.hasPrefix("nnhw "), "the example does not start with nnhw: \(command)")
@@ -79,7 +92,8 @@ struct UsageTests {
         let lines = result.error.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == 3 && lines.last == "", "expected two lines on stderr, got:\n\(result.error)")
         #expect(lines.first.map(String.init) == usage.expected)
-        #expect(lines.dropFirst().first?.hasPrefix(usage.usage) == true, "usage line: \(lines.dropFirst().first ?? "none")")
+        #expect(
+            lines.dropFirst().first?.hasPrefix(usage.usage) == true, "usage line: \(lines.dropFirst().first ?? "none")")
         #expect(result.status == 64)
         #expect(result.output == "")
     }
@@ -92,11 +106,13 @@ struct UsageTests {
         #expect(result.output == "")
     }
 
-    @Test("Help and version exit 0 with the expected first line", arguments: [
-        (["--help"], "nnhw "), (["-h"], "nnhw "), (["help"], "nnhw "),
-        (["help", "forward"], "nnhw forward — "), (["forward", "--help"], "nnhw forward — "),
-        (["backward", "-h"], "nnhw backward — "), (["help", "examples"], "nnhw examples — "),
-    ])
+    @Test(
+        "Help and version exit 0 with the expected first line",
+        arguments: [
+            (["--help"], "nnhw "), (["-h"], "nnhw "), (["help"], "nnhw "),
+            (["help", "forward"], "nnhw forward — "), (["forward", "--help"], "nnhw forward — "),
+            (["backward", "-h"], "nnhw backward — "), (["help", "examples"], "nnhw examples — "),
+        ])
     func help(_ arguments: [String], firstLine: String) throws {
         let result = try CommandRunner.run(arguments)
         #expect(result.status == 0)

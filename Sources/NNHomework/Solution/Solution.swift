@@ -36,9 +36,10 @@ public struct Solution: Sendable, Hashable {
 
     /// The number the next step will get.
     public var nextStepNumber: Int {
-        1 + sections.reduce(0) { count, section in
-            count + section.items.filter { if case .step = $0 { true } else { false } }.count
-        }
+        1
+            + sections.reduce(0) { count, section in
+                count + section.items.filter { if case .step = $0 { true } else { false } }.count
+            }
     }
 
     /// Starts a new section; later steps and remarks go into it.

@@ -42,7 +42,8 @@ struct LossNotation {
         case .squaredError(let c):
             return withCoefficient(coefficient(c), scalar ? squared : .summation(index: "j", squared))
         case .meanSquaredError:
-            return scalar ? squared : .product([.fraction(.number(1), .number(Double(n))), .summation(index: "j", squared)])
+            return scalar
+                ? squared : .product([.fraction(.number(1), .number(Double(n))), .summation(index: "j", squared)])
         case .crossEntropy:
             return .product([.number(-1), .summation(index: "j", .product([y, .apply(ln, [yh])]))])
         case .binaryCrossEntropy:
@@ -50,7 +51,10 @@ struct LossNotation {
                 .plus,
                 [
                     .product([y, .apply(ln, [yh])]),
-                    .product([.parenthesized(.infix(.minus, [.number(1), y])), .apply(ln, [.infix(.minus, [.number(1), yh])])]),
+                    .product([
+                        .parenthesized(.infix(.minus, [.number(1), y])),
+                        .apply(ln, [.infix(.minus, [.number(1), yh])]),
+                    ]),
                 ])
             let bracketed = MathExpression.parenthesized(terms)
             return .product([.number(-1), scalar ? bracketed : .summation(index: "j", bracketed)])
@@ -63,7 +67,9 @@ struct LossNotation {
         guard prediction.count <= limit else { return nil }
         let ln = FunctionName("ln")
         let pairs = Array(zip(prediction, target))
-        let squares = pairs.map { MathExpression.power(.parenthesized(.infix(.minus, [.number($0), .number($1)])), .number(2)) }
+        let squares = pairs.map {
+            MathExpression.power(.parenthesized(.infix(.minus, [.number($0), .number($1)])), .number(2))
+        }
         let sumOfSquares: MathExpression = squares.count == 1 ? squares[0] : .parenthesized(.infix(.plus, squares))
         switch loss.function {
         case .squaredError(let c):
@@ -76,7 +82,9 @@ struct LossNotation {
             if let k = classIndex {
                 return .product([.number(-1), .apply(ln, [.number(prediction[k])])])
             }
-            let terms = pairs.filter { $0.1 != 0 }.map { MathExpression.product([.number($0.1), .apply(ln, [.number($0.0)])]) }
+            let terms = pairs.filter { $0.1 != 0 }.map {
+                MathExpression.product([.number($0.1), .apply(ln, [.number($0.0)])])
+            }
             return .product([.number(-1), terms.count == 1 ? terms[0] : .parenthesized(.infix(.plus, terms))])
         case .binaryCrossEntropy:
             let terms = pairs.map { yHat, y in

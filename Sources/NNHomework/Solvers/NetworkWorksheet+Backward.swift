@@ -95,7 +95,9 @@ extension NetworkWorksheet {
         }
         if let formula = notation.derivativeFormula(of: symbols.a(layer)) {
             var steps = [formula]
-            if !isBatch, isScalar(a), let numbers = notation.derivativeSubstituted(at: a[0, 0]) { steps.append(numbers) }
+            if !isBatch, isScalar(a), let numbers = notation.derivativeSubstituted(at: a[0, 0]) {
+                steps.append(numbers)
+            }
             solution.addStep(notation.derivative(of: symbols.a(layer)), steps + [result(derivativeValue)])
         }
         let isIdentity = notation.name == nil && notation.activation.scale == 1
@@ -117,7 +119,8 @@ extension NetworkWorksheet {
         let jacobianSymbol = MathExpression.symbol(Symbol("J", layer: layer))
         if isBatch {
             solution.addRemark(
-                "Softmax couples the outputs of a sample: each row of Δ⁽\(superscript(layer))⁾ is J⁽\(superscript(layer))⁾ᵀ times that row of the upstream gradient, with J = cβ(diag(s) − s sᵀ).")
+                "Softmax couples the outputs of a sample: each row of Δ⁽\(superscript(layer))⁾ is J⁽\(superscript(layer))⁾ᵀ times that row of the upstream gradient, with J = cβ(diag(s) − s sᵀ)."
+            )
             solution.addStep(symbols.delta(layer), prefix + [result(delta)])
             return
         }
@@ -158,7 +161,10 @@ extension NetworkWorksheet {
         if isBatch {
             solution.addStep(
                 symbols.gradient(symbols.bias(layer)),
-                [.product([.symbol(Symbol("1", isTransposed: true)), symbols.delta(layer)]), .inlineVector(biasGradient.row(0))],
+                [
+                    .product([.symbol(Symbol("1", isTransposed: true)), symbols.delta(layer)]),
+                    .inlineVector(biasGradient.row(0)),
+                ],
                 note: "the sum of each column of Δ⁽\(superscript(layer))⁾")
         } else {
             solution.addStep(symbols.gradient(symbols.bias(layer)), [symbols.delta(layer), result(biasGradient)])

@@ -16,7 +16,8 @@ extension NetworkWorksheet {
         if problem.isAugmented {
             let withOne = Self.prependingOnes(to: x)
             if isBatch {
-                solution.addStep(symbols.z(0), [result(withOne)], note: "X with a leading column of ones for the bias weights")
+                solution.addStep(
+                    symbols.z(0), [result(withOne)], note: "X with a leading column of ones for the bias weights")
             } else {
                 solution.addStep(
                     symbols.z(0), [.vectorOf([.number(1), symbols.input]), result(withOne)],
@@ -52,7 +53,8 @@ extension NetworkWorksheet {
         }
         let biasSymbol: MathExpression =
             isBatch ? .product([symbols.ones, symbols.bias(layer, transposed: true)]) : symbols.bias(layer)
-        let biasValue = isBatch
+        let biasValue =
+            isBatch
             ? Matrix(rows: a.rows, columns: a.columns).addingToEachRow(dense.bias) : Matrix(row: dense.bias)
         solution.addStep(
             symbols.a(layer),

@@ -8,7 +8,8 @@ extension NetworkWorksheet {
         let rule = problem.network.outputRule
         return (0..<problem.sampleCount).map { s in
             rule.loss(
-                problem.network.loss, logits: Matrix(row: pass.logits.row(s)), prediction: Matrix(row: pass.output.row(s)),
+                problem.network.loss, logits: Matrix(row: pass.logits.row(s)),
+                prediction: Matrix(row: pass.output.row(s)),
                 target: Matrix(row: problem.target.row(s)))
         }
     }
@@ -27,14 +28,17 @@ extension NetworkWorksheet {
             if let k = problem.classIndices?.first, outputs > 1 { rhs.append(lossNotation.classTerm(k)) }
             if showable,
                 let numbers = lossNotation.substituted(
-                    prediction: pass.output.row(0), target: problem.target.row(0), classIndex: problem.classIndices?.first)
+                    prediction: pass.output.row(0), target: problem.target.row(0),
+                    classIndex: problem.classIndices?.first)
             {
                 rhs.append(numbers)
             }
             rhs.append(.number(loss))
             solution.addStep(symbols.loss, rhs)
             if problem.network.outputRule.isFused && !showable {
-                solution.addRemark("ŷ rounds to 0 or 1 here, so L is computed from the logits a⁽\(superscript(layerCount))⁾ by log-sum-exp.")
+                solution.addRemark(
+                    "ŷ rounds to 0 or 1 here, so L is computed from the logits a⁽\(superscript(layerCount))⁾ by log-sum-exp."
+                )
             }
             return
         }
@@ -46,7 +50,10 @@ extension NetworkWorksheet {
             let factor = MathExpression.fraction(.number(1), .number(Double(problem.sampleCount)))
             solution.addStep(
                 symbols.loss,
-                [.product([factor, .summation(index: "s", sampleSymbol)]), .product([factor, .parenthesized(terms)]), .number(loss)])
+                [
+                    .product([factor, .summation(index: "s", sampleSymbol)]),
+                    .product([factor, .parenthesized(terms)]), .number(loss),
+                ])
         case .sum:
             solution.addStep(symbols.loss, [.summation(index: "s", sampleSymbol), terms, .number(loss)])
         }

@@ -22,7 +22,8 @@ struct NetworkWorksheet {
         try Self.requireDefinedLoss(problem, pass: pass)
         self.loss = problem.network.loss(of: pass, target: problem.target)
         guard loss.isFinite else {
-            throw InputError(.invalidData, at: "loss", "the loss overflows; the numbers are too large for double precision")
+            throw InputError(
+                .invalidData, at: "loss", "the loss overflows; the numbers are too large for double precision")
         }
         self.solution = Solution(title: Self.title(title, problem: problem), preamble: Self.preamble(problem))
     }
@@ -89,7 +90,8 @@ struct NetworkWorksheet {
     static func requireFinite(_ gradients: Gradients) throws(InputError) {
         let all = gradients.deltas + gradients.weightGradients + gradients.activationGradients
         guard all.allSatisfy(\.isFinite), gradients.biasGradients.allSatisfy({ $0.allSatisfy(\.isFinite) }) else {
-            throw InputError(.invalidData, at: "layers", "a gradient overflows; the numbers are too large for double precision")
+            throw InputError(
+                .invalidData, at: "layers", "a gradient overflows; the numbers are too large for double precision")
         }
     }
 
@@ -103,7 +105,8 @@ struct NetworkWorksheet {
             if let bad = output.indices.first(where: { target[$0] > 0 && !(output[$0] > 0) }) {
                 throw InputError(
                     .invalidData, at: "loss",
-                    "cross-entropy needs predicted probabilities ŷ > 0, but ŷ has \(specText(output[bad])); use a softmax output layer")
+                    "cross-entropy needs predicted probabilities ŷ > 0, but ŷ has \(specText(output[bad])); use a softmax output layer"
+                )
             }
         case .binaryCrossEntropy:
             if let bad = output.indices.first(where: {
@@ -111,7 +114,8 @@ struct NetworkWorksheet {
             }) {
                 throw InputError(
                     .invalidData, at: "loss",
-                    "binary cross-entropy needs predictions ŷ strictly between 0 and 1, but ŷ has \(specText(output[bad])); use a sigmoid output layer")
+                    "binary cross-entropy needs predictions ŷ strictly between 0 and 1, but ŷ has \(specText(output[bad])); use a sigmoid output layer"
+                )
             }
         default:
             return
@@ -124,10 +128,13 @@ struct NetworkWorksheet {
         let count = problem.network.layers.count
         let layers = "\(count) dense \(count == 1 ? "layer" : "layers")"
         let format = NumberFormat(precision: 4)
-        let names = problem.network.layers.map { ActivationNotation(activation: $0.activation).summary(format: format.text) }
+        let names = problem.network.layers.map {
+            ActivationNotation(activation: $0.activation).summary(format: format.text)
+        }
         let distinct = names.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         let sample = problem.isBatch ? "batch of \(problem.sampleCount)" : "one sample"
-        return "\(kind) · \(layers), \(distinct.joined(separator: " / ")) · \(LossNotation.name(of: problem.network.loss)) · \(sample)"
+        return
+            "\(kind) · \(layers), \(distinct.joined(separator: " / ")) · \(LossNotation.name(of: problem.network.loss)) · \(sample)"
     }
 
     private static func preamble(_ problem: NetworkProblem) -> [String] {
@@ -136,9 +143,12 @@ struct NetworkWorksheet {
         if problem.isBatch {
             lines.append("One sample per row: A⁽ˡ⁾ = Z⁽ˡ⁻¹⁾ W⁽ˡ⁾ᵀ + 1 b⁽ˡ⁾ᵀ, Z⁽ˡ⁾ = f(A⁽ˡ⁾); weights are out × in.")
         } else if problem.isAugmented {
-            lines.append("Each weight row starts with the bias weight, so a⁽ˡ⁾ = W⁽ˡ⁾ z⁽ˡ⁻¹⁾ with a leading 1 in z⁽ˡ⁻¹⁾.")
+            lines.append(
+                "Each weight row starts with the bias weight, so a⁽ˡ⁾ = W⁽ˡ⁾ z⁽ˡ⁻¹⁾ with a leading 1 in z⁽ˡ⁻¹⁾.")
         } else {
-            lines.append("a⁽ˡ⁾ = W⁽ˡ⁾ z⁽ˡ⁻¹⁾ + b⁽ˡ⁾ is the pre-activation and z⁽ˡ⁾ = f(a⁽ˡ⁾) the activation; weights are out × in.")
+            lines.append(
+                "a⁽ˡ⁾ = W⁽ˡ⁾ z⁽ˡ⁻¹⁾ + b⁽ˡ⁾ is the pre-activation and z⁽ˡ⁾ = f(a⁽ˡ⁾) the activation; weights are out × in."
+            )
         }
         return lines
     }

@@ -27,7 +27,9 @@ enum ActivationSpec {
         return try make(name: nameCursor.string(), parameters: cursor, at: nameCursor)
     }
 
-    private static func make(name: String, parameters: JSONCursor?, at place: JSONCursor) throws(InputError) -> Activation {
+    private static func make(name: String, parameters: JSONCursor?, at place: JSONCursor) throws(InputError)
+        -> Activation
+    {
         guard let canonical = canonicalName(name) else {
             let all = names.map(\.name)
             var message = "unknown activation \"\(name)\"; expected one of \(all.joined(separator: ", "))"

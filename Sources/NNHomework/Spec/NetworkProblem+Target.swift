@@ -38,7 +38,8 @@ extension NetworkProblem {
         let rows = try cursor.elements()
         guard rows.count == samples else {
             throw cursor.error(
-                "has \(counted(rows.count, "row")), but the input has \(counted(samples, "sample")) (one target row per sample)")
+                "has \(counted(rows.count, "row")), but the input has \(counted(samples, "sample")) (one target row per sample)"
+            )
         }
         if outputs == 1, rows.allSatisfy({ if case .number = $0.value { true } else { false } }) {
             return Matrix(column: try cursor.vector())
@@ -64,7 +65,8 @@ extension NetworkProblem {
         let rows = try cursor.elements()
         guard rows.count == samples else {
             throw cursor.error(
-                "has \(counted(rows.count, "entry", "entries")), but the input has \(counted(samples, "sample")) (one class or row per sample)")
+                "has \(counted(rows.count, "entry", "entries")), but the input has \(counted(samples, "sample")) (one class or row per sample)"
+            )
         }
         if rows.allSatisfy({ if case .number = $0.value { true } else { false } }) {
             var classes: [Int] = []
@@ -84,7 +86,8 @@ extension NetworkProblem {
         let value = try cursor.number()
         guard value == value.rounded(), value >= 0, value < Double(outputs), let k = Int(exactly: value) else {
             throw cursor.error(
-                "class \(specText(value)) is not a 0-based class index of the \(counted(outputs, "output")) (0…\(outputs - 1))")
+                "class \(specText(value)) is not a 0-based class index of the \(counted(outputs, "output")) (0…\(outputs - 1))"
+            )
         }
         return k
     }
@@ -95,16 +98,20 @@ extension NetworkProblem {
         }
         let row = try cursor.vector()
         guard row.count == outputs else {
-            throw cursor.error("has \(counted(row.count, "value")), but the network outputs \(counted(outputs, "class probability", "class probabilities"))")
+            throw cursor.error(
+                "has \(counted(row.count, "value")), but the network outputs \(counted(outputs, "class probability", "class probabilities"))"
+            )
         }
         let entries = try cursor.elements()
         if let negative = row.firstIndex(where: { $0 < 0 }) {
             throw entries[negative].error(
-                "is negative (\(specText(row[negative]))); a cross-entropy target must be a probability vector (entries ≥ 0, summing to 1)")
+                "is negative (\(specText(row[negative]))); a cross-entropy target must be a probability vector (entries ≥ 0, summing to 1)"
+            )
         }
         guard abs(row.reduce(0, +) - 1) <= 1e-9 else {
             throw cursor.error(
-                "a cross-entropy target must be a probability vector (entries ≥ 0, summing to 1); it sums to \(specText(row.reduce(0, +)))")
+                "a cross-entropy target must be a probability vector (entries ≥ 0, summing to 1); it sums to \(specText(row.reduce(0, +)))"
+            )
         }
         return row
     }

@@ -113,7 +113,8 @@ extension NetworkProblem {
         case .array:
             return (Matrix(row: try cursor.vector()), false)
         default:
-            throw cursor.error("expected a number, a vector or a matrix (one sample per row), found \(cursor.value.typeName)")
+            throw cursor.error(
+                "expected a number, a vector or a matrix (one sample per row), found \(cursor.value.typeName)")
         }
     }
 
@@ -122,7 +123,8 @@ extension NetworkProblem {
     ) throws(InputError) -> (dense: Dense, hasBias: Bool) {
         let allowed = isAugmented ? ["weights", "activation"] : ["weights", "bias", "activation"]
         if isAugmented, let bias = cursor.member("bias") {
-            throw bias.error("with \"augmented\": true the bias weights are the first column of weights; remove \"bias\"")
+            throw bias.error(
+                "with \"augmented\": true the bias weights are the first column of weights; remove \"bias\"")
         }
         try cursor.requireObject(allowed: allowed, required: ["weights", "activation"])
         guard let weightsCursor = cursor.member("weights"), let activationCursor = cursor.member("activation") else {
@@ -135,7 +137,8 @@ extension NetworkProblem {
             let source = number == 1 ? "the input has \(values)" : "layer \(number - 1) outputs \(values)"
             let extra = isAugmented ? " plus the bias column" : ""
             throw weightsCursor.error(
-                "has \(counted(given.columns, "column")), but \(source)\(extra) (weights are out × in: one row per unit)")
+                "has \(counted(given.columns, "column")), but \(source)\(extra) (weights are out × in: one row per unit)"
+            )
         }
         let activation = try ActivationSpec.decode(activationCursor)
         if isAugmented {
@@ -154,7 +157,8 @@ extension NetworkProblem {
         }
         guard bias.count == given.rows else {
             throw biasCursor.error(
-                "has \(counted(bias.count, "entry", "entries")), but weights has \(counted(given.rows, "row")) (one per unit)")
+                "has \(counted(bias.count, "entry", "entries")), but weights has \(counted(given.rows, "row")) (one per unit)"
+            )
         }
         return (Dense(weights: given, bias: bias, activation: activation), true)
     }

@@ -57,7 +57,8 @@ enum CommandRunner {
     static func run(_ arguments: [String], input: Data? = nil) throws -> CommandResult {
         let url = try #require(
             executable,
-            "nnhw executable not found beside the test bundle or in \(packageRoot.path)/.build/debug; run swift build first")
+            "nnhw executable not found beside the test bundle or in \(packageRoot.path)/.build/debug; run swift build first"
+        )
         let process = Process()
         process.executableURL = url
         process.arguments = arguments

@@ -31,7 +31,9 @@ func assertSnapshot(_ output: String, named name: String, sourceLocation: Source
         do {
             try FileManager.default.createDirectory(at: snapshotDirectory, withIntermediateDirectories: true)
             try Data(output.utf8).write(to: file)
-            Issue.record("Recorded snapshot \(name); unset NNHW_RECORD_SNAPSHOTS to compare with it", sourceLocation: sourceLocation)
+            Issue.record(
+                "Recorded snapshot \(name); unset NNHW_RECORD_SNAPSHOTS to compare with it",
+                sourceLocation: sourceLocation)
         } catch {
             Issue.record("Could not record snapshot \(file.path): \(error)", sourceLocation: sourceLocation)
         }

@@ -18,6 +18,6 @@ enum BackwardCommand {
         run: { arguments throws(InputError) in
             let renderer = try OutputOptions.renderer(arguments)
             let problem = try NetworkInput.problem(from: arguments)
-            return renderer.render(try NetworkSolver().backward(problem))
+            return CommandResult(output: renderer.render(try NetworkSolver().backward(problem)))
         })
 }

@@ -16,13 +16,13 @@ enum ExamplesCommand {
                     let names = BuiltInExample.all.map(\.name).joined(separator: ", ")
                     throw InputError(.usage, at: "--show", "no example called \"\(name)\"; the examples are \(names)")
                 }
-                return example.json
+                return CommandResult(output: example.json)
             }
             let width = BuiltInExample.all.map(\.name.count).max() ?? 0
             let lines = BuiltInExample.all.map { example in
                 "  \(example.name)\(String(repeating: " ", count: width - example.name.count + 2))\(example.summary)"
             }
-            return (["Built-in examples (nnhw backward --example NAME; the same files are in Examples/):"] + lines)
-                .joined(separator: "\n") + "\n"
+            let heading = "Built-in examples (nnhw backward --example NAME; the same files are in Examples/):"
+            return CommandResult(output: ([heading] + lines).joined(separator: "\n") + "\n")
         })
 }

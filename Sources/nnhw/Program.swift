@@ -42,7 +42,8 @@ enum Program {
             do {
                 let parsed = try ParsedArguments(Array(arguments.dropFirst()), options: subcommand.options)
                 if parsed.has("--help") { return Outcome(output: subcommand.help) }
-                return Outcome(output: try subcommand.run(parsed))
+                let result = try subcommand.run(parsed)
+                return Outcome(output: result.output, status: result.checkFailed ? 1 : 0)
             } catch {
                 return failure(error, usage: subcommand.usage)
             }

@@ -15,7 +15,7 @@ struct Subcommand: Sendable {
     /// Runnable example command lines.
     let examples: [String]
     /// Runs the subcommand and returns what to print on standard output.
-    let run: @Sendable (ParsedArguments) throws(InputError) -> String
+    let run: @Sendable (ParsedArguments) throws(InputError) -> CommandResult
 
     /// The full `--help` text.
     var help: String {
@@ -34,4 +34,12 @@ struct Subcommand: Sendable {
     private func label(_ option: OptionSpec) -> String {
         option.valueName.map { "\(option.name) \($0)" } ?? option.name
     }
+}
+
+/// What a subcommand prints, and whether a check it made failed (exit status 1).
+struct CommandResult: Sendable {
+    /// Standard output.
+    var output: String
+    /// Whether a check failed: a gradient check or an answer check (exit status 1).
+    var checkFailed = false
 }

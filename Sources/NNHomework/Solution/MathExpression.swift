@@ -32,7 +32,11 @@ public indirect enum MathExpression: Sendable, Hashable {
     case partial(of: MathExpression, withRespectTo: MathExpression)
     /// A sum Σ over the given index (Σⱼ), or over everything when nil.
     case summation(index: String?, MathExpression)
-    /// Words inside a formula, set upright: "if a > 0".
+    /// ⌊x⌋, the largest integer not above x.
+    case floor(MathExpression)
+    /// ⌈x⌉, the smallest integer not below x.
+    case ceiling(MathExpression)
+    /// Words inside a formula, set upright: "if a > 0", or a unit: "min", "kWh".
     case text(String)
 }
 

@@ -52,6 +52,10 @@ struct TextExpressionLayout: Sendable {
                 TextBlock("Σ" + (index.map(TextNotation.subscripted) ?? "") + " "),
                 operand(body, parenthesized: Self.isSum(body)),
             ])
+        case .floor(let inner):
+            TextBlock.horizontal([TextBlock("⌊"), block(for: inner), TextBlock("⌋")])
+        case .ceiling(let inner):
+            TextBlock.horizontal([TextBlock("⌈"), block(for: inner), TextBlock("⌉")])
         case .text(let text):
             TextBlock(text)
         }

@@ -2,20 +2,33 @@ import NNHomework
 
 /// The options shared by the subcommands that solve a network spec.
 enum NetworkInput {
-    /// `--net`, `--example`, `--format`, `--precision`.
+    /// `--net`, `--example`, `--seed`, `--format`, `--precision`.
     static let options =
         [
             OptionSpec(name: "--net", valueName: "FILE", help: "the network spec (JSON); - reads standard input"),
             OptionSpec(
                 name: "--example", valueName: "NAME", help: "a built-in example instead of a file (list: nnhw examples)"
             ),
+            OptionSpec(
+                name: "--seed", valueName: "S", help: "seed for layers given as \"units\" (random weights; default 0)"),
         ] + OutputOptions.options
+
+    /// `--seed S`, a whole number from 0 to 2⁶⁴ − 1; 0 when not given.
+    static func seed(from arguments: ParsedArguments) throws(InputError) -> UInt64 {
+        guard let text = arguments["--seed"] else { return 0 }
+        guard let seed = UInt64(text) else {
+            throw InputError(
+                .usage, at: "--seed", "expected a whole number from 0 to 18446744073709551615, got \"\(text)\"")
+        }
+        return seed
+    }
 
     /// The problem named by `--net FILE` or `--example NAME` (exactly one of them).
     static func problem(from arguments: ParsedArguments) throws(InputError) -> NetworkProblem {
         switch (arguments["--net"], arguments["--example"]) {
         case (let path?, nil):
-            return try NetworkProblem(parsing: SpecFile.read(path), source: path == "-" ? "<stdin>" : path)
+            return try NetworkProblem(
+                parsing: SpecFile.read(path), source: path == "-" ? "<stdin>" : path, seed: seed(from: arguments))
         case (nil, let name?):
             guard let example = BuiltInExample.named(name) else {
                 let names = BuiltInExample.all.map(\.name)
@@ -24,7 +37,7 @@ enum NetworkInput {
                 throw InputError(
                     .usage, at: "--example", message + "; the examples are \(names.joined(separator: ", "))")
             }
-            return try NetworkProblem(parsing: example.json, source: "example \(name)")
+            return try NetworkProblem(parsing: example.json, source: "example \(name)", seed: seed(from: arguments))
         case (.some, .some):
             throw InputError(.usage, at: "--net", "give either --net FILE or --example NAME, not both")
         case (nil, nil):

@@ -119,7 +119,7 @@ extension NetworkWorksheet {
         let jacobianSymbol = MathExpression.symbol(Symbol("J", layer: layer))
         if isBatch {
             solution.addRemark(
-                "Softmax couples the outputs of a sample: each row of Δ⁽\(superscript(layer))⁾ is J⁽\(superscript(layer))⁾ᵀ times that row of the upstream gradient, with J = cβ(diag(s) − s sᵀ)."
+                "Softmax couples the outputs of a sample: each row of Δ⁽\(Self.superscript(layer))⁾ is J⁽\(Self.superscript(layer))⁾ᵀ times that row of the upstream gradient, with J = cβ(diag(s) − s sᵀ)."
             )
             solution.addStep(symbols.delta(layer), prefix + [result(delta)])
             return
@@ -165,7 +165,7 @@ extension NetworkWorksheet {
                     .product([.symbol(Symbol("1", isTransposed: true)), symbols.delta(layer)]),
                     .inlineVector(biasGradient.row(0)),
                 ],
-                note: "the sum of each column of Δ⁽\(superscript(layer))⁾")
+                note: "the sum of each column of Δ⁽\(Self.superscript(layer))⁾")
         } else {
             solution.addStep(symbols.gradient(symbols.bias(layer)), [symbols.delta(layer), result(biasGradient)])
         }

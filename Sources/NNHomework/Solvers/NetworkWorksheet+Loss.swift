@@ -37,7 +37,7 @@ extension NetworkWorksheet {
             solution.addStep(symbols.loss, rhs)
             if problem.network.outputRule.isFused && !showable {
                 solution.addRemark(
-                    "ŷ rounds to 0 or 1 here, so L is computed from the logits a⁽\(superscript(layerCount))⁾ by log-sum-exp."
+                    "ŷ rounds to 0 or 1 here, so L is computed from the logits a⁽\(Self.superscript(layerCount))⁾ by log-sum-exp."
                 )
             }
             return
@@ -57,11 +57,5 @@ extension NetworkWorksheet {
         case .sum:
             solution.addStep(symbols.loss, [.summation(index: "s", sampleSymbol), terms, .number(loss)])
         }
-    }
-
-    /// Digits of l as superscripts, for remarks written as plain strings.
-    func superscript(_ value: Int) -> String {
-        let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
-        return String(String(value).compactMap { $0.wholeNumberValue.map { digits[$0] } })
     }
 }

@@ -150,6 +150,26 @@ struct NetworkWorksheet {
                 "a⁽ˡ⁾ = W⁽ˡ⁾ z⁽ˡ⁻¹⁾ + b⁽ˡ⁾ is the pre-activation and z⁽ˡ⁾ = f(a⁽ˡ⁾) the activation; weights are out × in."
             )
         }
+        let format = NumberFormat(precision: 4)
+        for (index, rule) in problem.initializations.enumerated() {
+            guard let rule else { continue }
+            let dense = problem.network.layers[index]
+            let r = format.text(rule.bound(inputs: dense.inputCount, outputs: dense.outputCount))
+            let name: String
+            switch rule {
+            case .glorotUniform: name = "Glorot uniform, r = √(6/(in + out))"
+            case .heUniform: name = "He uniform, r = √(6/in)"
+            }
+            lines.append(
+                "Layer \(index + 1) gives only its size: W⁽\(Self.superscript(index + 1))⁾ is drawn from U(−r, r) by \(name) = \(r) "
+                    + "(seed \(problem.seed)), and b⁽\(Self.superscript(index + 1))⁾ = 0.")
+        }
         return lines
+    }
+
+    /// Digits of l as superscripts, for sentences written as plain strings.
+    static func superscript(_ value: Int) -> String {
+        let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+        return String(String(value).compactMap { $0.wholeNumberValue.map { digits[$0] } })
     }
 }

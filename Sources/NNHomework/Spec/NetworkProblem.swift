@@ -24,11 +24,16 @@ public struct NetworkProblem: Sendable, Hashable {
     public var hasBias: [Bool]
     /// η for one gradient-descent update, if given.
     public var learningRate: Double?
+    /// For each layer given as `"units"`, the rule its weights were drawn with (nil for given weights).
+    public var initializations: [WeightInitialization?]
+    /// The seed the drawn weights came from.
+    public var seed: UInt64
 
     /// A problem with the given parts.
     public init(
         description: String? = nil, network: Network, input: Matrix, target: Matrix, classIndices: [Int]? = nil,
-        isBatch: Bool, isAugmented: Bool = false, hasBias: [Bool]? = nil, learningRate: Double? = nil
+        isBatch: Bool, isAugmented: Bool = false, hasBias: [Bool]? = nil, learningRate: Double? = nil,
+        initializations: [WeightInitialization?]? = nil, seed: UInt64 = 0
     ) {
         self.description = description
         self.network = network
@@ -39,6 +44,8 @@ public struct NetworkProblem: Sendable, Hashable {
         self.isAugmented = isAugmented
         self.hasBias = hasBias ?? Array(repeating: true, count: network.layers.count)
         self.learningRate = learningRate
+        self.initializations = initializations ?? Array(repeating: nil, count: network.layers.count)
+        self.seed = seed
     }
 
     /// The number of samples S.
@@ -54,19 +61,20 @@ extension NetworkProblem {
     /// - Parameters:
     ///   - text: the spec's JSON.
     ///   - source: the file name to name in errors about the document as a whole.
+    ///   - seed: the seed for layers given as `"units"`, whose weights are drawn at random.
     /// - Throws: an ``InputError`` naming the JSON path of the first problem found.
-    public init(parsing text: String, source: String) throws(InputError) {
+    public init(parsing text: String, source: String, seed: UInt64 = 0) throws(InputError) {
         let value: JSONValue
         do {
             value = try JSONValue(parsing: text)
         } catch {
             throw InputError(.invalidData, at: source, error.description)
         }
-        try self.init(json: value, source: source)
+        try self.init(json: value, source: source, seed: seed)
     }
 
     /// Reads a network spec from a parsed JSON document.
-    public init(json: JSONValue, source: String) throws(InputError) {
+    public init(json: JSONValue, source: String, seed: UInt64 = 0) throws(InputError) {
         let root = JSONCursor(value: json, path: "", rootName: source)
         try root.requireObject(allowed: Self.keys, required: ["input", "target", "layers", "loss"])
         guard let inputCursor = root.member("input"), let targetCursor = root.member("target"),
@@ -81,11 +89,15 @@ extension NetworkProblem {
 
         var layers: [Dense] = []
         var hasBias: [Bool] = []
+        var initializations: [WeightInitialization?] = []
+        var generator = SplitMix64(seed: seed)
         for (index, cursor) in layerCursors.enumerated() {
             let incoming = layers.last?.outputCount ?? input.columns
-            let layer = try Self.decodeLayer(cursor, number: index + 1, incoming: incoming, isAugmented: isAugmented)
+            let layer = try Self.decodeLayer(
+                cursor, number: index + 1, incoming: incoming, isAugmented: isAugmented, generator: &generator)
             layers.append(layer.dense)
             hasBias.append(layer.hasBias)
+            initializations.append(layer.initialization)
         }
         let loss = try LossSpec.decode(lossCursor)
         let network = Network(layers: layers, loss: loss)
@@ -100,7 +112,8 @@ extension NetworkProblem {
         }
         self.init(
             description: description, network: network, input: input, target: target, classIndices: classes,
-            isBatch: isBatch, isAugmented: isAugmented, hasBias: hasBias, learningRate: learningRate)
+            isBatch: isBatch, isAugmented: isAugmented, hasBias: hasBias, learningRate: learningRate,
+            initializations: initializations, seed: seed)
     }
 
     /// `input`: a number (one input), a vector (one sample) or a matrix (a batch, one sample per row).
@@ -119,16 +132,32 @@ extension NetworkProblem {
     }
 
     private static func decodeLayer(
-        _ cursor: JSONCursor, number: Int, incoming: Int, isAugmented: Bool
-    ) throws(InputError) -> (dense: Dense, hasBias: Bool) {
-        let allowed = isAugmented ? ["weights", "activation"] : ["weights", "bias", "activation"]
+        _ cursor: JSONCursor, number: Int, incoming: Int, isAugmented: Bool, generator: inout SplitMix64
+    ) throws(InputError) -> (dense: Dense, hasBias: Bool, initialization: WeightInitialization?) {
+        let allowed = isAugmented ? ["weights", "units", "activation"] : ["weights", "bias", "units", "activation"]
         if isAugmented, let bias = cursor.member("bias") {
             throw bias.error(
                 "with \"augmented\": true the bias weights are the first column of weights; remove \"bias\"")
         }
-        try cursor.requireObject(allowed: allowed, required: ["weights", "activation"])
-        guard let weightsCursor = cursor.member("weights"), let activationCursor = cursor.member("activation") else {
-            throw cursor.error("missing key")
+        try cursor.requireObject(allowed: allowed, required: ["activation"])
+        guard let activationCursor = cursor.member("activation") else { throw cursor.error("missing key") }
+        if let unitsCursor = cursor.member("units") {
+            if let given = cursor.member("weights") ?? cursor.member("bias") {
+                throw given.error("give either \"units\" (weights drawn at random) or weights and bias, not both")
+            }
+            let units = try unitsCursor.number()
+            guard units == units.rounded(), (1...maximumUnits).contains(units) else {
+                throw unitsCursor.error(
+                    "expected a whole number of units from 1 to \(Int(maximumUnits)), got \(specText(units))")
+            }
+            let activation = try ActivationSpec.decode(activationCursor)
+            let rule = WeightInitialization(for: activation)
+            let weights = rule.weights(inputs: incoming, outputs: Int(units), using: &generator)
+            let bias = Array(repeating: 0.0, count: Int(units))
+            return (Dense(weights: weights, bias: bias, activation: activation), true, rule)
+        }
+        guard let weightsCursor = cursor.member("weights") else {
+            throw cursor.error("missing key \"weights\" (or \"units\" to draw the weights at random)")
         }
         let given = try weightsCursor.matrix()
         let expectedColumns = isAugmented ? incoming + 1 : incoming
@@ -143,11 +172,11 @@ extension NetworkProblem {
         let activation = try ActivationSpec.decode(activationCursor)
         if isAugmented {
             let weights = Matrix(given.rowArrays.map { Array($0.dropFirst()) })
-            return (Dense(weights: weights, bias: given.column(0), activation: activation), true)
+            return (Dense(weights: weights, bias: given.column(0), activation: activation), true, nil)
         }
         guard let biasCursor = cursor.member("bias") else {
             let zero = Array(repeating: 0.0, count: given.rows)
-            return (Dense(weights: given, bias: zero, activation: activation), false)
+            return (Dense(weights: given, bias: zero, activation: activation), false, nil)
         }
         let bias: [Double]
         switch biasCursor.value {
@@ -160,6 +189,9 @@ extension NetworkProblem {
                 "has \(counted(bias.count, "entry", "entries")), but weights has \(counted(given.rows, "row")) (one per unit)"
             )
         }
-        return (Dense(weights: given, bias: bias, activation: activation), true)
+        return (Dense(weights: given, bias: bias, activation: activation), true, nil)
     }
+
+    /// The most units a `"units"` layer may ask for.
+    private static let maximumUnits = 4096.0
 }

@@ -10,6 +10,9 @@ public indirect enum MathExpression: Sendable, Hashable {
     case symbol(Symbol)
     /// A number, formatted by the renderer's `NumberFormat`.
     case number(Double)
+    /// A number shown with at least `decimals` decimals whatever the precision,
+    /// where the digits matter: L(w + ε) and L(w − ε) differ only far right.
+    case preciseNumber(Double, decimals: Int)
     /// A matrix or vector drawn as a bracketed block; a 1 × 1 matrix is drawn as its number.
     case matrix(Matrix)
     /// A column vector written on one line, (2, 8, 9)ᵀ; one entry is drawn as its number.

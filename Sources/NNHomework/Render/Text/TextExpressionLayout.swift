@@ -19,6 +19,8 @@ struct TextExpressionLayout: Sendable {
             TextBlock(TextNotation.text(for: symbol))
         case .number(let value):
             TextBlock(numberFormat.text(value))
+        case .preciseNumber(let value, let decimals):
+            TextBlock(NumberFormat(precision: min(17, max(numberFormat.precision, decimals))).text(value))
         case .matrix(let matrix):
             matrix.rows == 1 && matrix.columns == 1
                 ? TextBlock(numberFormat.text(matrix[0, 0])) : matrixLayout.block(for: matrix)

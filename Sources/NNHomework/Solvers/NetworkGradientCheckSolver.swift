@@ -1,0 +1,61 @@
+import NNCore
+
+/// Checks backpropagation against central differences for a network spec,
+/// parameter by parameter, as a worked solution with a verdict.
+///
+/// The analytic derivative a comes from backpropagation, the numeric one from
+/// n = (L(…, w + ε, …) − L(…, w − ε, …)) / 2ε; a parameter passes when
+/// |a − n| ≤ atol + rtol·|n|. A parameter whose ±ε moves a ReLU-like
+/// pre-activation across its kink is reported as a kink and not counted.
+public struct NetworkGradientCheckSolver: Sendable {
+    /// ε and the tolerances.
+    public var check: GradientCheck
+    /// The parameters to check, as a `--params` list; nil for all.
+    public var selection: String?
+    /// How many parameters to draw at random from the selection; nil for all.
+    public var sampleSize: Int?
+    /// The seed of that draw.
+    public var seed: UInt64
+
+    /// A solver with the given check, selection and sample.
+    public init(
+        check: GradientCheck = GradientCheck(), selection: String? = nil, sampleSize: Int? = nil, seed: UInt64 = 0
+    ) {
+        self.check = check
+        self.selection = selection
+        self.sampleSize = sampleSize
+        self.seed = seed
+    }
+
+    /// The check of `problem` against backpropagation's own gradients.
+    ///
+    /// - Returns: the worked solution, and whether every counted parameter passes.
+    /// - Throws: an ``InputError`` for a `--params` name the network lacks, or as the network solver does.
+    public func solve(_ problem: NetworkProblem) throws(InputError) -> (solution: Solution, passes: Bool) {
+        let network = problem.network
+        let gradients = network.backward(network.forward(problem.input), target: problem.target)
+        return try solve(problem, against: gradients)
+    }
+
+    /// The check of `problem` against the given analytic gradients, so that a
+    /// test can hand in a corrupted gradient and see it caught.
+    func solve(_ problem: NetworkProblem, against gradients: Gradients) throws(InputError) -> (
+        solution: Solution, passes: Bool
+    ) {
+        _ = try NetworkSolver().forward(problem)
+        let network = problem.network
+        let names = ParameterNames(network: network, isAugmented: problem.isAugmented)
+        var parameters =
+            try selection.map { (list: String) throws(InputError) in try names.select(list) }
+            ?? network.parameters
+        if let sampleSize {
+            var generator = SplitMix64(seed: seed)
+            parameters = generator.sample(sampleSize, from: parameters.count).map { parameters[$0] }
+        }
+        let results = check.compare(
+            network, input: problem.input, target: problem.target, gradients: gradients, parameters: parameters)
+        var report = GradientCheckReport(problem: problem, check: check, names: names, results: results)
+        report.write(sampled: sampleSize.map { _ in (parameters.count, network.parameters.count, seed) })
+        return (report.solution, report.passes)
+    }
+}

@@ -89,7 +89,7 @@ struct NetworkSpecErrorTests {
         MalformedSpec(
             "unknown layer key, with a suggestion",
             #"{"input": [1, 2], "target": 1, "layers": [{"weights": [[1, 2]], "activation": "relu", "baias": [0]}], "loss": "squared_error"}"#,
-            at: "layers[0]", #"unknown key "baias" (did you mean "bias"?); expected weights, bias, activation"#),
+            at: "layers[0]", #"unknown key "baias" (did you mean "bias"?); expected weights, bias, units, activation"#),
         MalformedSpec(
             "layer without activation",
             #"{"input": [1, 2], "target": 1, "layers": [{"weights": [[1, 2]]}], "loss": "squared_error"}"#,

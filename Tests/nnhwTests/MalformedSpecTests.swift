@@ -99,7 +99,8 @@ let malformedSpecs: [MalformedSpec] = [
     // Layers
     MalformedSpec(
         "unknown key in a layer", spec(layers: #"[{"weights": [[1, 2]], "activaton": "relu"}]"#),
-        #"nnhw: layers[0]: unknown key "activaton" (did you mean "activation"?); expected weights, bias, units, activation"#),
+        #"nnhw: layers[0]: unknown key "activaton" (did you mean "activation"?); expected weights, bias, units, activation"#
+    ),
     MalformedSpec(
         "ragged weights", spec(target: "[1, 1]", layers: "[" + layer("[[1, 2], [3]]") + "]"),
         "nnhw: layers[0].weights[1]: has 1 entry, but row 0 has 2"),

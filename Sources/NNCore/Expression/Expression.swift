@@ -36,6 +36,19 @@ public indirect enum Expression: Sendable, Hashable {
         }
     }
 
+    /// The formula with each variable that `values` has replaced by its
+    /// number: 3·x^2 with x = 2 is 3·2^2, the formula with numbers put in.
+    public func substituting(_ values: [String: Double]) -> Expression {
+        switch self {
+        case .number: self
+        case .variable(let name): values[name].map(Expression.number) ?? self
+        case .negation(let operand): .negation(operand.substituting(values))
+        case .binary(let binaryOperator, let left, let right):
+            .binary(binaryOperator, left.substituting(values), right.substituting(values))
+        case .call(let function, let arguments): .call(function, arguments.map { $0.substituting(values) })
+        }
+    }
+
     /// The value at `point`, a value for each variable, in IEEE arithmetic:
     /// outside a function's domain the value is NaN or ±∞ (log(−1), 1/0).
     ///

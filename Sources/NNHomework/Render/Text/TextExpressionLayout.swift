@@ -19,6 +19,8 @@ struct TextExpressionLayout: Sendable {
             TextBlock(TextNotation.text(for: symbol))
         case .number(let value):
             TextBlock(numberFormat.text(value))
+        case .preciseNumber(let value, let decimals):
+            TextBlock(NumberFormat(precision: min(17, max(numberFormat.precision, decimals))).text(value))
         case .matrix(let matrix):
             matrix.rows == 1 && matrix.columns == 1
                 ? TextBlock(numberFormat.text(matrix[0, 0])) : matrixLayout.block(for: matrix)
@@ -52,6 +54,8 @@ struct TextExpressionLayout: Sendable {
                 TextBlock("Σ" + (index.map(TextNotation.subscripted) ?? "") + " "),
                 operand(body, parenthesized: Self.isSum(body)),
             ])
+        case .absoluteValue(let inner):
+            TextBlock.horizontal([TextBlock("|"), block(for: inner), TextBlock("|")])
         case .floor(let inner):
             TextBlock.horizontal([TextBlock("⌊"), block(for: inner), TextBlock("⌋")])
         case .ceiling(let inner):
@@ -249,7 +253,7 @@ struct TextExpressionLayout: Sendable {
 
     private static func isAtomic(_ expression: MathExpression) -> Bool {
         switch expression {
-        case .symbol, .number, .parenthesized, .apply, .text, .inlineVector, .matrix: true
+        case .symbol, .number, .preciseNumber, .parenthesized, .apply, .text, .inlineVector, .matrix: true
         default: false
         }
     }

@@ -47,7 +47,7 @@ enum GradcheckCommand {
             "  (including a malformed --f or --at); 65 f or f′ not finite at the point.",
         ],
         examples: [
-            "nnhw gradcheck --f \"x^3\" --at x=2",
+            "nnhw gradcheck --f x^3 --at x=2",
             "nnhw gradcheck --f \"a*b + b^2\" --at a=-4,b=2 --method forward --format json",
             "nnhw gradcheck",
         ],

@@ -26,7 +26,8 @@ enum GradcheckCommand {
             OptionSpec(name: "--eps", valueName: "E", help: "the step ε (default 0.001)"),
             OptionSpec(name: "--method", valueName: "central|forward", help: "the finite difference (default central)"),
             OptionSpec(name: "--net", valueName: "FILE", help: "network mode: a network spec (not available yet)"),
-            OptionSpec(name: "--example", valueName: "NAME", help: "network mode: a built-in example (not available yet)"),
+            OptionSpec(
+                name: "--example", valueName: "NAME", help: "network mode: a built-in example (not available yet)"),
             OptionSpec(name: "--atol", valueName: "A", help: "network mode: absolute tolerance"),
             OptionSpec(name: "--rtol", valueName: "R", help: "network mode: relative tolerance"),
             OptionSpec(name: "--params", valueName: "W1,b2", help: "network mode: the parameters to check"),

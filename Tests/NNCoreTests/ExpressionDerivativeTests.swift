@@ -38,11 +38,14 @@ struct ExpressionDerivativeTests {
         let f = try Expression(parsing: formula)
         var generator = SplitMix64(seed: 7)
         for _ in 0..<50 {
-            let point = ["x": Double.random(in: 0.3...2, using: &generator), "y": Double.random(in: 0.3...2, using: &generator)]
+            let point = [
+                "x": Double.random(in: 0.3...2, using: &generator), "y": Double.random(in: 0.3...2, using: &generator),
+            ]
             for variable in ["x", "y"] {
                 let analytic = try f.derivative(withRespectTo: variable).value(at: point)
                 let numeric = try FiniteDifference.central.derivative(
-                    of: { (v: Double) throws(UndefinedVariableError) in try f.value(at: point, setting: variable, to: v) },
+                    of: { (v: Double) throws(UndefinedVariableError) in try f.value(at: point, setting: variable, to: v)
+                    },
                     at: point[variable] ?? 0, step: 1e-5)
                 if f.kinkArguments.contains(where: { (try? $0.value(at: point).magnitude) ?? 0 < 1e-3 }) { continue }
                 expectApproximatelyEqual(analytic, numeric, absoluteTolerance: 1e-5, relativeTolerance: 1e-5)
@@ -56,7 +59,9 @@ struct ExpressionDerivativeTests {
         let raw = try Expression(parsing: formula + " + 0*x*1 - 0")
         var generator = SplitMix64(seed: 11)
         for _ in 0..<200 {
-            let point = ["x": Double.random(in: -3...3, using: &generator), "y": Double.random(in: -3...3, using: &generator)]
+            let point = [
+                "x": Double.random(in: -3...3, using: &generator), "y": Double.random(in: -3...3, using: &generator),
+            ]
             for expression in [f, raw, f.derivative(withRespectTo: "x")] {
                 let original = try expression.value(at: point)
                 guard original.isFinite else { continue }

@@ -42,7 +42,10 @@ struct ExpressionTests {
             ("(x", "column 3: expected ')'"),
             ("2*(x+3", "column 7: expected ')'"),
             ("2**x", "column 2: '**' is not an operator; write '^' for a power"),
-            ("foo(x)", "column 1: unknown function foo; the functions are exp log sqrt abs sin cos tan tanh sigmoid relu sign step max min"),
+            (
+                "foo(x)",
+                "column 1: unknown function foo; the functions are exp log sqrt abs sin cos tan tanh sigmoid relu sign step max min"
+            ),
             ("max(x)", "column 1: max takes 2 arguments, got 1"),
             ("exp x", "column 5: expected '(' after the function exp"),
             ("x y", "column 3: expected an operator, found 'y'"),
@@ -65,7 +68,9 @@ struct ExpressionTests {
     func limits() throws {
         let deep = String(repeating: "(", count: 400) + "x" + String(repeating: ")", count: 400)
         #expect(try Expression(parsing: deep).value(at: ["x": 2]) == 2)
-        #expect(throws: ExpressionSyntaxError.self) { try Expression(parsing: String(repeating: "x+", count: 600) + "x") }
+        #expect(throws: ExpressionSyntaxError.self) {
+            try Expression(parsing: String(repeating: "x+", count: 600) + "x")
+        }
     }
 
     @Test("an undefined variable is an error naming it")

@@ -42,9 +42,15 @@ struct GradcheckCommandTests {
     @Test(
         "acceptance D: malformed formulas and points give one line and exit 64 or 65",
         arguments: [
-            (["--f", "x^", "--at", "x=1"], "nnhw: --f: column 3: expected a number, a variable or '(', but the formula ends", 64),
+            (
+                ["--f", "x^", "--at", "x=1"],
+                "nnhw: --f: column 3: expected a number, a variable or '(', but the formula ends", 64
+            ),
             (["--f", "(x", "--at", "x=1"], "nnhw: --f: column 3: expected ')'", 64),
-            (["--f", "2**x", "--at", "x=1"], "nnhw: --f: column 2: '**' is not an operator; write '^' for a power", 64),
+            (
+                ["--f", "2**x", "--at", "x=1"], "nnhw: --f: column 2: '**' is not an operator; write '^' for a power",
+                64
+            ),
             (
                 ["--f", "foo(x)", "--at", "x=1"],
                 "nnhw: --f: column 1: unknown function foo; the functions are exp log sqrt abs sin cos tan tanh sigmoid relu sign step max min",

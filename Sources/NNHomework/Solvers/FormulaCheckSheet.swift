@@ -104,7 +104,8 @@ struct FormulaCheckSheet {
         if crossesKink {
             solution.addRemark(
                 "kink: an argument of abs, relu, sign, step, max or min changes sign between \(variable) − ε and "
-                    + "\(variable) + ε, so the numeric estimate is unreliable here; this check neither passes nor fails.")
+                    + "\(variable) + ε, so the numeric estimate is unreliable here; this check neither passes nor fails."
+            )
         }
     }
 

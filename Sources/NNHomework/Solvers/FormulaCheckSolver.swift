@@ -114,7 +114,8 @@ public struct FormulaCheckSolver: Sendable {
                 ? "pass: the derivative agrees with the finite difference within the rule"
                 : "pass: \(agreeing) of \(counted(count, "partial derivative")) agreed within the rule"
         } else {
-            text = "FAIL: \(partials(failures)) \(failures.count == 1 ? "disagrees" : "disagree") with the "
+            text =
+                "FAIL: \(partials(failures)) \(failures.count == 1 ? "disagrees" : "disagree") with the "
                 + "finite difference beyond the rule"
         }
         if !kinks.isEmpty {

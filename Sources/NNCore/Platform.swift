@@ -23,6 +23,14 @@ enum Math {
     static func tanh(_ x: Double) -> Double { libmTanh(x) }
     /// The error function erf x = (2/√π) ∫₀ˣ e^(−t²) dt.
     static func erf(_ x: Double) -> Double { libmErf(x) }
+    /// sin x, x in radians.
+    static func sin(_ x: Double) -> Double { libmSin(x) }
+    /// cos x, x in radians.
+    static func cos(_ x: Double) -> Double { libmCos(x) }
+    /// tan x, x in radians.
+    static func tan(_ x: Double) -> Double { libmTan(x) }
+    /// xʸ.
+    static func pow(_ x: Double, _ y: Double) -> Double { libmPow(x, y) }
 }
 
 // At file scope these names resolve to the C library, not to `Math`'s members.
@@ -31,3 +39,7 @@ private func libmLog(_ x: Double) -> Double { log(x) }
 private func libmLog1p(_ x: Double) -> Double { log1p(x) }
 private func libmTanh(_ x: Double) -> Double { tanh(x) }
 private func libmErf(_ x: Double) -> Double { erf(x) }
+private func libmSin(_ x: Double) -> Double { sin(x) }
+private func libmCos(_ x: Double) -> Double { cos(x) }
+private func libmTan(_ x: Double) -> Double { tan(x) }
+private func libmPow(_ x: Double, _ y: Double) -> Double { pow(x, y) }

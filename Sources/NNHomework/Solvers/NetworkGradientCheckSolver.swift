@@ -47,7 +47,7 @@ public struct NetworkGradientCheckSolver: Sendable {
         let names = ParameterNames(network: network, isAugmented: problem.isAugmented)
         var parameters =
             try selection.map { (list: String) throws(InputError) in try names.select(list) }
-            ?? network.parameters
+            ?? names.ordered(network.parameters)
         if let sampleSize {
             var generator = SplitMix64(seed: seed)
             parameters = generator.sample(sampleSize, from: parameters.count).map { parameters[$0] }

@@ -75,10 +75,12 @@ struct OutputSizeSteps {
                                     .infix(
                                         .plus,
                                         [
-                                            .product([
-                                                .parenthesized(.infix(.minus, [number(size), .number(1)])),
-                                                number(dim.stride),
-                                            ]),
+                                            .infix(
+                                                .times,
+                                                [
+                                                    .parenthesized(.infix(.minus, [number(size), .number(1)])),
+                                                    number(dim.stride),
+                                                ]),
                                             number(dim.effectiveKernelSize),
                                         ]), number(dim.inputSize),
                                 ]), .number(0),

@@ -8,7 +8,8 @@ enum Program {
 
     /// Every subcommand, in the order `--help` lists them.
     static let subcommands = [
-        ForwardCommand.subcommand, BackwardCommand.subcommand, GradcheckCommand.subcommand, ExamplesCommand.subcommand,
+        ForwardCommand.subcommand, BackwardCommand.subcommand, GradcheckCommand.subcommand, ConvSizeCommand.subcommand,
+        ConvCommand.subcommand, PoolCommand.subcommand, ExamplesCommand.subcommand,
     ]
 
     /// What a run prints and its exit status.

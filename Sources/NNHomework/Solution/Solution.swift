@@ -15,6 +15,8 @@ public struct Solution: Sendable, Hashable {
         case step(Step)
         /// A sentence of explanation between steps.
         case remark(String)
+        /// A table, drawn with aligned columns.
+        case table(Table)
     }
 
     /// The headline, e.g. "Backward pass · 3 dense layers, ReLU · loss L = (ŷ − y)²".
@@ -58,6 +60,11 @@ public struct Solution: Sendable, Hashable {
     /// Adds a sentence of explanation to the current section.
     public mutating func addRemark(_ text: String) {
         append(.remark(text))
+    }
+
+    /// Adds a table to the current section.
+    public mutating func addTable(_ table: Table) {
+        append(.table(table))
     }
 
     private mutating func append(_ item: Item) {

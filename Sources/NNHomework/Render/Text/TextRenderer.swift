@@ -58,6 +58,7 @@ public struct TextRenderer: SolutionRenderer {
                 switch item {
                 case .step(let step): lines(for: step, labelWidth: labelWidth)
                 case .remark(let text): wrapped(text, indent: labelWidth + 1)
+                case .table(let table): TextTableLayout(expressionLayout: layout).lines(for: table)
                 }
             let isTall = itemLines.count > 1
             if position > 0 && (isTall || previousIsTall) { result.append("") }

@@ -137,22 +137,22 @@ public struct ParameterSolver: Sendable {
     }
 
     private func writeTotals(_ summary: ArchitectureSummary, into solution: inout Solution) {
-        func sum(_ counts: [Int], total: Int) -> [MathExpression] {
+        func sum(_ counts: [Int], total: Int, each: String = "parameters") -> [MathExpression] {
             let terms = counts.filter { $0 != 0 }
             guard terms.count > 1 else { return [.count(total)] }
             let written: MathExpression =
                 terms.count <= 8
-                ? .infix(.plus, terms.map(MathExpression.count)) : .summation(index: "l", .text("params of layer l"))
+                ? .infix(.plus, terms.map(MathExpression.count)) : .summation(index: "l", .text("\(each) of layer l"))
             return [written, .count(total)]
         }
         let layers = summary.layers
         solution.addStep(.text("total parameters"), sum(layers.map(\.parameters), total: summary.totalParameters))
         solution.addStep(
-            .text("trainable"), sum(layers.map(\.trainableParameters), total: summary.trainableParameters))
+            .text("trainable"), sum(layers.map(\.trainableParameters), total: summary.trainableParameters, each: "trainable"))
         solution.addStep(
-            .text("non-trainable"), sum(layers.map(\.nonTrainableParameters), total: summary.nonTrainableParameters),
+            .text("non-trainable"), sum(layers.map(\.nonTrainableParameters), total: summary.nonTrainableParameters, each: "non-trainable"),
             note: summary.nonTrainableParameters > 0 ? "batch norm's moving mean and variance" : nil)
-        solution.addStep(.text("multiply-adds"), sum(layers.map(\.multiplyAdds), total: summary.multiplyAdds))
+        solution.addStep(.text("multiply-adds"), sum(layers.map(\.multiplyAdds), total: summary.multiplyAdds, each: "multiply-adds"))
         let bytes = 4 * summary.totalParameters
         solution.addStep(
             .text("parameter memory"),

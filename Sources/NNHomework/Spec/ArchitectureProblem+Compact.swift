@@ -56,6 +56,7 @@ extension ArchitectureProblem {
     /// `{"type": "conv", "filters": 10, "kernel": 5, "stride": 2, "padding": "same"}`.
     private static func object(for words: [String]) throws(InputError) -> JSONValue {
         guard let type = words.first else { throw InputError(.invalidData, at: "", "is empty; remove the extra \";\"") }
+        guard LayerDecoder.types.contains(type) else { throw InputError(.invalidData, at: "", LayerDecoder.unknownType(type)) }
         var members = [JSONMember("type", .string(type))]
         var positional = positionalKeys[type] ?? []
         func add(_ key: String, _ value: JSONValue) throws(InputError) {

@@ -41,11 +41,7 @@ enum LayerDecoder {
         guard case .object = cursor.value else { throw cursor.error("expected an object, found \(cursor.value.typeName)") }
         guard let typeCursor = cursor.member("type") else { throw cursor.error("missing key \"type\"") }
         let type = try typeCursor.string()
-        guard let entry = keys.first(where: { $0.type == type }) else {
-            var message = "unknown layer type \"\(type)\""
-            if let guess = closestMatch(to: type, among: types) { message += " (did you mean \"\(guess)\"?)" }
-            throw typeCursor.error(message + "; expected \(types.joined(separator: ", "))")
-        }
+        guard let entry = keys.first(where: { $0.type == type }) else { throw typeCursor.error(unknownType(type)) }
         try cursor.requireObject(allowed: ["type"] + entry.required + entry.optional, required: entry.required)
         func whole(_ key: String) throws(InputError) -> Int {
             guard let member = cursor.member(key) else { throw cursor.error("missing key \"\(key)\"") }
@@ -99,6 +95,13 @@ enum LayerDecoder {
                     returnSequences: try flag("return_sequences", default: false),
                     resetAfter: try flag("reset_after", default: true)))
         }
+    }
+
+    /// The message for a layer type that does not exist, with a guess.
+    static func unknownType(_ type: String) -> String {
+        var message = "unknown layer type \"\(type)\""
+        if let guess = closestMatch(to: type, among: types) { message += " (did you mean \"\(guess)\"?)" }
+        return message + "; expected \(types.joined(separator: ", "))"
     }
 
     /// A whole number (sizes are checked to be positive when the architecture is summarised).

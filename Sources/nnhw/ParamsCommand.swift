@@ -41,7 +41,8 @@ enum ParamsCommand {
             var convention = ParameterConvention.torch
             if let name = arguments["--convention"] {
                 guard let chosen = ParameterConvention(rawValue: name) else {
-                    throw InputError(.usage, at: "--convention", "unknown convention \"\(name)\"; expected torch or keras")
+                    throw InputError(
+                        .usage, at: "--convention", "unknown convention \"\(name)\"; expected torch or keras")
                 }
                 convention = chosen
             }

@@ -22,12 +22,17 @@ struct ParameterSolverTests {
     func compactEqualsJSON() throws {
         let json = try ArchitectureProblem(parsing: Self.lenet, source: "lenet.json")
         let compact = try ArchitectureProblem(
-            compact: "input 32x32x1; conv 6 k5; avgpool 2; conv 16 k5; avgpool 2; flatten; dense 120; dense 84; dense 10")
+            compact:
+                "input 32x32x1; conv 6 k5; avgpool 2; conv 16 k5; avgpool 2; flatten; dense 120; dense 84; dense 10")
         #expect(json.architecture == compact.architecture)
-        let text = "input 224x224x3; conv 64 k3x5 s2 p1x2 d2 nobias; maxpool 3 s2 same; batchnorm; dropout 0.5; "
+        let text =
+            "input 224x224x3; conv 64 k3x5 s2 p1x2 d2 nobias; maxpool 3 s2 same; batchnorm; dropout 0.5; "
             + "activation relu; flatten; dense 10 nobias"
         let layers = try ArchitectureProblem(compact: text).architecture.layers
-        #expect(layers.map { LayerNotation(layer: $0).compact }.joined(separator: "; ") == text.split(separator: ";").dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "; "))
+        #expect(
+            layers.map { LayerNotation(layer: $0).compact }.joined(separator: "; ")
+                == text.split(separator: ";").dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }.joined(
+                    separator: "; "))
     }
 
     @Test("LeNet-5: each row's formula with its numbers; totals 61,706 (hand, see NNCoreTests)")
@@ -59,8 +64,12 @@ struct ParameterSolverTests {
     @Test("Recurrent formula shows gates and bias vectors: torch 4·(20·10 + 20·20 + 2·20), keras … + 20")
     func recurrentFormula() throws {
         let problem = try ArchitectureProblem(compact: "input 5x10; lstm 20")
-        #expect(TextRenderer().render(try ParameterSolver().solve(problem)).contains("4 · (20 · 10 + 20 · 20 + 2 · 20) = 2,560"))
-        #expect(TextRenderer().render(try ParameterSolver(convention: .keras).solve(problem)).contains("4 · (20 · 10 + 20 · 20 + 20) = 2,480"))
+        #expect(
+            TextRenderer().render(try ParameterSolver().solve(problem)).contains(
+                "4 · (20 · 10 + 20 · 20 + 2 · 20) = 2,560"))
+        #expect(
+            TextRenderer().render(try ParameterSolver(convention: .keras).solve(problem)).contains(
+                "4 · (20 · 10 + 20 · 20 + 20) = 2,480"))
     }
 
     struct ErrorCase: Sendable, CustomTestStringConvertible {
@@ -71,35 +80,67 @@ struct ParameterSolverTests {
     }
 
     static let errorCases: [ErrorCase] = [
-        ErrorCase(compact: "input 28x28x1; conv 10 k", json: nil,
-            message: #"--layers: layer 1 "conv 10 k": unknown word "k"; expected numbers, k5 (kernel), s2 (stride), p1 (padding), d2 (dilation), h8 (heads), same, valid, full, nobias, seq or key=value"#),
-        ErrorCase(compact: "input 28x28x1; conv 10", json: nil, message: #"--layers: layer 1 "conv 10": missing key "kernel""#),
-        ErrorCase(compact: "input 28x28x1; conv 10 k5; dense 10", json: nil,
-            message: #"--layers: layer 2 "dense 10": a dense layer cannot follow an H×W×C output (24×24×10); put a flatten layer before it"#),
-        ErrorCase(compact: "input 28x28x1; conv 0 k5", json: nil, message: #"--layers: layer 1 "conv 0 k5": filters must be at least 1, not 0"#),
-        ErrorCase(compact: "input 28x28x1; conv 4 k5 s0", json: nil,
+        ErrorCase(
+            compact: "input 28x28x1; conv 10 k", json: nil,
+            message:
+                #"--layers: layer 1 "conv 10 k": unknown word "k"; expected numbers, k5 (kernel), s2 (stride), p1 (padding), d2 (dilation), h8 (heads), same, valid, full, nobias, seq or key=value"#
+        ),
+        ErrorCase(
+            compact: "input 28x28x1; conv 10", json: nil, message: #"--layers: layer 1 "conv 10": missing key "kernel""#
+        ),
+        ErrorCase(
+            compact: "input 28x28x1; conv 10 k5; dense 10", json: nil,
+            message:
+                #"--layers: layer 2 "dense 10": a dense layer cannot follow an H×W×C output (24×24×10); put a flatten layer before it"#
+        ),
+        ErrorCase(
+            compact: "input 28x28x1; conv 0 k5", json: nil,
+            message: #"--layers: layer 1 "conv 0 k5": filters must be at least 1, not 0"#),
+        ErrorCase(
+            compact: "input 28x28x1; conv 4 k5 s0", json: nil,
             message: #"--layers: layer 1 "conv 4 k5 s0": the stride along the height must be at least 1, not 0"#),
-        ErrorCase(compact: "input 4x4x1; conv 4 k5", json: nil,
-            message: #"--layers: layer 1 "conv 4 k5": the window (5) is larger than the padded input (4) along the height"#),
-        ErrorCase(compact: "input 28x-28x1", json: nil,
+        ErrorCase(
+            compact: "input 4x4x1; conv 4 k5", json: nil,
+            message:
+                #"--layers: layer 1 "conv 4 k5": the window (5) is larger than the padded input (4) along the height"#),
+        ErrorCase(
+            compact: "input 28x-28x1", json: nil,
             message: #"--layers: input "input 28x-28x1": every size of the input shape must be at least 1, not -28"#),
-        ErrorCase(compact: "conv 10 k5", json: nil, message: #"--layers: must start with the input shape, e.g. "input 28x28x1; …""#),
-        ErrorCase(compact: "input 28x28x1; cnov 10 k5", json: nil,
-            message: #"--layers: layer 1 "cnov 10 k5": unknown layer type "cnov" (did you mean "conv"?); expected dense, conv, maxpool, avgpool, flatten, batchnorm, dropout, activation, embedding, rnn, lstm, gru, attention"#),
-        ErrorCase(compact: nil, json: #"{"input": [28, 28, 1], "layers": [{"type": "conv", "filters": 10, "kernel": 5}, {"type": "dense", "units": 10}]}"#,
+        ErrorCase(
+            compact: "conv 10 k5", json: nil,
+            message: #"--layers: must start with the input shape, e.g. "input 28x28x1; …""#),
+        ErrorCase(
+            compact: "input 28x28x1; cnov 10 k5", json: nil,
+            message:
+                #"--layers: layer 1 "cnov 10 k5": unknown layer type "cnov" (did you mean "conv"?); expected dense, conv, maxpool, avgpool, flatten, batchnorm, dropout, activation, embedding, rnn, lstm, gru, attention"#
+        ),
+        ErrorCase(
+            compact: nil,
+            json:
+                #"{"input": [28, 28, 1], "layers": [{"type": "conv", "filters": 10, "kernel": 5}, {"type": "dense", "units": 10}]}"#,
             message: "layers[1]: a dense layer cannot follow an H×W×C output (24×24×10); put a flatten layer before it"),
-        ErrorCase(compact: nil, json: #"{"input": [28, 28, 1], "layers": [{"type": "conv", "filters": 2.5, "kernel": 5}]}"#,
+        ErrorCase(
+            compact: nil, json: #"{"input": [28, 28, 1], "layers": [{"type": "conv", "filters": 2.5, "kernel": 5}]}"#,
             message: "layers[0].filters: expected a whole number, found 2.5"),
-        ErrorCase(compact: nil, json: #"{"input": [28, 28, 1], "layers": [{"type": "conv", "filters": 10, "kernal": 5}]}"#,
-            message: #"layers[0]: unknown key "kernal" (did you mean "kernel"?); expected type, filters, kernel, stride, padding, dilation, bias"#),
-        ErrorCase(compact: nil, json: #"{"input": [1048576], "layers": [{"type": "dense", "units": 1048576}, {"type": "dense", "units": 1073741824}, {"type": "dense", "units": 1073741824}]}"#,
-            message: "layers[2]: the parameters of a dense layer passes 2^53 = 9007199254740992, the largest count that can be printed exactly"),
+        ErrorCase(
+            compact: nil, json: #"{"input": [28, 28, 1], "layers": [{"type": "conv", "filters": 10, "kernal": 5}]}"#,
+            message:
+                #"layers[0]: unknown key "kernal" (did you mean "kernel"?); expected type, filters, kernel, stride, padding, dilation, bias"#
+        ),
+        ErrorCase(
+            compact: nil,
+            json:
+                #"{"input": [1048576], "layers": [{"type": "dense", "units": 1048576}, {"type": "dense", "units": 1073741824}, {"type": "dense", "units": 1073741824}]}"#,
+            message:
+                "layers[2]: the parameters of a dense layer passes 2^53 = 9007199254740992, the largest count that can be printed exactly"
+        ),
     ]
 
     @Test("Errors name the layer and say what is wrong", arguments: errorCases)
     func errors(_ error: ErrorCase) throws {
         let thrown = #expect(throws: InputError.self) {
-            let problem = try error.compact.map { (text) throws(InputError) in try ArchitectureProblem(compact: text) }
+            let problem =
+                try error.compact.map { (text) throws(InputError) in try ArchitectureProblem(compact: text) }
                 ?? ArchitectureProblem(parsing: error.json ?? "", source: "arch.json")
             _ = try ParameterSolver().solve(problem)
         }

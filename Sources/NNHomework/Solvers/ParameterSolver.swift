@@ -60,7 +60,8 @@ public struct ParameterSolver: Sendable {
             ]
         }
         if layers.contains(where: Self.usesSamePadding) {
-            lines.append("\"same\" padding follows TensorFlow: H′ = ⌈H/S⌉, an odd padding row or column at the bottom/right.")
+            lines.append(
+                "\"same\" padding follows TensorFlow: H′ = ⌈H/S⌉, an odd padding row or column at the bottom/right.")
         }
         lines += [
             "Multiply-adds: the weight products' multiply-accumulates for one sample (biases, pooling, activations",
@@ -148,11 +149,14 @@ public struct ParameterSolver: Sendable {
         let layers = summary.layers
         solution.addStep(.text("total parameters"), sum(layers.map(\.parameters), total: summary.totalParameters))
         solution.addStep(
-            .text("trainable"), sum(layers.map(\.trainableParameters), total: summary.trainableParameters, each: "trainable"))
+            .text("trainable"),
+            sum(layers.map(\.trainableParameters), total: summary.trainableParameters, each: "trainable"))
         solution.addStep(
-            .text("non-trainable"), sum(layers.map(\.nonTrainableParameters), total: summary.nonTrainableParameters, each: "non-trainable"),
+            .text("non-trainable"),
+            sum(layers.map(\.nonTrainableParameters), total: summary.nonTrainableParameters, each: "non-trainable"),
             note: summary.nonTrainableParameters > 0 ? "batch norm's moving mean and variance" : nil)
-        solution.addStep(.text("multiply-adds"), sum(layers.map(\.multiplyAdds), total: summary.multiplyAdds, each: "multiply-adds"))
+        solution.addStep(
+            .text("multiply-adds"), sum(layers.map(\.multiplyAdds), total: summary.multiplyAdds, each: "multiply-adds"))
         let bytes = 4 * summary.totalParameters
         solution.addStep(
             .text("parameter memory"),

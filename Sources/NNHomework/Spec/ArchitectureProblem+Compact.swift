@@ -33,7 +33,9 @@ extension ArchitectureProblem {
         let inputOrigin = Origin(place: "--layers", prefix: "input \"\(inputText)\": ")
         guard first.count == 2, let sizes = Self.sizes(first[1]), (1...3).contains(sizes.count) else {
             throw InputError(
-                .invalidData, at: "--layers", inputOrigin.prefix + "expected \"input\" and a shape of 1 to 3 sizes, such as 28x28x1 (H×W×C), 50x128 (T×d) or 784")
+                .invalidData, at: "--layers",
+                inputOrigin.prefix
+                    + "expected \"input\" and a shape of 1 to 3 sizes, such as 28x28x1 (H×W×C), 50x128 (T×d) or 784")
         }
         var layers: [ArchitectureLayer] = []
         var origins = [inputOrigin]
@@ -56,7 +58,9 @@ extension ArchitectureProblem {
     /// `{"type": "conv", "filters": 10, "kernel": 5, "stride": 2, "padding": "same"}`.
     private static func object(for words: [String]) throws(InputError) -> JSONValue {
         guard let type = words.first else { throw InputError(.invalidData, at: "", "is empty; remove the extra \";\"") }
-        guard LayerDecoder.types.contains(type) else { throw InputError(.invalidData, at: "", LayerDecoder.unknownType(type)) }
+        guard LayerDecoder.types.contains(type) else {
+            throw InputError(.invalidData, at: "", LayerDecoder.unknownType(type))
+        }
         var members = [JSONMember("type", .string(type))]
         var positional = positionalKeys[type] ?? []
         func add(_ key: String, _ value: JSONValue) throws(InputError) {
@@ -80,7 +84,8 @@ extension ArchitectureProblem {
                 try add("bias", .bool(false))
             } else if word == "seq" {
                 try add("return_sequences", .bool(true))
-            } else if let letter = word.first, let key = prefixedKeys[letter], let sizes = sizes(String(word.dropFirst())),
+            } else if let letter = word.first, let key = prefixedKeys[letter],
+                let sizes = sizes(String(word.dropFirst())),
                 sizes.count <= 2
             {
                 try add(key, sizes.count == 1 ? .number(Double(sizes[0])) : .array(sizes.map { .number(Double($0)) }))
@@ -99,7 +104,8 @@ extension ArchitectureProblem {
     /// What bare numbers a type takes, for an error message.
     private static func describePositional(_ type: String) -> String {
         guard let keys = positionalKeys[type], !keys.isEmpty else { return "\(type) takes no bare numbers" }
-        return "\(type) takes \(keys.count == 1 ? "one bare number" : "\(keys.count) bare numbers") (\(keys.joined(separator: ", ")))"
+        return
+            "\(type) takes \(keys.count == 1 ? "one bare number" : "\(keys.count) bare numbers") (\(keys.joined(separator: ", ")))"
     }
 
     /// A value written after `=`: a whole number, sizes `3x5`, true/false, a number, or a word.

@@ -59,7 +59,8 @@ extension ArchitectureProblem {
             origins.append(Origin(place: cursor.path, prefix: ""))
         }
         self.init(
-            architecture: Architecture(input: input, layers: layers), description: try root.member("description")?.string(),
+            architecture: Architecture(input: input, layers: layers),
+            description: try root.member("description")?.string(),
             origins: origins, source: source)
     }
 }

@@ -29,7 +29,8 @@ enum LayerDecoder {
         let entries = try cursor.elements()
         guard (1...3).contains(entries.count) else {
             throw cursor.error(
-                "expected 1 to 3 sizes ([H, W, C] channels last, [T, d] or [n]), found \(counted(entries.count, "size"))")
+                "expected 1 to 3 sizes ([H, W, C] channels last, [T, d] or [n]), found \(counted(entries.count, "size"))"
+            )
         }
         var sizes: [Int] = []
         for entry in entries { sizes.append(try whole(entry)) }
@@ -38,7 +39,9 @@ enum LayerDecoder {
 
     /// One layer object.
     static func layer(_ cursor: JSONCursor) throws(InputError) -> ArchitectureLayer {
-        guard case .object = cursor.value else { throw cursor.error("expected an object, found \(cursor.value.typeName)") }
+        guard case .object = cursor.value else {
+            throw cursor.error("expected an object, found \(cursor.value.typeName)")
+        }
         guard let typeCursor = cursor.member("type") else { throw cursor.error("missing key \"type\"") }
         let type = try typeCursor.string()
         guard let entry = keys.first(where: { $0.type == type }) else { throw typeCursor.error(unknownType(type)) }
@@ -86,7 +89,8 @@ enum LayerDecoder {
         case "embedding":
             return .embedding(vocabulary: try whole("vocab"), dimension: try whole("dim"))
         case "attention":
-            return .attention(dimension: try whole("dim"), heads: try whole("heads"), bias: try flag("bias", default: true))
+            return .attention(
+                dimension: try whole("dim"), heads: try whole("heads"), bias: try flag("bias", default: true))
         default:
             let cell: RecurrentLayer.Cell = type == "lstm" ? .lstm : type == "gru" ? .gru : .rnn
             return .recurrent(
@@ -119,7 +123,8 @@ enum LayerDecoder {
         guard case .array = cursor.value else { return HeightWidth(square: try whole(cursor)) }
         let entries = try cursor.elements()
         guard entries.count == 2 else {
-            throw cursor.error("expected one number or two ([height, width]), found \(counted(entries.count, "entry", "entries"))")
+            throw cursor.error(
+                "expected one number or two ([height, width]), found \(counted(entries.count, "entry", "entries"))")
         }
         return HeightWidth(try whole(entries[0]), try whole(entries[1]))
     }

@@ -33,8 +33,9 @@ enum ParamsCommand {
             "Exit status: 0 solved; 64 usage error; 65 invalid architecture; 66 unreadable file.",
         ],
         examples: [
+            "nnhw params --arch Examples/architectures/lenet.json",
             "nnhw params --layers \"input 28x28x1; conv 10 k5; maxpool 2; conv 20 k5; maxpool 2; flatten; dense 50; dense 10\"",
-            "nnhw params --arch Examples/architectures/vgg16.json --format json",
+            "nnhw params --arch Examples/architectures/vgg16.json --convention keras --format json",
         ],
         run: { arguments throws(InputError) in
             let renderer = try OutputOptions.renderer(arguments)

@@ -9,7 +9,7 @@ enum Program {
     /// Every subcommand, in the order `--help` lists them.
     static let subcommands = [
         ForwardCommand.subcommand, BackwardCommand.subcommand, GradcheckCommand.subcommand, ConvSizeCommand.subcommand,
-        ConvCommand.subcommand, PoolCommand.subcommand, ExamplesCommand.subcommand,
+        ConvCommand.subcommand, PoolCommand.subcommand, ParamsCommand.subcommand, ExamplesCommand.subcommand,
     ]
 
     /// What a run prints and its exit status.

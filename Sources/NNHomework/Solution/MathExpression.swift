@@ -44,6 +44,8 @@ public indirect enum MathExpression: Sendable, Hashable {
     case ceiling(MathExpression)
     /// Words inside a formula, set upright: "if a > 0", or a unit: "min", "kWh".
     case text(String)
+    /// A count, a whole number written with thousands separators: 138,357,544.
+    case count(Int)
 }
 
 /// An operator written between its operands.

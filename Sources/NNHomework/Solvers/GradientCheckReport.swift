@@ -122,15 +122,16 @@ struct GradientCheckReport {
     private mutating func writeTable() {
         solution.beginSection("Every parameter")
         let columns = [
-            Table.Column("parameter", alignment: .left), Table.Column("analytic a"), Table.Column("numeric n"),
-            Table.Column("|a − n|"), Table.Column("relative"), Table.Column("verdict", alignment: .left),
+            Table.Column("parameter"), Table.Column("analytic a", alignment: .right),
+            Table.Column("numeric n", alignment: .right), Table.Column("|a − n|", alignment: .right),
+            Table.Column("relative", alignment: .right), Table.Column("verdict"),
         ]
         let shown = results.count <= 100 ? results : shortlist
-        let rows = shown.map { result -> [MathExpression] in
+        let rows = shown.map { result -> [[MathExpression]] in
             [
-                .text(names.name(of: result.parameter)), .number(result.analytic),
-                .preciseNumber(result.numeric, decimals: 6),
-                .number(result.absoluteError), .number(result.relativeError), .text(verdict(result)),
+                [.text(names.name(of: result.parameter))], [.number(result.analytic)],
+                [.preciseNumber(result.numeric, decimals: 6)], [.number(result.absoluteError)],
+                [.number(result.relativeError)], [.text(verdict(result))],
             ]
         }
         solution.addTable(Table(columns: columns, rows: rows))

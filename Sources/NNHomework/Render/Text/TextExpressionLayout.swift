@@ -62,6 +62,8 @@ struct TextExpressionLayout: Sendable {
             TextBlock.horizontal([TextBlock("⌈"), block(for: inner), TextBlock("⌉")])
         case .text(let text):
             TextBlock(text)
+        case .count(let count):
+            TextBlock(numberFormat.grouped(count))
         }
     }
 
@@ -253,7 +255,7 @@ struct TextExpressionLayout: Sendable {
 
     private static func isAtomic(_ expression: MathExpression) -> Bool {
         switch expression {
-        case .symbol, .number, .preciseNumber, .parenthesized, .apply, .text, .inlineVector, .matrix: true
+        case .symbol, .number, .preciseNumber, .parenthesized, .apply, .text, .inlineVector, .matrix, .count: true
         default: false
         }
     }

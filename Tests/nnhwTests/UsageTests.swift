@@ -22,7 +22,8 @@ struct UsageErrorCase: Sendable, CustomTestStringConvertible {
 
     static let all: [UsageErrorCase] = [
         UsageErrorCase(
-            [], "nnhw: missing subcommand; expected one of forward, backward, examples", usage: overviewUsage),
+            [], "nnhw: missing subcommand; expected one of forward, backward, hyperparam-count, train-cost, examples",
+            usage: overviewUsage),
         UsageErrorCase(["frward"], "nnhw: frward: not a subcommand (did you mean forward?)", usage: overviewUsage),
         UsageErrorCase(["--nett"], "nnhw: --nett: unknown option; a subcommand comes first", usage: overviewUsage),
         UsageErrorCase(["help", "nope"], "nnhw: nope: not a subcommand", usage: "Usage: nnhw help <subcommand>"),

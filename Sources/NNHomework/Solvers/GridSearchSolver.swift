@@ -26,7 +26,8 @@ public struct GridSearchSolver: Sendable {
             title: "Grid search · \(counted(combinations, "combination")) · every combination of the listed values")
         if problem.isUnion {
             solution.preamble = [
-                "The grids are a union, as scikit-learn's ParameterGrid treats a list of grids: each grid is the product of its value counts, and the search runs every grid."
+                "The grids are a union, as scikit-learn's ParameterGrid treats a list of grids:",
+                "each grid is the product of its value counts; the search runs every grid, so the counts add up.",
             ]
         }
         var members: [JSONMember] = []

@@ -19,6 +19,8 @@ enum Math {
     static func log(_ x: Double) -> Double { libmLog(x) }
     /// ln(1 + x), accurate for small x.
     static func log1p(_ x: Double) -> Double { libmLog1p(x) }
+    /// eˣ − 1, accurate for small x.
+    static func expm1(_ x: Double) -> Double { libmExpm1(x) }
     /// tanh x.
     static func tanh(_ x: Double) -> Double { libmTanh(x) }
     /// The error function erf x = (2/√π) ∫₀ˣ e^(−t²) dt.
@@ -37,6 +39,7 @@ enum Math {
 private func libmExp(_ x: Double) -> Double { exp(x) }
 private func libmLog(_ x: Double) -> Double { log(x) }
 private func libmLog1p(_ x: Double) -> Double { log1p(x) }
+private func libmExpm1(_ x: Double) -> Double { expm1(x) }
 private func libmTanh(_ x: Double) -> Double { tanh(x) }
 private func libmErf(_ x: Double) -> Double { erf(x) }
 private func libmSin(_ x: Double) -> Double { sin(x) }

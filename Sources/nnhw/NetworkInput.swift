@@ -58,7 +58,10 @@ enum OutputOptions {
 
     /// The renderer the options ask for; checked before any input is read, so
     /// that a usage error is reported as one even when the spec is also bad.
-    static func renderer(_ arguments: ParsedArguments) throws(InputError) -> any SolutionRenderer {
+    /// `groupsThousands` writes text numbers as 1,951,600 (the budget subcommands).
+    static func renderer(_ arguments: ParsedArguments, groupsThousands: Bool = false) throws(InputError)
+        -> any SolutionRenderer
+    {
         var format = OutputFormat.text
         if let name = arguments["--format"] {
             guard let chosen = OutputFormat(rawValue: name) else {
@@ -66,7 +69,7 @@ enum OutputOptions {
             }
             format = chosen
         }
-        var options = RenderOptions()
+        var options = RenderOptions(groupsThousands: groupsThousands)
         if let text = arguments["--precision"] {
             guard let precision = Int(text), (0...17).contains(precision) else {
                 throw InputError(.usage, at: "--precision", "expected a whole number from 0 to 17, got \"\(text)\"")

@@ -9,7 +9,8 @@ enum Program {
     /// Every subcommand, in the order `--help` lists them.
     static let subcommands = [
         ForwardCommand.subcommand, BackwardCommand.subcommand, GradcheckCommand.subcommand, ConvSizeCommand.subcommand,
-        ConvCommand.subcommand, PoolCommand.subcommand, ParamsCommand.subcommand, ExamplesCommand.subcommand,
+        ConvCommand.subcommand, PoolCommand.subcommand, ParamsCommand.subcommand,
+        HyperparameterCountCommand.subcommand, TrainCostCommand.subcommand, ExamplesCommand.subcommand,
     ]
 
     /// What a run prints and its exit status.

@@ -105,9 +105,3 @@ public struct FormulaCheckProblem: Sendable, Hashable {
         return (names, values)
     }
 }
-
-extension Substring {
-    fileprivate var trimmingSpaces: String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
-    }
-}

@@ -18,7 +18,7 @@ public enum SizeText {
         let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { "xX×".contains($0) })
         var sizes: [Int] = []
         for part in parts {
-            let word = part.trimmingSpaces().replacingUnicodeMinus()
+            let word = part.trimmingSpaces.replacingUnicodeMinus()
             guard let size = Int(word) else {
                 throw InputError(
                     .usage, at: option, "\"\(part)\" is not a whole number; write sizes as \(example(counts))")
@@ -62,15 +62,6 @@ public enum SizeText {
 }
 
 extension StringProtocol {
-    /// The text without leading and trailing spaces, tabs and line breaks.
-    func trimmingSpaces() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else {
-            return ""
-        }
-        return String(self[start...end])
-    }
-
     /// The text with the Unicode minus sign (−) written as an ASCII hyphen-minus.
     func replacingUnicodeMinus() -> String {
         String(map { $0 == "−" ? "-" : $0 })

@@ -13,7 +13,7 @@ public enum TensorText {
     /// - Throws: an invalid-data error naming the place and the row and column
     ///   (counted from 1 in the row form, JSON paths from 0) that is wrong.
     public static func channels(parsing text: String, place: String) throws(InputError) -> [Matrix] {
-        let trimmed = text.trimmingSpaces()
+        let trimmed = text.trimmingSpaces
         guard !trimmed.isEmpty else { throw InputError(.invalidData, at: place, "is empty; expected a matrix") }
         if trimmed.hasPrefix("[") { return try json(trimmed, place: place) }
         return [try rows(trimmed, place: place)]
@@ -21,7 +21,7 @@ public enum TensorText {
 
     private static func rows(_ text: String, place: String) throws(InputError) -> Matrix {
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == ";" || $0 == "\n" })
-            .map { $0.trimmingSpaces() }
+            .map { $0.trimmingSpaces }
         while lines.last?.isEmpty ?? false { lines.removeLast() }
         var arrays: [[Double]] = []
         for (rowIndex, line) in lines.enumerated() {

@@ -21,7 +21,7 @@ public struct TextRenderer: SolutionRenderer {
     }
 
     private var layout: TextExpressionLayout {
-        let numberFormat = NumberFormat(precision: options.precision)
+        let numberFormat = NumberFormat(precision: options.precision, groupsThousands: options.groupsThousands)
         return TextExpressionLayout(
             numberFormat: numberFormat,
             matrixLayout: TextMatrixLayout(

@@ -21,7 +21,7 @@ enum GradcheckCommand {
     ]
 
     /// Options that only network mode takes (`--eps` is shared).
-    static let networkOnly = ["--net", "--example", "--seed", "--atol", "--rtol", "--params", "--sample"]
+    static let networkOnly = ["--net", "--example", "--seed", "--notation", "--atol", "--rtol", "--params", "--sample"]
 
     /// The subcommand.
     static let subcommand = Subcommand(

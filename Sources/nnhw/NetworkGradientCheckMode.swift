@@ -27,7 +27,8 @@ enum NetworkGradientCheckMode {
         let seed = try NetworkInput.seed(from: arguments)
         let problem = try NetworkInput.problem(from: arguments)
         let solver = NetworkGradientCheckSolver(
-            check: check, selection: arguments["--params"], sampleSize: sampleSize, seed: seed)
+            check: check, selection: arguments["--params"], sampleSize: sampleSize, seed: seed,
+            notation: try NetworkInput.notation(from: arguments))
         let (solution, passes) = try solver.solve(problem)
         return CommandResult(output: renderer.render(solution), checkFailed: !passes)
     }

@@ -11,7 +11,17 @@ enum NetworkInput {
             ),
             OptionSpec(
                 name: "--seed", valueName: "S", help: "seed for layers given as \"units\" (random weights; default 0)"),
+            OptionSpec(
+                name: "--notation", valueName: "NAME",
+                help: "letters of the course: a/z (default), s/a, z/a; add ,loss=J or ,prediction=tilde (nnhw notation)"
+            ),
         ] + OutputOptions.options
+
+    /// `--notation NAME[,loss=…][,prediction=…]`; the default a/z notation when not given.
+    static func notation(from arguments: ParsedArguments) throws(InputError) -> Notation {
+        guard let text = arguments["--notation"] else { return Notation() }
+        return try Notation(parsing: text)
+    }
 
     /// `--seed S`, a whole number from 0 to 2⁶⁴ − 1; 0 when not given.
     static func seed(from arguments: ParsedArguments) throws(InputError) -> UInt64 {

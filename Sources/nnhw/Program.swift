@@ -10,7 +10,8 @@ enum Program {
     static let subcommands = [
         ForwardCommand.subcommand, BackwardCommand.subcommand, GradcheckCommand.subcommand, ConvSizeCommand.subcommand,
         ConvCommand.subcommand, PoolCommand.subcommand, ParamsCommand.subcommand,
-        HyperparameterCountCommand.subcommand, TrainCostCommand.subcommand, ExamplesCommand.subcommand,
+        HyperparameterCountCommand.subcommand, TrainCostCommand.subcommand, NotationCommand.subcommand,
+        ExamplesCommand.subcommand,
     ]
 
     /// What a run prints and its exit status.

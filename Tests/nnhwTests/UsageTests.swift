@@ -23,7 +23,7 @@ struct UsageErrorCase: Sendable, CustomTestStringConvertible {
     static let all: [UsageErrorCase] = [
         UsageErrorCase(
             [],
-            "nnhw: missing subcommand; expected one of forward, backward, gradcheck, conv-size, conv, pool, params, hyperparam-count, train-cost, examples",
+            "nnhw: missing subcommand; expected one of forward, backward, gradcheck, conv-size, conv, pool, params, hyperparam-count, train-cost, notation, examples",
             usage: overviewUsage),
         UsageErrorCase(["frward"], "nnhw: frward: not a subcommand (did you mean forward?)", usage: overviewUsage),
         UsageErrorCase(["--nett"], "nnhw: --nett: unknown option; a subcommand comes first", usage: overviewUsage),

@@ -138,4 +138,4 @@ struct ConvolutionCommandTests {
     }
 }
 
-private let poolUsage = "nnhw pool --input M --size K [--stride S] --mode max|avg [--format text|json] [--precision N]"
+private let poolUsage = "nnhw pool --input M --size K [--stride S] --mode max|avg [--format text|json|markdown|latex] [--precision N]"

@@ -56,7 +56,7 @@ enum NetworkInput {
     }
 }
 
-/// `--format` and `--precision`, on every subcommand.
+/// `--format`, `--precision`, `--standalone` and `--max-columns`, on every subcommand.
 enum OutputOptions {
     /// The options.
     static let options = [
@@ -64,6 +64,10 @@ enum OutputOptions {
         OptionSpec(
             name: "--precision", valueName: "N",
             help: "decimals shown in text, 0–17 (default 4); json always has full precision"),
+        OptionSpec(name: "--standalone", valueName: nil, help: "with --format latex: a complete document for pdflatex"),
+        OptionSpec(
+            name: "--max-columns", valueName: "N",
+            help: "matrices wider (taller than 12 rows) show their ends around ⋯ (default 8); json has all"),
     ]
 
     /// The renderer the options ask for; checked before any input is read, so
@@ -86,7 +90,16 @@ enum OutputOptions {
             }
             options.precision = precision
         }
-        return format.renderer(options: options)
+        if let text = arguments["--max-columns"] {
+            guard let columns = Int(text), (1...1000).contains(columns) else {
+                throw InputError(.usage, at: "--max-columns", "expected a whole number from 1 to 1000, got \"\(text)\"")
+            }
+            options.maxColumns = columns
+        }
+        if arguments.has("--standalone") && format != .latex {
+            throw InputError(.usage, at: "--standalone", "only goes with --format latex")
+        }
+        return format.renderer(options: options, standalone: arguments.has("--standalone"))
     }
 }
 

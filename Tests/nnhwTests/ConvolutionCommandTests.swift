@@ -138,4 +138,5 @@ struct ConvolutionCommandTests {
     }
 }
 
-private let poolUsage = "nnhw pool --input M --size K [--stride S] --mode max|avg [--format text|json] [--precision N]"
+private let poolUsage =
+    "nnhw pool --input M --size K [--stride S] --mode max|avg [--format text|json|markdown|latex] [--precision N]"

@@ -32,7 +32,7 @@ struct UsageErrorCase: Sendable, CustomTestStringConvertible {
         UsageErrorCase(["forward", "--net"], "nnhw: --net: missing value FILE"),
         UsageErrorCase(
             ["forward", "--example", "relu-3-layer", "--format", "xml"],
-            #"nnhw: --format: unknown format "xml"; expected text|json"#),
+            #"nnhw: --format: unknown format "xml"; expected text|json|markdown|latex"#),
         UsageErrorCase(
             ["forward", "--example", "relu-3-layer", "--precision", "18"],
             #"nnhw: --precision: expected a whole number from 0 to 17, got "18""#),
@@ -58,7 +58,7 @@ struct UsageErrorCase: Sendable, CustomTestStringConvertible {
             "nnhw: stray: unexpected argument; options start with --"),
         UsageErrorCase(
             ["backward", "--example", "relu-3-layer", "--format=xml"],
-            #"nnhw: --format: unknown format "xml"; expected text|json"#, usage: "Usage: nnhw backward "),
+            #"nnhw: --format: unknown format "xml"; expected text|json|markdown|latex"#, usage: "Usage: nnhw backward "),
         UsageErrorCase(
             ["examples", "--show", "nope"],
             #"nnhw: --show: no example called "nope"; the examples are relu-3-layer, tanh-augmented, softmax-cross-entropy-batch, logistic-regression-step"#,

@@ -4,15 +4,22 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case text
     /// The named results at full precision, with stable keys.
     case json
+    /// Markdown with `$$…$$` math, for GitHub and Jupyter.
+    case markdown
+    /// LaTeX needing amsmath only: a fragment, or a document with `standalone`.
+    case latex
 
-    /// The names `--format` accepts, for help and error messages: "text|json".
+    /// The names `--format` accepts, for help and error messages: "text|json|markdown|latex".
     public static var choices: String { allCases.map(\.rawValue).joined(separator: "|") }
 
     /// The renderer that draws a solution in this format.
-    public func renderer(options: RenderOptions) -> any SolutionRenderer {
+    /// `standalone` makes LaTeX a complete document; the other formats ignore it.
+    public func renderer(options: RenderOptions, standalone: Bool = false) -> any SolutionRenderer {
         switch self {
         case .text: TextRenderer(options: options)
         case .json: JSONRenderer()
+        case .markdown: MarkdownRenderer(options: options)
+        case .latex: LaTeXRenderer(options: options, standalone: standalone)
         }
     }
 }

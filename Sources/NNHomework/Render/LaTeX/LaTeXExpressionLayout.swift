@@ -1,0 +1,296 @@
+import NNCore
+
+/// Writes a `MathExpression` as LaTeX math-mode source using amsmath only:
+/// `\frac`, `\partial`, `bmatrix`, `\hat{y}`, `^{(l)}`, `^{\top}`, `\odot`.
+///
+/// The LaTeX and Markdown renderers share it. Parentheses follow the text
+/// layout's rules: around a negative operand after the first (`-4 \cdot (-3)`),
+/// a negative or compound power base, a sum inside a product, an operand of
+/// lower precedence. Matrices past `maxColumns` columns or `maxRows` rows show
+/// their first and last entries around `\cdots`, `\vdots` and `\ddots`.
+struct LaTeXExpressionLayout: Sendable {
+    /// Which engine sets the source.
+    enum Dialect: Sendable {
+        /// pdflatex with amsmath: `\operatorname{ReLU}`, words in `\text{…}` escaped by ``LaTeXText``.
+        case latex
+        /// MathJax or KaTeX in Markdown (GitHub, Jupyter): `\mathrm{ReLU}`,
+        /// words in `\text{…}` as Unicode (set literally; a backslash becomes ∖).
+        case mathJax
+    }
+
+    /// How numbers are written.
+    var numberFormat: NumberFormat
+    /// Past this many columns a matrix shows its first and last ones around `\cdots`.
+    var maxColumns: Int
+    /// Past this many rows a matrix shows its first and last ones around `\vdots`.
+    var maxRows: Int
+    /// Which engine sets the source.
+    var dialect: Dialect = .latex
+
+    /// The math-mode source of `expression`.
+    func source(for expression: MathExpression) -> String {
+        switch expression {
+        case .symbol(let symbol):
+            source(for: symbol)
+        case .number(let value):
+            number(value, format: numberFormat)
+        case .preciseNumber(let value, let decimals):
+            number(value, format: NumberFormat(precision: min(17, max(numberFormat.precision, decimals))))
+        case .matrix(let matrix):
+            matrix.rows == 1 && matrix.columns == 1 ? number(matrix[0, 0], format: numberFormat) : self.matrix(matrix)
+        case .inlineVector(let entries):
+            entries.count == 1
+                ? number(entries[0], format: numberFormat)
+                : "(" + entries.map { number($0, format: numberFormat) }.joined(separator: ", ") + ")^{\\top}"
+        case .vectorOf(let entries):
+            Self.parenthesized(entries.map(source(for:)).joined(separator: ", ")) + "^{\\top}"
+        case .product(let factors):
+            product(factors)
+        case .infix(let infixOperator, let operands):
+            infix(infixOperator, operands)
+        case .apply(let function, let arguments):
+            source(for: function) + Self.parenthesized(arguments.map(source(for:)).joined(separator: ", "))
+        case .fraction(let numerator, let denominator):
+            "\\frac{\(source(for: numerator))}{\(source(for: denominator))}"
+        case .power(let base, let exponent):
+            power(base, exponent)
+        case .parenthesized(let inner):
+            Self.parenthesized(source(for: inner))
+        case .partial(let function, let variable):
+            "\\frac{\\partial \(operand(function, parenthesized: Self.isInfixOrProduct(function)))}"
+                + "{\\partial \(operand(variable, parenthesized: Self.isInfixOrProduct(variable)))}"
+        case .summation(let index, let body):
+            "\\sum" + (index.map { "_{\(word($0))}" } ?? "") + " "
+                + operand(body, parenthesized: Self.isSum(body))
+        case .absoluteValue(let inner):
+            "\\left\\lvert " + source(for: inner) + " \\right\\rvert"
+        case .floor(let inner):
+            "\\left\\lfloor " + source(for: inner) + " \\right\\rfloor"
+        case .ceiling(let inner):
+            "\\left\\lceil " + source(for: inner) + " \\right\\rceil"
+        case .text(let text):
+            textSource(text)
+        case .count(let count):
+            (count < 0 ? "-" : "") + NumberFormat.commaGrouped(String(count.magnitude)).replacing(",", with: "{,}")
+        }
+    }
+
+    /// A number: `0.4485`, `-152`, `-1.2346 \cdot 10^{-7}`, `21{,}840`.
+    func number(_ value: Double, format: NumberFormat) -> String {
+        let formatted = format.format(value)
+        var digits = formatted.digits.replacing(",", with: "{,}")
+        if digits == "∞" { digits = "\\infty" }
+        if digits == "NaN" { digits = "\\mathrm{NaN}" }
+        var result = (formatted.isNegative ? "-" : "") + digits
+        if let exponent = formatted.exponent { result += " \\cdot 10^{\(exponent)}" }
+        return result
+    }
+
+    /// A symbol: `\hat{y}`, `\delta_{2}^{(1)}`, `W^{(3)\top}`, `f^{\prime}`.
+    func source(for symbol: Symbol) -> String {
+        var base = word(symbol.base)
+        switch symbol.accent {
+        case .hat: base = "\\hat{\(base)}"
+        case .tilde: base = "\\tilde{\(base)}"
+        case .bar: base = "\\bar{\(base)}"
+        case nil: break
+        }
+        var superscripts: [String] = []
+        if let layer = symbol.layer { superscripts.append("(\(layer))") }
+        if symbol.isPrime { superscripts.append("\\prime") }
+        if symbol.isTransposed { superscripts.append("\\top") }
+        let hasScripts = symbol.index != nil || !superscripts.isEmpty
+        if hasScripts && (base.contains("^") || base.contains("_")) { base = "{\(base)}" }
+        if let index = symbol.index { base += "_{\(word(index))}" }
+        if !superscripts.isEmpty { base += "^{" + superscripts.joined() + "}" }
+        return base
+    }
+
+    /// A function's name: `\operatorname{ReLU}'`, `\tanh`, `\sigma`, `\operatorname{softmax}_{\beta}`.
+    func source(for function: FunctionName) -> String {
+        var result: String
+        if let command = Self.namedFunctions[function.name] {
+            result = command
+        } else if function.name.count == 1, let first = function.name.first {
+            result = Self.letter(first)
+        } else {
+            result =
+                dialect == .latex
+                ? "\\operatorname{\(LaTeXText.escaped(function.name))}" : "\\mathrm{\(function.name)}"
+        }
+        if function.isDerivative { result += "'" }
+        if let index = function.index { result += "_{\(word(index))}" }
+        return result
+    }
+
+    /// The functions LaTeX has a command for.
+    private static let namedFunctions: [String: String] = [
+        "tanh": "\\tanh", "ln": "\\ln", "log": "\\log", "exp": "\\exp", "max": "\\max", "min": "\\min",
+        "sin": "\\sin", "cos": "\\cos", "sinh": "\\sinh", "cosh": "\\cosh",
+    ]
+
+    /// A symbol's base or index in math mode: one letter as itself (`x`),
+    /// a Greek letter as its command (`\delta`), two letters or digits as
+    /// they are (`ij`, `12`), a longer word upright (`\text{total parameters}`).
+    func word(_ text: String) -> String {
+        if text.count == 1, let character = text.first { return Self.letter(character) }
+        if text.count <= 2 && text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) { return text }
+        return textSource(text)
+    }
+
+    /// Words set upright inside a formula: `\text{output shape}`.
+    func textSource(_ text: String) -> String {
+        switch dialect {
+        case .latex:
+            return "\\text{" + LaTeXText.escaped(text) + "}"
+        case .mathJax:
+            return "\\text{" + text.replacing("\\", with: "∖") + "}"
+        }
+    }
+
+    /// One character in math mode: a letter or digit as itself, any other via
+    /// the text escaper's math form.
+    static func letter(_ character: Character) -> String {
+        if character.isASCII && (character.isLetter || character.isNumber) { return String(character) }
+        return LaTeXText.mathSource([LaTeXText.piece(for: character)])
+            .replacing("\\textbf{?}", with: "\\text{\\textbf{?}}")
+    }
+
+    /// `inner` between parentheses that grow with it when it is tall.
+    static func parenthesized(_ inner: String) -> String {
+        isTall(inner) ? "\\left(" + inner + "\\right)" : "(" + inner + ")"
+    }
+
+    /// Whether the source draws something taller than a line: a matrix or a fraction.
+    static func isTall(_ source: String) -> Bool {
+        source.contains("\\begin{") || source.contains("\\frac") || source.contains("\\sum")
+    }
+
+    private func operand(_ expression: MathExpression, parenthesized: Bool) -> String {
+        let drawn = source(for: expression)
+        return parenthesized ? Self.parenthesized(drawn) : drawn
+    }
+
+    /// A matrix as `bmatrix` (`\left[\begin{array}…\right]` past amsmath's 10 columns).
+    private func matrix(_ matrix: Matrix) -> String {
+        guard matrix.rows > 0, matrix.columns > 0 else { return "[\\,]" }
+        let rows = TextMatrixLayout.shownIndices(count: matrix.rows, limit: maxRows)
+        let columns = TextMatrixLayout.shownIndices(count: matrix.columns, limit: maxColumns)
+        let body = rows.map { row in
+            columns.map { column in
+                switch (row, column) {
+                case (let row?, let column?): number(matrix[row, column], format: numberFormat)
+                case (nil, nil): "\\ddots"
+                case (nil, _): "\\vdots"
+                case (_, nil): "\\cdots"
+                }
+            }.joined(separator: " & ")
+        }.joined(separator: " \\\\ ")
+        if columns.count <= 10 { return "\\begin{bmatrix} " + body + " \\end{bmatrix}" }
+        let specification = String(repeating: "c", count: columns.count)
+        return "\\left[\\begin{array}{\(specification)} " + body + " \\end{array}\\right]"
+    }
+
+    /// Factors side by side, as the text layout writes them: `2 (\hat{y} - y)`,
+    /// `W^{(1)} z^{(0)}`, `2 \cdot 3` between two numerals, a leading −1 as a minus sign.
+    private func product(_ factors: [MathExpression]) -> String {
+        let flat = factors.flatMap { factor -> [MathExpression] in
+            if case .product(let inner) = factor { inner } else { [factor] }
+        }
+        if flat.count > 1, flat[0] == .number(-1) {
+            let rest = product(Array(flat.dropFirst()))
+            return "-" + (rest.hasPrefix("-") ? Self.parenthesized(rest) : rest)
+        }
+        var result = ""
+        var previous: String?
+        for (position, factor) in flat.enumerated() {
+            var drawn = source(for: factor)
+            let isLast = position == flat.count - 1
+            if Self.isInfix(factor) || (Self.isSummation(factor) && !isLast) || (position > 0 && drawn.hasPrefix("-")) {
+                drawn = Self.parenthesized(drawn)
+            }
+            if let previous {
+                let leftEndsWithDigit = previous.last?.isNumber ?? false
+                let rightStartsWithDigit = drawn.first?.isNumber ?? false
+                result += leftEndsWithDigit && rightStartsWithDigit ? " \\cdot " : " "
+            }
+            result += drawn
+            previous = drawn
+        }
+        return result
+    }
+
+    private func infix(_ infixOperator: InfixOperator, _ operands: [MathExpression]) -> String {
+        let drawn = operands.enumerated().map { position, operand in
+            var drawn = source(for: operand)
+            if Self.needsParentheses(operand, in: infixOperator, isFirst: position == 0)
+                || (position > 0 && drawn.hasPrefix("-"))
+            {
+                drawn = Self.parenthesized(drawn)
+            }
+            return drawn
+        }
+        let separator =
+            switch infixOperator {
+            case .plus: " + "
+            case .minus: " - "
+            case .times: " \\cdot "
+            case .hadamard: " \\odot "
+            case .divide: " / "
+            }
+        return drawn.joined(separator: separator)
+    }
+
+    private static func needsParentheses(_ operand: MathExpression, in parent: InfixOperator, isFirst: Bool) -> Bool {
+        if isSummation(operand) { return true }
+        if parent == .divide, case .fraction = operand { return false }
+        guard case .infix(let child, _) = operand else { return false }
+        let childLevel = precedence(child)
+        let parentLevel = precedence(parent)
+        if childLevel != parentLevel { return childLevel < parentLevel }
+        if isFirst { return parentLevel > 1 && child != parent }
+        return child != parent || parent == .minus || parent == .divide
+    }
+
+    private static func precedence(_ infixOperator: InfixOperator) -> Int {
+        switch infixOperator {
+        case .plus, .minus: 1
+        case .times, .hadamard, .divide: 2
+        }
+    }
+
+    /// `b^{e}`, the base parenthesized when negative or compound.
+    private func power(_ base: MathExpression, _ exponent: MathExpression) -> String {
+        var drawnBase = source(for: base)
+        let isCompound: Bool =
+            switch base {
+            case .infix, .product, .fraction, .summation, .power, .partial: true
+            default: false
+            }
+        if drawnBase.hasPrefix("-") || isCompound {
+            drawnBase = Self.parenthesized(drawnBase)
+        } else if drawnBase.contains("^") || drawnBase.contains("_") {
+            drawnBase = "{\(drawnBase)}"
+        }
+        return drawnBase + "^{" + source(for: exponent) + "}"
+    }
+
+    private static func isInfixOrProduct(_ expression: MathExpression) -> Bool {
+        switch expression {
+        case .infix, .product: true
+        default: false
+        }
+    }
+
+    private static func isInfix(_ expression: MathExpression) -> Bool {
+        if case .infix = expression { true } else { false }
+    }
+
+    private static func isSum(_ expression: MathExpression) -> Bool {
+        if case .infix(let infixOperator, _) = expression { precedence(infixOperator) == 1 } else { false }
+    }
+
+    private static func isSummation(_ expression: MathExpression) -> Bool {
+        if case .summation = expression { true } else { false }
+    }
+}

@@ -44,6 +44,17 @@ struct NotationTests {
         #expect(try NetworkSolver(notation: .scoreActivation).backward(problem).result == plain.result)
     }
 
+    /// Acceptance D (LaTeX and Markdown): the same example under s/a in the two typeset formats.
+    @Test("s/a writes s^{(l)} for pre-activations in LaTeX and Markdown too")
+    func scoreActivationTypeset() throws {
+        let solution = try NetworkSolver(notation: .scoreActivation).backward(Self.relu())
+        for output in [LaTeXRenderer().render(solution), MarkdownRenderer().render(solution)] {
+            #expect(output.contains("s^{(1)}"))
+            #expect(output.contains("W^{(1)} a^{(0)} + b^{(1)}"))
+            #expect(!output.contains("z^{("))
+        }
+    }
+
     @Test("Ng style writes the cost J, and a tilde prediction where asked")
     func ngStyle() throws {
         let problem = try Self.relu()

@@ -40,7 +40,7 @@ extension NetworkWorksheet {
                 symbols.gradient(symbols.a(layer)), wrap(coefficient, difference), wrap(coefficient, numeric),
                 result(gradients.deltas[layer - 1]),
             ],
-            note: note)
+            note: note, producing: [path(layer, "delta")])
     }
 
     /// 1/S for a batch with mean reduction, else nil.
@@ -109,7 +109,7 @@ extension NetworkWorksheet {
             rhs.append(.infix(op, [numericUpstream, operand(derivativeValue)]))
             rhs.append(result(delta))
         }
-        solution.addStep(lhs, rhs)
+        solution.addStep(lhs, rhs, producing: [path(layer, "delta")])
     }
 
     private mutating func writeSoftmaxDelta(
@@ -121,7 +121,7 @@ extension NetworkWorksheet {
             solution.addRemark(
                 "Softmax couples the outputs of a sample: each row of Δ⁽\(Self.superscript(layer))⁾ is J⁽\(Self.superscript(layer))⁾ᵀ times that row of the upstream gradient, with J = cβ(diag(s) − s sᵀ)."
             )
-            solution.addStep(symbols.delta(layer), prefix + [result(delta)])
+            solution.addStep(symbols.delta(layer), prefix + [result(delta)], producing: [path(layer, "delta")])
             return
         }
         let jacobian = notation.activation.jacobian(at: pass.preActivations[layer - 1].row(0))
@@ -133,7 +133,7 @@ extension NetworkWorksheet {
             prefix + [
                 .product([.symbol(Symbol("J", layer: layer, isTransposed: true)), upstream]),
                 .product([.matrix(jacobian.transposed()), operand(upstreamValue)]), result(delta),
-            ])
+            ], producing: [path(layer, "delta")])
     }
 
     private mutating func writeWeightGradient(_ gradients: Gradients, layer: Int) {
@@ -147,14 +147,14 @@ extension NetworkWorksheet {
                 [
                     .product([symbols.delta(layer, transposed: true), symbols.z(layer - 1)]),
                     .product([.matrix(delta.transposed()), .matrix(input)]), .matrix(gradient),
-                ])
+                ], producing: [path(layer, "grad_W")])
         } else {
             solution.addStep(
                 lhs,
                 [
                     .product([symbols.delta(layer), symbols.z(layer - 1, transposed: true)]),
                     .product([operand(delta), .matrix(input)]), .matrix(gradient),
-                ])
+                ], producing: [path(layer, "grad_W")])
         }
         guard problem.hasBias[layer - 1], !problem.isAugmented else { return }
         let biasGradient = Matrix(row: gradients.biasGradients[layer - 1])
@@ -165,9 +165,11 @@ extension NetworkWorksheet {
                     .product([.symbol(Symbol("1", isTransposed: true)), symbols.delta(layer)]),
                     .inlineVector(biasGradient.row(0)),
                 ],
-                note: "the sum of each column of Δ⁽\(Self.superscript(layer))⁾")
+                note: "the sum of each column of Δ⁽\(Self.superscript(layer))⁾", producing: [path(layer, "grad_b")])
         } else {
-            solution.addStep(symbols.gradient(symbols.bias(layer)), [symbols.delta(layer), result(biasGradient)])
+            solution.addStep(
+                symbols.gradient(symbols.bias(layer)), [symbols.delta(layer), result(biasGradient)],
+                producing: [path(layer, "grad_b")])
         }
     }
 
@@ -208,14 +210,14 @@ extension NetworkWorksheet {
                 [
                     .product([symbols.delta(1), backwardWeights(1, transposed: false)]),
                     .product([.matrix(delta), .matrix(weights)]), .matrix(value),
-                ])
+                ], producing: ["grad_input"])
         } else {
             solution.addStep(
                 symbols.gradient(symbols.input),
                 [
                     .product([backwardWeights(1, transposed: true), symbols.delta(1)]),
                     .product([.matrix(weights.transposed()), operand(delta)]), result(value),
-                ])
+                ], producing: ["grad_input"])
         }
     }
 }

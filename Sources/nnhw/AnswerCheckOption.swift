@@ -10,19 +10,23 @@ enum AnswerCheckOption {
             help: "check your own answers (any part of the json output); exit 1 if one is wrong")
     ]
 
+    /// What to print for `solution`; the run fails (exit 1) when `checkFailed`
+    /// (a gradient check failed) or a value the student wrote is wrong.
+    ///
     /// What to print for `solution`: the solution, or with `--check` the check in
     /// front of it (json: the check report). `roundedResult` re-solves with
     /// every intermediate rounded, where the subcommand has intermediates.
     static func result(
-        _ solution: Solution, renderer: any SolutionRenderer, _ arguments: ParsedArguments,
+        _ solution: Solution, renderer: any SolutionRenderer, _ arguments: ParsedArguments, checkFailed: Bool = false,
         roundedResult: (Rounding) throws(InputError) -> JSONValue? = { _ in nil }
     ) throws(InputError) -> CommandResult {
         guard let path = arguments["--check"] else {
-            return CommandResult(output: renderer.render(solution))
+            return CommandResult(output: renderer.render(solution), checkFailed: checkFailed)
         }
         let answers = try StudentAnswers(parsing: SpecFile.read(path), source: path == "-" ? "<stdin>" : path)
         let check = try AnswerCheck(answers, against: solution, roundedResult: roundedResult)
-        return CommandResult(output: renderer.render(check.report(for: solution)), checkFailed: !check.passes)
+        return CommandResult(
+            output: renderer.render(check.report(for: solution)), checkFailed: checkFailed || !check.passes)
     }
 }
 
@@ -40,7 +44,8 @@ enum RoundingOption {
         guard let text = arguments["--round-intermediates"] else { return nil }
         guard let k = Int(text), (0...15).contains(k) else {
             throw InputError(
-                .usage, at: "--round-intermediates", "expected a whole number of decimals from 0 to 15, got \"\(text)\"")
+                .usage, at: "--round-intermediates", "expected a whole number of decimals from 0 to 15, got \"\(text)\""
+            )
         }
         return Rounding(decimals: k)
     }

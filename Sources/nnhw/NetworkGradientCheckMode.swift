@@ -29,7 +29,7 @@ enum NetworkGradientCheckMode {
         let solver = NetworkGradientCheckSolver(
             check: check, selection: arguments["--params"], sampleSize: sampleSize, seed: seed)
         let (solution, passes) = try solver.solve(problem)
-        return CommandResult(output: renderer.render(solution), checkFailed: !passes)
+        return try AnswerCheckOption.result(solution, renderer: renderer, arguments, checkFailed: !passes)
     }
 
     /// A finite number option that is positive (or, with `allowZero`, not negative).

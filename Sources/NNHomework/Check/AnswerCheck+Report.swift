@@ -23,7 +23,8 @@ extension AnswerCheck {
         let noun = checkedCount == 1 ? "value" : "values"
         guard let wrong = firstWrong else {
             if roundingCount == 0 {
-                return "✓ All \(checkedCount) \(noun) you wrote are right."
+                return checkedCount == 1
+                    ? "✓ The value you wrote is right." : "✓ All \(checkedCount) values you wrote are right."
             }
             return
                 "✓ No value is wrong: \(correctCount) of \(checkedCount) are right and \(roundingCount) \(roundingCount == 1 ? "differs" : "differ") only by rounding (≈ below)."

@@ -102,8 +102,11 @@ public struct AnswerCheck: Sendable, Hashable {
             for member in members {
                 guard let found = solutionMembers.first(where: { $0.key == member.key }) else {
                     var message = "unknown key \"\(member.key)\""
-                    if let guess = closestMatch(to: member.key, among: keys) { message += " (did you mean \"\(guess)\"?)" }
-                    throw InputError(.invalidData, at: place, message + "; the solution has \(keys.joined(separator: ", "))")
+                    if let guess = closestMatch(to: member.key, among: keys) {
+                        message += " (did you mean \"\(guess)\"?)"
+                    }
+                    throw InputError(
+                        .invalidData, at: place, message + "; the solution has \(keys.joined(separator: ", "))")
                 }
                 let childPath = path.isEmpty ? member.key : "\(path).\(member.key)"
                 try collect(member.value, correct: found.value, path: childPath, answers: answers, into: &entries)
@@ -140,7 +143,8 @@ public struct AnswerCheck: Sendable, Hashable {
                     verdict: flag == exact ? .correct : .wrong))
         default:
             throw InputError(
-                .invalidData, at: place, "expected \(Self.kind(of: correct)) as in the solution, found \(mine.typeName)")
+                .invalidData, at: place, "expected \(Self.kind(of: correct)) as in the solution, found \(mine.typeName)"
+            )
         }
     }
 
@@ -165,7 +169,9 @@ public struct AnswerCheck: Sendable, Hashable {
         var indices: [Int] = []
         for component in path.split(separator: ".") {
             if !name.isEmpty {
-                owners.insert(indices.isEmpty ? name : "\(singular(name)) \(indices.map { String($0 + 1) }.joined(separator: ", "))", at: 0)
+                owners.insert(
+                    indices.isEmpty
+                        ? name : "\(singular(name)) \(indices.map { String($0 + 1) }.joined(separator: ", "))", at: 0)
             }
             let parts = component.split(separator: "[")
             name = parts.first.map(String.init) ?? ""

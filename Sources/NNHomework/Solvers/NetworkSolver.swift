@@ -21,7 +21,8 @@ public struct NetworkSolver: Sendable {
     /// - Throws: an ``InputError`` when the numbers overflow or the loss is
     ///   undefined for the network's outputs (e.g. cross-entropy of a negative ŷ).
     public func forward(_ problem: NetworkProblem) throws(InputError) -> Solution {
-        var sheet = try NetworkWorksheet(problem: problem, notation: notation, rounding: rounding, title: "Forward pass")
+        var sheet = try NetworkWorksheet(
+            problem: problem, notation: notation, rounding: rounding, title: "Forward pass")
         sheet.writeForwardPass()
         sheet.writeLoss()
         sheet.solution.result = sheet.result(gradients: nil, updated: nil)

@@ -9,8 +9,8 @@ extension NetworkWorksheet {
         return (0..<problem.sampleCount).map { s in
             rounded(
                 rule.loss(
-                problem.network.loss, logits: Matrix(row: pass.logits.row(s)),
-                prediction: Matrix(row: pass.output.row(s)),
+                    problem.network.loss, logits: Matrix(row: pass.logits.row(s)),
+                    prediction: Matrix(row: pass.output.row(s)),
                     target: Matrix(row: problem.target.row(s))))
         }
     }

@@ -45,7 +45,8 @@ struct NetworkWorksheet {
     static func roundingSentence(_ rounding: Rounding) -> String {
         let k = rounding.decimals
         let places = k == 1 ? "1 decimal" : "\(k) decimals"
-        return "Intermediates rounded to \(places), as by hand: each a⁽ˡ⁾, z⁽ˡ⁾, L, ∂L/∂ŷ, δ⁽ˡ⁾, gradient and update is "
+        return
+            "Intermediates rounded to \(places), as by hand: each a⁽ˡ⁾, z⁽ˡ⁾, L, ∂L/∂ŷ, δ⁽ˡ⁾, gradient and update is "
             + "rounded right after it is computed, and the rounded value is used from then on "
             + "(f′ is evaluated at the rounded a⁽ˡ⁾ and enters δ⁽ˡ⁾ unrounded)."
     }

@@ -128,8 +128,11 @@ struct AnswerCheckCommandTests {
         #expect(cost.status == 0)
         // d(x³)/dx at 2 = 3 · 2² = 12 (hand computation).
         let formula = try CommandRunner.run(
-            ["gradcheck", "--f", "x^3", "--at", "x=2", "--check", "-"], input: #"{"variables": [{"analytic": 11}]}"#)
+            ["gradcheck", "--f", "x^3", "--at", "x=2", "--check", "-", "--format", "json"],
+            input: #"{"variables": [{"analytic": 11}]}"#)
         #expect(formula.status == 1)
-        #expect(formula.output.contains("analytic of variable 1: you wrote 11, it is\n     12."))
+        #expect(
+            formula.output.contains(
+                "\"path\": \"variables[0].analytic\",\n      \"you_wrote\": 11,\n      \"correct_value\": 12,"))
     }
 }

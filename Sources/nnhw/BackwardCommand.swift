@@ -6,8 +6,9 @@ enum BackwardCommand {
     static let subcommand = Subcommand(
         name: "backward",
         summary: "backpropagation: every δ⁽ˡ⁾, ∂L/∂W⁽ˡ⁾, ∂L/∂b⁽ˡ⁾ and ∂L/∂x, as a worked solution",
-        usage: "nnhw backward (--net FILE | --example NAME) [--format \(OutputFormat.choices)] [--precision N]",
-        options: NetworkInput.options,
+        usage:
+            "nnhw backward (--net FILE | --example NAME) [--round-intermediates K] [--check MINE.json] [--format \(OutputFormat.choices)] [--precision N]",
+        options: NetworkInput.options + RoundingOption.options + AnswerCheckOption.options,
         details: Conventions.network + [
             "", "With \"learning_rate\": η in the spec, one gradient-descent step follows: W ← W − η ∂L/∂W.",
         ],
@@ -18,8 +19,12 @@ enum BackwardCommand {
         run: { arguments throws(InputError) in
             let renderer = try OutputOptions.renderer(arguments)
             let problem = try NetworkInput.problem(from: arguments)
-            return CommandResult(
-                output: renderer.render(
-                    try NetworkSolver(notation: NetworkInput.notation(from: arguments)).backward(problem)))
+            let rounding = try RoundingOption.rounding(arguments)
+            let notation = try NetworkInput.notation(from: arguments)
+            return try AnswerCheckOption.result(
+                NetworkSolver(notation: notation, rounding: rounding).backward(problem), renderer: renderer, arguments,
+                roundedResult: { rounding throws(InputError) in
+                    try NetworkSolver(notation: notation, rounding: rounding).backward(problem).result
+                })
         })
 }

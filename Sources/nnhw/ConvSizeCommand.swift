@@ -10,7 +10,7 @@ enum ConvSizeCommand {
         usage:
             "nnhw conv-size --input HxWxC --kernel K [--stride S] [--padding P|same|valid|full] [--dilation D] "
             + "[--filters F] [--no-bias] [--transposed [--output-padding A]] [--pool max|avg [--ceil-mode]] "
-            + "[--channels-first] [--format \(OutputFormat.choices)] [--precision N]",
+            + "[--channels-first] [--check MINE.json] [--format \(OutputFormat.choices)] [--precision N]",
         options: [
             OptionSpec(name: "--input", valueName: "HxWxC", help: "input shape, e.g. 36x36x3 (HxW: one channel)"),
             OptionSpec(name: "--kernel", valueName: "K", help: "kernel (window) size: 3, or 3x5 for rows × columns"),
@@ -29,7 +29,7 @@ enum ConvSizeCommand {
             OptionSpec(
                 name: "--ceil-mode", valueName: nil, help: "pooling rounds the output size up (PyTorch ceil_mode)"),
             OptionSpec(name: "--channels-first", valueName: nil, help: "shapes are C×H×W instead of H×W×C"),
-        ] + OutputOptions.options,
+        ] + OutputOptions.options + AnswerCheckOption.options,
         details: [
             "Conventions:",
             "  n_out = ⌊(n + 2P − k_eff)/S⌋ + 1 with k_eff = d(k − 1) + 1; when S does not divide n + 2P − k_eff,",
@@ -47,7 +47,8 @@ enum ConvSizeCommand {
         ],
         run: { arguments throws(InputError) in
             let renderer = try OutputOptions.renderer(arguments)
-            return CommandResult(output: renderer.render(try ConvolutionSizeSolver().solve(problem(arguments))))
+            return try AnswerCheckOption.result(
+                ConvolutionSizeSolver().solve(problem(arguments)), renderer: renderer, arguments)
         })
 
     private static func problem(_ arguments: ParsedArguments) throws(InputError) -> ConvolutionSizeProblem {

@@ -6,8 +6,9 @@ enum ForwardCommand {
     static let subcommand = Subcommand(
         name: "forward",
         summary: "the forward pass of a dense network and its loss, as a worked solution",
-        usage: "nnhw forward (--net FILE | --example NAME) [--format \(OutputFormat.choices)] [--precision N]",
-        options: NetworkInput.options,
+        usage:
+            "nnhw forward (--net FILE | --example NAME) [--round-intermediates K] [--check MINE.json] [--format \(OutputFormat.choices)] [--precision N]",
+        options: NetworkInput.options + RoundingOption.options + AnswerCheckOption.options,
         details: Conventions.network,
         examples: [
             "nnhw forward --example relu-3-layer", "nnhw forward --net Examples/tanh-augmented.json --precision 6",
@@ -15,8 +16,12 @@ enum ForwardCommand {
         run: { arguments throws(InputError) in
             let renderer = try OutputOptions.renderer(arguments)
             let problem = try NetworkInput.problem(from: arguments)
-            return CommandResult(
-                output: renderer.render(
-                    try NetworkSolver(notation: NetworkInput.notation(from: arguments)).forward(problem)))
+            let rounding = try RoundingOption.rounding(arguments)
+            let notation = try NetworkInput.notation(from: arguments)
+            return try AnswerCheckOption.result(
+                NetworkSolver(notation: notation, rounding: rounding).forward(problem), renderer: renderer, arguments,
+                roundedResult: { rounding throws(InputError) in
+                    try NetworkSolver(notation: notation, rounding: rounding).forward(problem).result
+                })
         })
 }

@@ -30,8 +30,8 @@ enum GradcheckCommand {
         usage:
             "nnhw gradcheck (--f FORMULA --at v=VALUE[,…] [--method central|forward] | (--net FILE | --example NAME) "
             + "[--atol A] [--rtol R] [--params LIST] [--sample N] [--seed S]) [--eps E] "
-            + "[--format \(OutputFormat.choices)] [--precision N]",
-        options: formulaOptions + NetworkGradientCheckMode.options + NetworkInput.options,
+            + "[--check MINE.json] [--format \(OutputFormat.choices)] [--precision N]",
+        options: formulaOptions + NetworkGradientCheckMode.options + NetworkInput.options + AnswerCheckOption.options,
         details: [
             "Formula mode: numbers (1e-3), variables, + - * / ^, unary minus, parentheses and",
             "  exp log sqrt abs sin cos tan tanh sigmoid relu sign step max(a,b) min(a,b).",
@@ -70,6 +70,9 @@ enum GradcheckCommand {
                 }
                 return try NetworkGradientCheckMode.run(arguments)
             case (nil, nil):
+                if arguments["--check"] != nil {
+                    throw InputError(.usage, at: "--check", "checks one problem; give --f and --at, or --net FILE")
+                }
                 return try demonstration(arguments)
             }
         })
@@ -88,7 +91,8 @@ enum GradcheckCommand {
             formula: formula, point: point, epsilon: arguments["--eps"], method: arguments["--method"])
         var checked = try FormulaCheckSolver().check(problem)
         if let preamble { checked.solution.preamble.insert(preamble, at: 0) }
-        return CommandResult(output: renderer.render(checked.solution), checkFailed: !checked.passed)
+        return try AnswerCheckOption.result(
+            checked.solution, renderer: renderer, arguments, checkFailed: !checked.passed)
     }
 
     /// Bare `nnhw gradcheck`: the x³ check and a check of a built-in network.

@@ -7,7 +7,7 @@ enum HyperparameterCountCommand {
         name: "hyperparam-count",
         summary: "search budgets: grid-search combinations, random-search trials, and the time they take",
         usage:
-            "nnhw hyperparam-count (--grid NAME=VALUES… | --grid-set \"NAME=VALUES …\"… | --random --good-fraction P (--confidence Q | --trials N)) [--epochs E [--epoch-time T]] [--format \(OutputFormat.choices)] [--precision N]",
+            "nnhw hyperparam-count (--grid NAME=VALUES… | --grid-set \"NAME=VALUES …\"… | --random --good-fraction P (--confidence Q | --trials N)) [--epochs E [--epoch-time T]] [--check MINE.json] [--format \(OutputFormat.choices)] [--precision N]",
         options: [
             OptionSpec(
                 name: "--grid", valueName: "NAME=VALUES",
@@ -27,7 +27,7 @@ enum HyperparameterCountCommand {
             OptionSpec(name: "--trials", valueName: "N", help: "random: the probability reached with N trials"),
             OptionSpec(name: "--epochs", valueName: "E", help: "epochs each run trains"),
             OptionSpec(name: "--epoch-time", valueName: "T", help: "time per epoch with its unit: 2min, 90s, 1.5h, 3d"),
-        ] + OutputOptions.options,
+        ] + OutputOptions.options + AnswerCheckOption.options,
         details: [
             "Conventions:",
             "  A grid is the product of its value counts; several --grid-set grids are a union (their sum).",
@@ -50,12 +50,13 @@ enum HyperparameterCountCommand {
                 for name in ["--grid", "--grid-set"] where arguments[name] != nil {
                     throw InputError(.usage, at: name, "cannot be used with --random")
                 }
-                return CommandResult(
-                    output: renderer.render(try RandomSearchSolver().solve(RandomSearchProblem(options))))
+                return try AnswerCheckOption.result(
+                    RandomSearchSolver().solve(RandomSearchProblem(options)), renderer: renderer, arguments)
             }
             for name in ["--good-fraction", "--confidence", "--trials"] where arguments[name] != nil {
                 throw InputError(.usage, at: name, "is for random search; add --random")
             }
-            return CommandResult(output: renderer.render(try GridSearchSolver().solve(GridSearchProblem(options))))
+            return try AnswerCheckOption.result(
+                GridSearchSolver().solve(GridSearchProblem(options)), renderer: renderer, arguments)
         })
 }

@@ -30,7 +30,7 @@ enum NetworkGradientCheckMode {
             check: check, selection: arguments["--params"], sampleSize: sampleSize, seed: seed,
             notation: try NetworkInput.notation(from: arguments))
         let (solution, passes) = try solver.solve(problem)
-        return CommandResult(output: renderer.render(solution), checkFailed: !passes)
+        return try AnswerCheckOption.result(solution, renderer: renderer, arguments, checkFailed: !passes)
     }
 
     /// A finite number option that is positive (or, with `allowZero`, not negative).

@@ -9,14 +9,14 @@ enum ParamsCommand {
         summary: "output shapes, parameter counts (with formulas), multiply-adds and memory of an architecture",
         usage:
             "nnhw params (--arch FILE | --layers \"input 28x28x1; conv 10 k5; …\") [--convention torch|keras] "
-            + "[--format \(OutputFormat.choices)] [--precision N]",
+            + "[--check MINE.json] [--format \(OutputFormat.choices)] [--precision N]",
         options: [
             OptionSpec(name: "--arch", valueName: "FILE", help: "the architecture (JSON); - reads standard input"),
             OptionSpec(name: "--layers", valueName: "TEXT", help: "the architecture in the compact form (below)"),
             OptionSpec(
                 name: "--convention", valueName: "torch|keras",
                 help: "count batch norm and recurrent biases as PyTorch (default) or Keras"),
-        ] + OutputOptions.options,
+        ] + OutputOptions.options + AnswerCheckOption.options,
         details: [
             "Layers: dense, conv, maxpool, avgpool, flatten, batchnorm, dropout, activation, embedding,",
             "  rnn, lstm, gru, attention. JSON: {\"input\": [28, 28, 1], \"layers\": [{\"type\": \"conv\",",
@@ -58,6 +58,7 @@ enum ParamsCommand {
             case (nil, nil):
                 throw InputError(.usage, at: "--arch", "missing; give --arch FILE or --layers TEXT")
             }
-            return CommandResult(output: renderer.render(try ParameterSolver(convention: convention).solve(problem)))
+            return try AnswerCheckOption.result(
+                ParameterSolver(convention: convention).solve(problem), renderer: renderer, arguments)
         })
 }

@@ -7,7 +7,7 @@ enum TrainCostCommand {
         name: "train-cost",
         summary: "the energy, cost and emissions of a training run, with units at every step",
         usage:
-            "nnhw train-cost (--gpu-hours G | --gpus N --hours H) --watts W [--pue P] [--price USD/kWh] [--carbon KG/kWh] [--household-kwh-per-month K] [--gpu-price USD[..USD]] | --dollars D --price USD/kWh [...] [--format \(OutputFormat.choices)] [--precision N]",
+            "nnhw train-cost (--gpu-hours G | --gpus N --hours H) --watts W [--pue P] [--price USD/kWh] [--carbon KG/kWh] [--household-kwh-per-month K] [--gpu-price USD[..USD]] | --dollars D --price USD/kWh [...] [--check MINE.json] [--format \(OutputFormat.choices)] [--precision N]",
         options: [
             OptionSpec(
                 name: "--gpus", valueName: "N", help: "accelerators (with --hours, or --gpu-price for their price)"),
@@ -24,7 +24,7 @@ enum TrainCostCommand {
             OptionSpec(
                 name: "--gpu-price", valueName: "USD[..USD]", help: "price of one accelerator, or a range 17500..70000"),
             OptionSpec(name: "--dollars", valueName: "D", help: "reverse: the kWh that D USD buy at --price"),
-        ] + OutputOptions.options,
+        ] + OutputOptions.options + AnswerCheckOption.options,
         details: [
             "Conventions:",
             "  E = GPU-hours · P · PUE in kWh (P in kW); cost = E · price; emissions = E · carbon (kg, then t CO₂e);",
@@ -41,6 +41,6 @@ enum TrainCostCommand {
         run: { arguments throws(InputError) in
             let renderer = try OutputOptions.renderer(arguments, groupsThousands: true)
             let problem = try TrainingCostProblem(arguments.optionValues)
-            return CommandResult(output: renderer.render(try TrainingCostSolver().solve(problem)))
+            return try AnswerCheckOption.result(TrainingCostSolver().solve(problem), renderer: renderer, arguments)
         })
 }

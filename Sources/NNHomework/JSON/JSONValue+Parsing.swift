@@ -16,6 +16,19 @@ extension JSONValue {
         var parser = JSONParser(text)
         self = try parser.parseDocument()
     }
+
+    /// The JSON document in `text` as ``init(parsing:)`` reads it, with the text
+    /// of each number as written (`0.447`, `-46`, `1e-3`), in document order:
+    /// the order ``numberPaths`` visits the numbers of the value.
+    /// - Throws: `JSONSyntaxError` naming the line and column of the first problem.
+    /// - Complexity: O(n) in the length of `text`.
+    public static func parsingNumberLiterals(_ text: String) throws(JSONSyntaxError) -> (
+        value: JSONValue, literals: [String]
+    ) {
+        var parser = JSONParser(text)
+        let value = try parser.parseDocument()
+        return (value, parser.numberLiterals)
+    }
 }
 
 /// A recursive-descent reader of one JSON document, working on its UTF-8 bytes.
@@ -25,6 +38,8 @@ private struct JSONParser {
     private let start: Int
     private var position: Int
     private var depth = 0
+    /// The text of every number read so far, in document order.
+    private(set) var numberLiterals: [String] = []
 
     init(_ text: String) {
         bytes = Array(text.utf8)
@@ -315,6 +330,7 @@ private struct JSONParser {
         guard let value = Double(token), value.isFinite else {
             throw syntaxError(at: tokenStart, "number \(abbreviated(token)) is out of range")
         }
+        numberLiterals.append(token)
         return .number(value)
     }
 

@@ -7,6 +7,12 @@ public struct Solution: Sendable, Hashable {
         public var title: String
         /// The steps and remarks, in order.
         public var items: [Item]
+
+        /// A section with the given heading and items.
+        public init(title: String, items: [Item]) {
+            self.title = title
+            self.items = items
+        }
     }
 
     /// An entry of a section.
@@ -49,12 +55,45 @@ public struct Solution: Sendable, Hashable {
         sections.append(Section(title: title, items: []))
     }
 
-    /// Adds the step `lhs = rhs[0] = …` to the current section and returns its number.
+    /// Adds the step `lhs = rhs[0] = …` to the current section and returns its number;
+    /// `producing` names the places in ``result`` it computes (see ``Step/resultPaths``).
     @discardableResult
-    public mutating func addStep(_ lhs: MathExpression, _ rhs: [MathExpression], note: String? = nil) -> Int {
+    public mutating func addStep(
+        _ lhs: MathExpression, _ rhs: [MathExpression], note: String? = nil, producing resultPaths: [String] = []
+    ) -> Int {
         let number = nextStepNumber
-        append(.step(Step(number: number, lhs: lhs, rhs: rhs, note: note)))
+        append(.step(Step(number: number, lhs: lhs, rhs: rhs, note: note, resultPaths: resultPaths)))
         return number
+    }
+
+    /// Puts `section` before all others; its items must not be steps, so that
+    /// the numbers of the existing steps stay as they are.
+    ///
+    /// - Precondition: `section` holds no step.
+    public mutating func prependSection(_ section: Section) {
+        precondition(
+            !section.items.contains { if case .step = $0 { true } else { false } },
+            "A prepended section would renumber the steps")
+        sections.insert(section, at: 0)
+    }
+
+    /// The step that computes the value at `path` in ``result``: the step whose
+    /// ``Step/resultPaths`` holds the longest prefix of `path` (ending where a
+    /// key or an index ends), or nil when no step names it.
+    public func step(producing path: String) -> Step? {
+        var best: (step: Step, length: Int)?
+        for step in steps {
+            for prefix in step.resultPaths where Self.path(path, startsWith: prefix) {
+                if prefix.count > (best?.length ?? -1) { best = (step, prefix.count) }
+            }
+        }
+        return best?.step
+    }
+
+    private static func path(_ path: String, startsWith prefix: String) -> Bool {
+        guard path.hasPrefix(prefix) else { return false }
+        let rest = path.dropFirst(prefix.count)
+        return rest.isEmpty || rest.hasPrefix(".") || rest.hasPrefix("[")
     }
 
     /// Adds a sentence of explanation to the current section.

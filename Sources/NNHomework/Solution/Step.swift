@@ -10,12 +10,19 @@ public struct Step: Sendable, Hashable {
     public var rhs: [MathExpression]
     /// A short remark shown with the step, e.g. "fused softmax + cross-entropy".
     public var note: String?
+    /// The places in `Solution.result` whose values this step computes, as JSON
+    /// paths (`layers[1].grad_W`, `loss`), so an answer check can name the step
+    /// to redo. Renderers ignore it.
+    public var resultPaths: [String]
 
-    /// A step `lhs = rhs[0] = …`.
-    public init(number: Int, lhs: MathExpression, rhs: [MathExpression], note: String? = nil) {
+    /// A step `lhs = rhs[0] = …` computing the results at `resultPaths`.
+    public init(
+        number: Int, lhs: MathExpression, rhs: [MathExpression], note: String? = nil, resultPaths: [String] = []
+    ) {
         self.number = number
         self.lhs = lhs
         self.rhs = rhs
         self.note = note
+        self.resultPaths = resultPaths
     }
 }

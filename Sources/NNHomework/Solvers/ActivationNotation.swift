@@ -66,10 +66,12 @@ struct ActivationNotation {
         return scaled(formula)
     }
 
-    /// The derivative's formula with the value f(a) put in, for one unit:
-    /// tanh′ = 1 − (0.6)², σ′ = 0.3(1 − 0.3); nil where no formula is taught.
-    func derivativeSubstituted(at x: Double) -> MathExpression? {
-        let f = Activation(activation.function).value(x)
+    /// The derivative's formula with the value f(a) = z/c put in, for one unit
+    /// whose output is z: tanh′ = 1 − (0.6)², σ′ = 0.3(1 − 0.3); nil where no
+    /// formula is taught.
+    func derivativeSubstituted(output z: Double) -> MathExpression? {
+        guard activation.scale != 0 else { return nil }
+        let f = z / activation.scale
         let formula: MathExpression
         switch activation.function {
         case .tanh: formula = .infix(.minus, [.number(1), .power(.number(f), .number(2))])

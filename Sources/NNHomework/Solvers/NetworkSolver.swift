@@ -6,10 +6,14 @@ import NNCore
 public struct NetworkSolver: Sendable {
     /// The letters used for the quantities.
     public var notation: Notation
+    /// How every intermediate value is rounded (`--round-intermediates K`), or
+    /// nil to carry full precision.
+    public var rounding: Rounding?
 
-    /// A solver writing in the given notation.
-    public init(notation: Notation = Notation()) {
+    /// A solver writing in the given notation, rounding intermediates when `rounding` is given.
+    public init(notation: Notation = Notation(), rounding: Rounding? = nil) {
         self.notation = notation
+        self.rounding = rounding
     }
 
     /// The forward pass and the loss.
@@ -17,7 +21,8 @@ public struct NetworkSolver: Sendable {
     /// - Throws: an ``InputError`` when the numbers overflow or the loss is
     ///   undefined for the network's outputs (e.g. cross-entropy of a negative ŷ).
     public func forward(_ problem: NetworkProblem) throws(InputError) -> Solution {
-        var sheet = try NetworkWorksheet(problem: problem, notation: notation, title: "Forward pass")
+        var sheet = try NetworkWorksheet(
+            problem: problem, notation: notation, rounding: rounding, title: "Forward pass")
         sheet.writeForwardPass()
         sheet.writeLoss()
         sheet.solution.result = sheet.result(gradients: nil, updated: nil)
@@ -28,15 +33,20 @@ public struct NetworkSolver: Sendable {
     ///
     /// - Throws: an ``InputError`` as for ``forward(_:)``, or when a gradient overflows.
     public func backward(_ problem: NetworkProblem) throws(InputError) -> Solution {
-        var sheet = try NetworkWorksheet(problem: problem, notation: notation, title: "Backward pass")
-        let gradients = problem.network.backward(sheet.pass, target: problem.target)
+        var sheet = try NetworkWorksheet(
+            problem: problem, notation: notation, rounding: rounding, title: "Backward pass")
+        let gradients =
+            rounding.map { problem.network.backward(sheet.pass, target: problem.target, rounding: $0) }
+            ?? problem.network.backward(sheet.pass, target: problem.target)
         try NetworkWorksheet.requireFinite(gradients)
         sheet.writeForwardPass()
         sheet.writeLoss()
         sheet.writeBackwardPass(gradients)
         var updated: Network?
         if let rate = problem.learningRate {
-            let network = problem.network.updated(by: gradients, learningRate: rate)
+            let network =
+                rounding.map { problem.network.updated(by: gradients, learningRate: rate, rounding: $0) }
+                ?? problem.network.updated(by: gradients, learningRate: rate)
             sheet.writeUpdate(gradients, learningRate: rate, updated: network)
             updated = network
         }

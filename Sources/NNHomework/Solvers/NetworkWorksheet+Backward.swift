@@ -42,7 +42,7 @@ extension NetworkWorksheet {
                 symbols.gradient(symbols.a(layer)), wrap(coefficient, difference), wrap(coefficient, numeric),
                 result(gradients.deltas[layer - 1]),
             ],
-            note: note)
+            note: note, producing: [path(layer, "delta")])
     }
 
     /// 1/S for a batch with mean reduction, else nil.
@@ -90,17 +90,22 @@ extension NetworkWorksheet {
             writeSoftmaxDelta(layer: layer, upstream: upstream, upstreamValue: upstreamValue, delta: delta, prefix: rhs)
             return
         }
-        let derivativeValue = notation.activation.derivative(at: a)
+        let derivativeValue =
+            rounding == nil
+            ? notation.activation.derivative(at: a)
+            : notation.activation.derivative(at: a, fromOutput: pass.activations[layer])
         if let rule = notation.derivativeRule(variable: symbols.notation.preActivation), !statedRules.contains(rule) {
             solution.addRemark(rule)
             statedRules.insert(rule)
         }
         if let formula = notation.derivativeFormula(of: symbols.a(layer)) {
             var steps = [formula]
-            if !isBatch, isScalar(a), let numbers = notation.derivativeSubstituted(at: a[0, 0]) {
+            if !isBatch, isScalar(a),
+                let numbers = notation.derivativeSubstituted(output: pass.activations[layer][0, 0])
+            {
                 steps.append(numbers)
             }
-            solution.addStep(notation.derivative(of: symbols.a(layer)), steps + [result(derivativeValue)])
+            solution.addStep(notation.derivative(of: symbols.a(layer)), steps + [carried(derivativeValue)])
         }
         let isIdentity = notation.name == nil && notation.activation.scale == 1
         if isIdentity {
@@ -108,10 +113,20 @@ extension NetworkWorksheet {
         } else {
             let op: InfixOperator = isScalar(a) ? .times : .hadamard
             rhs.append(.infix(op, [upstream, notation.derivative(of: symbols.a(layer))]))
-            rhs.append(.infix(op, [numericUpstream, operand(derivativeValue)]))
+            rhs.append(
+                .infix(op, [numericUpstream, rounding == nil ? operand(derivativeValue) : carried(derivativeValue)]))
             rhs.append(result(delta))
         }
-        solution.addStep(lhs, rhs)
+        solution.addStep(lhs, rhs, producing: [path(layer, "delta")])
+    }
+
+    /// f′ as it enters δ⁽ˡ⁾: like ``result(_:)``, but when intermediates are
+    /// rounded to K decimals f′ is carried unrounded, so one sample's values are
+    /// shown with K + 3 decimals to let the printed product reproduce the result.
+    private func carried(_ value: Matrix) -> MathExpression {
+        guard let rounding, !isBatch else { return result(value) }
+        let entries = value.row(0).map { MathExpression.preciseNumber($0, decimals: rounding.decimals + 3) }
+        return entries.count == 1 ? entries[0] : .vectorOf(entries)
     }
 
     private mutating func writeSoftmaxDelta(
@@ -123,7 +138,7 @@ extension NetworkWorksheet {
             solution.addRemark(
                 "Softmax couples the outputs of a sample: each row of Δ⁽\(Self.superscript(layer))⁾ is J⁽\(Self.superscript(layer))⁾ᵀ times that row of the upstream gradient, with J = cβ(diag(s) − s sᵀ)."
             )
-            solution.addStep(symbols.delta(layer), prefix + [result(delta)])
+            solution.addStep(symbols.delta(layer), prefix + [result(delta)], producing: [path(layer, "delta")])
             return
         }
         let jacobian = notation.activation.jacobian(at: pass.preActivations[layer - 1].row(0))
@@ -135,7 +150,7 @@ extension NetworkWorksheet {
             prefix + [
                 .product([.symbol(Symbol("J", layer: layer, isTransposed: true)), upstream]),
                 .product([.matrix(jacobian.transposed()), operand(upstreamValue)]), result(delta),
-            ])
+            ], producing: [path(layer, "delta")])
     }
 
     private mutating func writeWeightGradient(_ gradients: Gradients, layer: Int) {
@@ -149,14 +164,14 @@ extension NetworkWorksheet {
                 [
                     .product([symbols.delta(layer, transposed: true), symbols.z(layer - 1)]),
                     .product([.matrix(delta.transposed()), .matrix(input)]), .matrix(gradient),
-                ])
+                ], producing: [path(layer, "grad_W")])
         } else {
             solution.addStep(
                 lhs,
                 [
                     .product([symbols.delta(layer), symbols.z(layer - 1, transposed: true)]),
                     .product([operand(delta), .matrix(input)]), .matrix(gradient),
-                ])
+                ], producing: [path(layer, "grad_W")])
         }
         guard problem.hasBias[layer - 1], !problem.isAugmented else { return }
         let biasGradient = Matrix(row: gradients.biasGradients[layer - 1])
@@ -167,9 +182,11 @@ extension NetworkWorksheet {
                     .product([.symbol(Symbol("1", isTransposed: true)), symbols.delta(layer)]),
                     .inlineVector(biasGradient.row(0)),
                 ],
-                note: "the sum of each column of Δ⁽\(Self.superscript(layer))⁾")
+                note: "the sum of each column of Δ⁽\(Self.superscript(layer))⁾", producing: [path(layer, "grad_b")])
         } else {
-            solution.addStep(symbols.gradient(symbols.bias(layer)), [symbols.delta(layer), result(biasGradient)])
+            solution.addStep(
+                symbols.gradient(symbols.bias(layer)), [symbols.delta(layer), result(biasGradient)],
+                producing: [path(layer, "grad_b")])
         }
     }
 
@@ -210,14 +227,14 @@ extension NetworkWorksheet {
                 [
                     .product([symbols.delta(1), backwardWeights(1, transposed: false)]),
                     .product([.matrix(delta), .matrix(weights)]), .matrix(value),
-                ])
+                ], producing: ["grad_input"])
         } else {
             solution.addStep(
                 symbols.gradient(symbols.input),
                 [
                     .product([backwardWeights(1, transposed: true), symbols.delta(1)]),
                     .product([.matrix(weights.transposed()), operand(delta)]), result(value),
-                ])
+                ], producing: ["grad_input"])
         }
     }
 }

@@ -41,14 +41,14 @@ extension NetworkWorksheet {
         if isBatch {
             product = .product([symbols.z(layer - 1), symbols.weights(layer, transposed: true)])
             numericProduct = .product([.matrix(input), .matrix(weights.transposed())])
-            productValue = input * weights.transposed()
+            productValue = rounded(input * weights.transposed())
         } else {
             product = .product([symbols.weights(layer), symbols.z(layer - 1)])
             numericProduct = .product([.matrix(weights), operand(input)])
-            productValue = input * weights.transposed()
+            productValue = rounded(input * weights.transposed())
         }
         guard hasBias else {
-            solution.addStep(symbols.a(layer), [product, numericProduct, result(a)])
+            solution.addStep(symbols.a(layer), [product, numericProduct, result(a)], producing: [path(layer, "a")])
             return
         }
         let biasSymbol: MathExpression =
@@ -63,7 +63,7 @@ extension NetworkWorksheet {
                 .infix(.plus, [numericProduct, operand(biasValue)]),
                 .infix(.plus, [operand(productValue), operand(biasValue)]),
                 result(a),
-            ])
+            ], producing: [path(layer, "a")])
     }
 
     private mutating func writeActivation(_ layer: Int) {
@@ -72,11 +72,13 @@ extension NetworkWorksheet {
         let z = pass.activations[layer]
         let isOutput = layer == layerCount
         let lhs = isOutput ? symbols.prediction : symbols.z(layer)
+        let paths = isOutput ? [path(layer, "z"), "output"] : [path(layer, "z")]
         var rhs: [MathExpression] = isOutput ? [symbols.z(layer)] : []
 
         if problem.isAugmented && !isOutput && isBatch {
             rhs += [notation.applied(to: symbols.a(layer)), result(Self.prependingOnes(to: z))]
-            solution.addStep(lhs, rhs, note: "with a leading column of ones for the next layer's bias weights")
+            solution.addStep(
+                lhs, rhs, note: "with a leading column of ones for the next layer's bias weights", producing: paths)
             return
         }
         if problem.isAugmented && !isOutput {
@@ -85,7 +87,7 @@ extension NetworkWorksheet {
                 rhs.append(.vectorOf([.number(1)] + a.row(0).map { notation.applied(to: .number($0)) }))
             }
             rhs.append(result(Self.prependingOnes(to: z)))
-            solution.addStep(lhs, rhs)
+            solution.addStep(lhs, rhs, producing: paths)
             return
         }
         rhs.append(notation.applied(to: symbols.a(layer)))
@@ -97,6 +99,6 @@ extension NetworkWorksheet {
             }
         }
         rhs.append(result(z))
-        solution.addStep(lhs, rhs)
+        solution.addStep(lhs, rhs, producing: paths)
     }
 }

@@ -7,10 +7,11 @@ extension NetworkWorksheet {
     var sampleLosses: [Double] {
         let rule = problem.network.outputRule
         return (0..<problem.sampleCount).map { s in
-            rule.loss(
-                problem.network.loss, logits: Matrix(row: pass.logits.row(s)),
-                prediction: Matrix(row: pass.output.row(s)),
-                target: Matrix(row: problem.target.row(s)))
+            rounded(
+                rule.loss(
+                    problem.network.loss, logits: Matrix(row: pass.logits.row(s)),
+                    prediction: Matrix(row: pass.output.row(s)),
+                    target: Matrix(row: problem.target.row(s))))
         }
     }
 
@@ -34,7 +35,7 @@ extension NetworkWorksheet {
                 rhs.append(numbers)
             }
             rhs.append(.number(loss))
-            solution.addStep(symbols.loss, rhs)
+            solution.addStep(symbols.loss, rhs, producing: ["loss"])
             if problem.network.outputRule.isFused && !showable {
                 solution.addRemark(
                     "\(symbols.notation.prediction) rounds to 0 or 1 here, so \(symbols.notation.loss) is computed from the logits "
@@ -54,9 +55,10 @@ extension NetworkWorksheet {
                 [
                     .product([factor, .summation(index: "s", sampleSymbol)]),
                     .product([factor, .parenthesized(terms)]), .number(loss),
-                ])
+                ], producing: ["loss"])
         case .sum:
-            solution.addStep(symbols.loss, [.summation(index: "s", sampleSymbol), terms, .number(loss)])
+            solution.addStep(
+                symbols.loss, [.summation(index: "s", sampleSymbol), terms, .number(loss)], producing: ["loss"])
         }
     }
 }

@@ -30,7 +30,7 @@ extension NetworkWorksheet {
                         ]),
                     .matrix(newWeights),
                 ],
-                note: "new W⁽\(Self.superscript(layer))⁾")
+                note: "new W⁽\(Self.superscript(layer))⁾", producing: [path(layer, "W_updated")])
             guard problem.hasBias[layer - 1], !problem.isAugmented else { continue }
             let bias = Matrix(row: problem.network.layers[layer - 1].bias)
             let biasGradient = Matrix(row: gradients.biasGradients[layer - 1])
@@ -42,7 +42,7 @@ extension NetworkWorksheet {
                     .infix(.minus, [.matrix(bias.transposed()), .product([eta, .matrix(biasGradient.transposed())])]),
                     .inlineVector(updated.layers[layer - 1].bias),
                 ],
-                note: "new b⁽\(Self.superscript(layer))⁾")
+                note: "new b⁽\(Self.superscript(layer))⁾", producing: [path(layer, "b_updated")])
         }
     }
 }

@@ -10,24 +10,62 @@ struct NetworkWorksheet {
     let pass: ForwardPass
     let loss: Double
     let symbols: NetworkSymbols
+    /// How intermediate values are rounded, or nil to carry them at full precision.
+    let rounding: Rounding?
     var solution: Solution
     /// Piecewise derivative rules already stated, so each is stated once.
     var statedRules: Set<String> = []
 
-    init(problem: NetworkProblem, notation: Notation, title: String) throws(InputError) {
+    init(problem: NetworkProblem, notation: Notation, rounding: Rounding?, title: String) throws(InputError) {
         self.problem = problem
         self.symbols = NetworkSymbols(notation: notation, isBatch: problem.isBatch)
-        self.pass = problem.network.forward(problem.input)
+        self.rounding = rounding
+        if let rounding {
+            self.pass = problem.network.forward(problem.input, rounding: rounding)
+        } else {
+            self.pass = problem.network.forward(problem.input)
+        }
         try Self.requireFinite(pass)
         try Self.requireDefinedLoss(problem, pass: pass)
-        self.loss = problem.network.loss(of: pass, target: problem.target)
+        if let rounding {
+            self.loss = problem.network.loss(of: pass, target: problem.target, rounding: rounding)
+        } else {
+            self.loss = problem.network.loss(of: pass, target: problem.target)
+        }
         guard loss.isFinite else {
             throw InputError(
                 .invalidData, at: "loss", "the loss overflows; the numbers are too large for double precision")
         }
+        var preamble = Self.preamble(problem, notation: notation)
+        if let rounding { preamble.insert(Self.roundingSentence(rounding, notation: notation), at: 0) }
         self.solution = Solution(
-            title: Self.title(title, problem: problem, notation: notation),
-            preamble: Self.preamble(problem, notation: notation))
+            title: Self.title(title, problem: problem, notation: notation), preamble: preamble)
+    }
+
+    /// The preamble line of `--round-intermediates K`.
+    static func roundingSentence(_ rounding: Rounding, notation: Notation) -> String {
+        let k = rounding.decimals
+        let places = k == 1 ? "1 decimal" : "\(k) decimals"
+        let (a, z, L, yHat) = (notation.preActivation, notation.activation, notation.loss, notation.prediction)
+        return
+            "Intermediates rounded to \(places), as by hand: each \(a)⁽ˡ⁾, \(z)⁽ˡ⁾, \(L), ∂\(L)/∂\(yHat), δ⁽ˡ⁾, gradient and update is "
+            + "rounded right after it is computed, and the rounded value is used from then on "
+            + "(f′ is computed from the rounded values and enters δ⁽ˡ⁾ unrounded)."
+    }
+
+    /// The JSON path of a key of layer l in ``result(gradients:updated:)``: `layers[l − 1].key`.
+    func path(_ layer: Int, _ key: String) -> String {
+        "layers[\(layer - 1)].\(key)"
+    }
+
+    /// A value as this solution carries it: rounded when intermediates are rounded.
+    func rounded(_ value: Matrix) -> Matrix {
+        rounding.map { $0.apply(value) } ?? value
+    }
+
+    /// A number as this solution carries it: rounded when intermediates are rounded.
+    func rounded(_ value: Double) -> Double {
+        rounding.map { $0.apply(value) } ?? value
     }
 
     var layerCount: Int { problem.network.layers.count }

@@ -17,7 +17,7 @@ let package = Package(
         .testTarget(
             name: "nnhwTests",
             dependencies: ["nnhw"],
-            exclude: ["Snapshots"]
+            exclude: ["Snapshots", "Fixtures"]
         ),
     ]
 )

@@ -18,7 +18,7 @@ struct LaTeXStepLines: Sendable {
         let lhsWidth = textLayout.block(for: step.lhs).width
         let widths = step.rhs.map { textLayout.block(for: $0).width }
         let sources = step.rhs.map(layout.source(for:))
-        if lhsWidth + widths.reduce(0) { $0 + $1 + 3 } <= lineWidth {
+        if lhsWidth + widths.reduce(0, { $0 + $1 + 3 }) <= lineWidth {
             return [lhs + " &= " + sources.joined(separator: " = ")]
         }
         var lines = [lhs + " &= " + sources[0]]

@@ -6,6 +6,8 @@ import NNCore
 struct FormulaCheckSheet {
     var problem: FormulaCheckProblem
     var variable: String
+    /// Where the variable's entry sits in the result: `variables[k]`.
+    var resultPath: String
     var comparison: DerivativeComparison
     var fUpper: Double
     var fLower: Double
@@ -33,7 +35,8 @@ struct FormulaCheckSheet {
         if case .number = derivative { derivativeForms = [] }
         solution.addStep(
             .partial(of: .symbol(Symbol("f")), withRespectTo: .symbol(Symbol(variable))),
-            derivativeForms + [.preciseNumber(analytic, decimals: decimals)])
+            derivativeForms + [.preciseNumber(analytic, decimals: decimals)],
+            producing: ["\(resultPath).analytic", "derivative.\(variable)"])
 
         let exactEpsilon = MathExpression.preciseNumber(epsilon, decimals: CheckDigits.exactDecimals(epsilon))
         let shownDivisor: MathExpression =
@@ -56,7 +59,8 @@ struct FormulaCheckSheet {
                 .preciseNumber(numeric, decimals: decimals),
             ],
             note: "\(method.rawValue) difference, error O(\(method.order == 2 ? "ε²" : "ε")) ≈ "
-                + NumberFormat(precision: 4).text(method.order == 2 ? epsilon * epsilon : epsilon))
+                + NumberFormat(precision: 4).text(method.order == 2 ? epsilon * epsilon : epsilon),
+            producing: ["\(resultPath).numeric"])
 
         solution.addStep(
             .absoluteValue(.infix(.minus, [Self.g, Self.gHat])),
@@ -66,7 +70,7 @@ struct FormulaCheckSheet {
                         .minus,
                         [.preciseNumber(analytic, decimals: decimals), .preciseNumber(numeric, decimals: decimals)])),
                 .number(comparison.absoluteError),
-            ])
+            ], producing: ["\(resultPath).abs_error"])
 
         let largest = max(analytic.magnitude, numeric.magnitude)
         solution.addStep(
@@ -81,7 +85,7 @@ struct FormulaCheckSheet {
                     .divide,
                     [.number(comparison.absoluteError), .preciseNumber(largest, decimals: decimals)]),
                 .number(comparison.relativeError),
-            ])
+            ], producing: ["\(resultPath).rel_error"])
 
         let verdict =
             crossesKink
@@ -100,7 +104,7 @@ struct FormulaCheckSheet {
                     ]),
                 .number(tolerance * comparison.scale),
             ],
-            note: verdict)
+            note: verdict, producing: ["\(resultPath).pass", "\(resultPath).kink"])
         if crossesKink {
             solution.addRemark(
                 "kink: an argument of abs, relu, sign, step, max or min changes sign between \(variable) − ε and "

@@ -53,7 +53,7 @@ public struct FormulaCheckSolver: Sendable {
         var kinks: [String] = []
         let point = problem.point
         try requireFinite(function, at: point, problem)
-        for (variable, x) in zip(problem.variables, problem.values) {
+        for (index, (variable, x)) in zip(problem.variables, problem.values).enumerated() {
             let derivative = function.derivative(withRespectTo: variable)
             derivatives.append(JSONMember(variable, .string(derivative.description)))
             let analytic = try evaluate(derivative, at: point, problem, what: "∂f/∂\(variable)")
@@ -72,7 +72,8 @@ public struct FormulaCheckSolver: Sendable {
             }
             solution.beginSection("∂f/∂\(variable)")
             let sheet = FormulaCheckSheet(
-                problem: problem, variable: variable, comparison: comparison, fUpper: fUpper, fLower: fLower,
+                problem: problem, variable: variable, resultPath: "variables[\(index)]", comparison: comparison,
+                fUpper: fUpper, fLower: fLower,
                 upper: upper, lower: lower, tolerance: tolerance)
             sheet.write(into: &solution, derivative: derivative, passes: passes, crossesKink: crossesKink)
             entries.append(

@@ -88,7 +88,7 @@ struct GradientCheckReport {
         let decimals = Self.decimalsResolving(abs(first.lossPlus - first.lossMinus))
         solution.addStep(
             .text("a"), [.partial(of: .symbol(Symbol(notation.loss)), withRespectTo: w), .number(first.analytic)],
-            note: "backpropagation")
+            note: "backpropagation", producing: ["parameters[0].analytic"])
         solution.addStep(
             .text("n"),
             [
@@ -109,9 +109,10 @@ struct GradientCheckReport {
                         ]),
                     .product([.number(2), .number(check.epsilon)])),
                 .preciseNumber(first.numeric, decimals: 6),
-            ])
-        solution.addStep(.text("|a − n|"), [.number(first.absoluteError)])
-        solution.addStep(.text("|a − n| / max(|a|, |n|)"), [.number(first.relativeError)])
+            ], producing: ["parameters[0].numeric"])
+        solution.addStep(.text("|a − n|"), [.number(first.absoluteError)], producing: ["parameters[0].abs_error"])
+        solution.addStep(
+            .text("|a − n| / max(|a|, |n|)"), [.number(first.relativeError)], producing: ["parameters[0].rel_error"])
     }
 
     /// Decimals that show a difference of `size` to four significant digits (at least 4, at most 17).

@@ -35,14 +35,17 @@ public struct GridSearchSolver: Sendable {
         for (position, grid) in problem.grids.enumerated() {
             let label: MathExpression =
                 problem.isUnion ? .symbol(Symbol("C", index: "\(position + 1)")) : .text("combinations")
+            let gridPath = problem.isUnion ? "grid_sets[\(position)]." : ""
             solution.beginSection(problem.isUnion ? "Grid \(position + 1)" : "Grid")
-            for parameter in grid { writeValues(parameter, into: &solution) }
+            for (index, parameter) in grid.enumerated() {
+                writeValues(parameter, into: &solution, producing: "\(gridPath)factors[\(index)].count")
+            }
             let names = grid.map { MathExpression.text("|\($0.name)|") }
             let counts = grid.map { MathExpression.number(Double($0.count)) }
             var rhs: [MathExpression] =
                 grid.count > 1 ? [.infix(.times, names), .infix(.times, counts)] : [names[0]]
             rhs.append(.number(Double(perGrid[position])))
-            solution.addStep(label, rhs)
+            solution.addStep(label, rhs, producing: ["\(gridPath)combinations"])
             let factors = JSONValue.array(
                 grid.map {
                     .object([JSONMember("name", .string($0.name)), JSONMember("count", .number(Double($0.count)))])
@@ -61,7 +64,7 @@ public struct GridSearchSolver: Sendable {
                 [
                     .infix(.plus, labels), .infix(.plus, perGrid.map { .number(Double($0)) }),
                     .number(Double(combinations)),
-                ])
+                ], producing: ["combinations"])
             members.append(JSONMember("grid_sets", .array(setResults)))
         }
         members.append(JSONMember("combinations", .number(Double(combinations))))
@@ -74,14 +77,16 @@ public struct GridSearchSolver: Sendable {
     }
 
     /// `|lr| = |{0.1, 0.01, 0.001}| = 3`, or for a range `|depth| = |{2, 3, …, 8}| = (8 − 2) / 1 + 1 = 7`;
-    /// nothing for a count, which the product names.
-    private func writeValues(_ parameter: GridParameter, into solution: inout Solution) {
+    /// nothing for a count, which the product names. The step is tagged with `resultPath`.
+    private func writeValues(_ parameter: GridParameter, into solution: inout Solution, producing resultPath: String) {
         let size = MathExpression.number(Double(parameter.count))
         switch parameter.values {
         case .count:
             break
         case .list(let entries):
-            solution.addStep(.text("|\(parameter.name)|"), [.text("|{\(entries.joined(separator: ", "))}|"), size])
+            solution.addStep(
+                .text("|\(parameter.name)|"), [.text("|{\(entries.joined(separator: ", "))}|"), size],
+                producing: [resultPath])
         case .range(let lower, let upper, let step):
             let last = lower + (parameter.count - 1) * step
             let shown: [String] =
@@ -94,7 +99,7 @@ public struct GridSearchSolver: Sendable {
             solution.addStep(
                 .text("|\(parameter.name)|"),
                 [.text("|{\(shown.joined(separator: ", "))}|"), .infix(.plus, [steps, .number(1)]), size],
-                note: last == upper ? nil : "the last value is \(last)")
+                note: last == upper ? nil : "the last value is \(last)", producing: [resultPath])
         }
     }
 }

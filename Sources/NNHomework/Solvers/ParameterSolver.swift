@@ -147,16 +147,21 @@ public struct ParameterSolver: Sendable {
             return [written, .count(total)]
         }
         let layers = summary.layers
-        solution.addStep(.text("total parameters"), sum(layers.map(\.parameters), total: summary.totalParameters))
+        solution.addStep(
+            .text("total parameters"), sum(layers.map(\.parameters), total: summary.totalParameters),
+            producing: ["total_params"])
         solution.addStep(
             .text("trainable"),
-            sum(layers.map(\.trainableParameters), total: summary.trainableParameters, each: "trainable"))
+            sum(layers.map(\.trainableParameters), total: summary.trainableParameters, each: "trainable"),
+            producing: ["trainable_params"])
         solution.addStep(
             .text("non-trainable"),
             sum(layers.map(\.nonTrainableParameters), total: summary.nonTrainableParameters, each: "non-trainable"),
-            note: summary.nonTrainableParameters > 0 ? "batch norm's moving mean and variance" : nil)
+            note: summary.nonTrainableParameters > 0 ? "batch norm's moving mean and variance" : nil,
+            producing: ["non_trainable_params"])
         solution.addStep(
-            .text("multiply-adds"), sum(layers.map(\.multiplyAdds), total: summary.multiplyAdds, each: "multiply-adds"))
+            .text("multiply-adds"), sum(layers.map(\.multiplyAdds), total: summary.multiplyAdds, each: "multiply-adds"),
+            producing: ["mult_adds"])
         let bytes = 4 * summary.totalParameters
         solution.addStep(
             .text("parameter memory"),
@@ -164,7 +169,7 @@ public struct ParameterSolver: Sendable {
                 .infix(.times, [.product([.count(4), .text("B")]), .count(summary.totalParameters)]),
                 .product([.count(bytes), .text("B")]),
                 .product([.number(Double(bytes) / 1e6), .text("MB")]),
-            ])
+            ], producing: ["param_memory_mb"])
     }
 
     private func result(_ summary: ArchitectureSummary) -> JSONValue {

@@ -13,14 +13,18 @@ enum Quantity {
     }
 
     /// The steps converting `time` upward, one per larger unit in which it is at
-    /// least 1: `6000 min = (6000 / 60) h = 100 h`, `100 h = (100 / 24) d = 4.1667 d`.
-    static func conversionSteps(_ time: TimeQuantity, into solution: inout Solution) {
+    /// least 1: `6000 min = (6000 / 60) h = 100 h`, `100 h = (100 / 24) d = 4.1667 d`;
+    /// the step into a unit is tagged with `resultPaths[unit]` (see ``Step/resultPaths``).
+    static func conversionSteps(
+        _ time: TimeQuantity, into solution: inout Solution, producing resultPaths: [TimeUnit: [String]] = [:]
+    ) {
         let chain = time.conversionsUpward
         for (from, to) in zip(chain, chain.dropFirst()) {
             let factor = from.value / to.value
             solution.addStep(
                 of(from),
-                [.product([.infix(.divide, [.number(from.value), .number(factor)]), .text(to.unit.symbol)]), of(to)])
+                [.product([.infix(.divide, [.number(from.value), .number(factor)]), .text(to.unit.symbol)]), of(to)],
+                producing: resultPaths[to.unit] ?? [])
         }
     }
 }

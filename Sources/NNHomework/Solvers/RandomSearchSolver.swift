@@ -56,14 +56,14 @@ public struct RandomSearchSolver: Sendable {
                             .apply(ln, [.infix(.minus, [.number(1), pValue])]),
                         ]),
                     .number(exact),
-                ])
+                ], producing: ["bound"])
             let whole = RandomSearch.isWhole(exact)
             let count = Quantity.of(Double(trials), trials == 1 ? "trial" : "trials")
             solution.addStep(
                 n, whole ? [bound, count] : [.ceiling(bound), .ceiling(.number(exact)), count],
                 note: whole
                     ? "N* is a whole number (within a relative 10⁻⁹), so N = N*"
-                    : "the ceiling: the smallest whole N ≥ N*")
+                    : "the ceiling: the smallest whole N ≥ N*", producing: ["trials"])
             members = [JSONMember("trials", .number(Double(trials))), JSONMember("bound", .number(exact))]
         case .probabilityOf(let given):
             trials = given
@@ -93,7 +93,7 @@ public struct RandomSearchSolver: Sendable {
                 .infix(.minus, [.number(1), .power(.infix(.minus, [.number(1), p]), n)]),
                 .infix(.minus, [.number(1), .power(.infix(.minus, [.number(1), pValue]), .number(Double(trials)))]),
                 .number(probability),
-            ], note: note)
+            ], note: note, producing: ["probability"])
         members.append(JSONMember("probability", .number(probability)))
         if let schedule = problem.schedule {
             members += try SearchSchedule.write(runs: trials, unit: "trials", schedule: schedule, into: &solution)

@@ -25,7 +25,7 @@ enum SearchSchedule {
                 .infix(.times, [.text(unit), .text("epochs per run")]),
                 .infix(.times, [Quantity.of(Double(runs), unit), Quantity.of(Double(schedule.epochs), "epochs/run")]),
                 Quantity.of(Double(epochs), "epochs"),
-            ])
+            ], producing: ["total_epochs"])
         var members = [JSONMember("total_epochs", .number(Double(epochs)))]
         guard let epochTime = schedule.epochTime else { return members }
         let total = TimeQuantity(Double(epochs) * epochTime.value, epochTime.unit)
@@ -43,9 +43,14 @@ enum SearchSchedule {
                         Quantity.of(epochTime.value, "\(epochTime.unit.symbol)/epoch"),
                     ]),
                 Quantity.of(total),
-            ])
-        Quantity.conversionSteps(total, into: &solution)
+            ], producing: converts(total, to: .minutes) ? [] : ["total_minutes"])
+        Quantity.conversionSteps(total, into: &solution, producing: [.minutes: ["total_minutes"]])
         members.append(JSONMember("total_minutes", .number(total.minutes)))
         return members
+    }
+
+    /// Whether the conversions of `time` include a step into `unit`.
+    private static func converts(_ time: TimeQuantity, to unit: TimeUnit) -> Bool {
+        time.conversionsUpward.dropFirst().contains { $0.unit == unit }
     }
 }

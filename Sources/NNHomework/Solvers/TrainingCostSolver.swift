@@ -30,7 +30,7 @@ public struct TrainingCostSolver: Sendable {
                         .infix(.times, [.text("GPUs"), .text("hours")]),
                         .infix(.times, [Quantity.of(count, "GPUs"), Quantity.of(hours, "h")]),
                         Quantity.of(gpuHours, "GPU-h"),
-                    ])
+                    ], producing: ["gpu_hours"])
             }
             members.append(JSONMember("gpu_hours", .number(gpuHours)))
             let kilowatts = TrainingEnergy.kilowatts(watts: watts)
@@ -51,7 +51,8 @@ public struct TrainingCostSolver: Sendable {
                     .infix(.times, [Quantity.of(gpuHours, "GPU-h"), Quantity.of(kilowatts, "kW"), .number(pue)]),
                     Quantity.of(energy, "kWh"),
                 ],
-                note: isDefaultPUE ? "PUE = 1 by default: no data-centre overhead; --pue to change" : nil)
+                note: isDefaultPUE ? "PUE = 1 by default: no data-centre overhead; --pue to change" : nil,
+                producing: ["kwh"])
             kwh = energy
         case .fromDollars(let dollars, let price)?:
             solution.beginSection("Energy bought")
@@ -62,7 +63,7 @@ public struct TrainingCostSolver: Sendable {
                     .infix(.divide, [.text("dollars"), .text("price")]),
                     .infix(.divide, [Quantity.of(dollars, "USD"), Quantity.of(price, "USD/kWh")]),
                     Quantity.of(energy, "kWh"),
-                ])
+                ], producing: ["kwh"])
             kwh = energy
         case nil:
             break
@@ -80,7 +81,7 @@ public struct TrainingCostSolver: Sendable {
                         .infix(.times, [.text("E"), .text("price")]),
                         .infix(.times, [Quantity.of(kwh, "kWh"), Quantity.of(price, "USD/kWh")]),
                         Quantity.of(usd, "USD"),
-                    ])
+                    ], producing: ["usd"])
                 members.append(JSONMember("usd", .number(usd)))
             }
             if let carbon = problem.carbonIntensity {
@@ -97,7 +98,7 @@ public struct TrainingCostSolver: Sendable {
                         Quantity.of(kilograms, "kg CO₂e"),
                         .product([.infix(.divide, [.number(kilograms), .number(1000)]), .text("t CO₂e")]),
                         Quantity.of(tonnes, "t CO₂e"),
-                    ])
+                    ], producing: ["tco2e"])
                 members.append(JSONMember("tco2e", .number(tonnes)))
             }
             if let monthly = problem.householdMonthly {
@@ -119,7 +120,8 @@ public struct TrainingCostSolver: Sendable {
                             ]),
                         .infix(.divide, [Quantity.of(kwh, "kWh"), Quantity.of(yearly, "kWh/year")]),
                         Quantity.of(years, "household-years"),
-                    ], note: "K = \(NumberFormat(precision: 17).text(monthly)) kWh a month for one household")
+                    ], note: "K = \(NumberFormat(precision: 17).text(monthly)) kWh a month for one household",
+                    producing: ["household_years"])
                 members.append(JSONMember("household_years", .number(years)))
             }
         }
@@ -138,7 +140,7 @@ public struct TrainingCostSolver: Sendable {
                         .infix(.times, [.text("GPUs"), .text("price per GPU")]),
                         .infix(.times, [Quantity.of(gpus, "GPUs"), Quantity.of(price, "USD/GPU")]),
                         Quantity.of(cost, "USD"),
-                    ])
+                    ], producing: [prices.count == 1 ? "acquisition_usd" : "acquisition_usd[\(position)]"])
                 costs.append(cost)
             }
             members.append(

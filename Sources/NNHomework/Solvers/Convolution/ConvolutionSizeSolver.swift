@@ -15,18 +15,21 @@ public struct ConvolutionSizeSolver: Sendable {
         var solution = Solution(title: title(problem), preamble: preamble(problem))
         let outputHeight: Int
         let outputWidth: Int
+        let paths = ResultPaths(problem)
         solution.beginSection("Height (rows)")
         switch problem.layer {
         case .transposed(_, _, let outputPadding):
-            OutputSizeSteps.height(problem.height).writeTransposed(outputPadding: outputPadding[0], into: &solution)
+            OutputSizeSteps.height(problem.height).writeTransposed(
+                outputPadding: outputPadding[0], into: &solution, producing: [paths.height])
             solution.beginSection("Width (columns)")
-            OutputSizeSteps.width(problem.width).writeTransposed(outputPadding: outputPadding[1], into: &solution)
+            OutputSizeSteps.width(problem.width).writeTransposed(
+                outputPadding: outputPadding[1], into: &solution, producing: [paths.width])
             outputHeight = problem.height.transposedOutputSize(outputPadding: outputPadding[0])
             outputWidth = problem.width.transposedOutputSize(outputPadding: outputPadding[1])
         case .convolution, .pooling:
-            OutputSizeSteps.height(problem.height).write(into: &solution)
+            OutputSizeSteps.height(problem.height).write(into: &solution, producing: paths.heightCoverage)
             solution.beginSection("Width (columns)")
-            OutputSizeSteps.width(problem.width).write(into: &solution)
+            OutputSizeSteps.width(problem.width).write(into: &solution, producing: paths.widthCoverage)
             outputHeight = problem.height.outputSize
             outputWidth = problem.width.outputSize
         }
@@ -39,8 +42,12 @@ public struct ConvolutionSizeSolver: Sendable {
         switch problem.layer {
         case .convolution(let filters, let hasBias), .transposed(let filters, let hasBias, _):
             channels = filters
-            solution.addStep(outputChannels, [.symbol(Symbol("F")), number(filters)], note: "one channel per filter")
-            solution.addStep(.text("output shape"), [.text(shape(outputHeight, outputWidth, channels, problem))])
+            solution.addStep(
+                outputChannels, [.symbol(Symbol("F")), number(filters)], note: "one channel per filter",
+                producing: [paths.channels])
+            solution.addStep(
+                .text("output shape"), [.text(shape(outputHeight, outputWidth, channels, problem))],
+                producing: ["output"])
             solution.beginSection("Cost")
             do {
                 parameters = try ConvolutionCost.parameters(
@@ -73,7 +80,7 @@ public struct ConvolutionSizeSolver: Sendable {
                         .infix(.times, kernelTerms + [filterSymbol]),
                         .infix(.times, kernelNumbers + [number(filters)]), number(parameters),
                     ],
-                note: hasBias ? "weights and one bias per filter" : "weights only (--no-bias)")
+                note: hasBias ? "weights and one bias per filter" : "weights only (--no-bias)", producing: ["params"])
             let positionTerms: [MathExpression] =
                 isTransposedLayer(problem)
                 ? [.symbol(Symbol("H")), .symbol(Symbol("W"))]
@@ -89,11 +96,16 @@ public struct ConvolutionSizeSolver: Sendable {
                 ],
                 note: isTransposedLayer(problem)
                     ? "each input entry is scattered through every weight; bias additions not counted"
-                    : "one per weight at each output position; bias additions not counted")
+                    : "one per weight at each output position; bias additions not counted",
+                producing: ["mult_adds"])
         case .pooling(let mode, _):
             channels = problem.inputChannels
-            solution.addStep(outputChannels, [inputChannels, number(channels)], note: "pooling keeps the channels")
-            solution.addStep(.text("output shape"), [.text(shape(outputHeight, outputWidth, channels, problem))])
+            solution.addStep(
+                outputChannels, [inputChannels, number(channels)], note: "pooling keeps the channels",
+                producing: [paths.channels])
+            solution.addStep(
+                .text("output shape"), [.text(shape(outputHeight, outputWidth, channels, problem))],
+                producing: ["output"])
             solution.addRemark(
                 "\(mode == .max ? "Max" : "Average") pooling has no parameters and no multiply-adds (0 of each).")
         }
@@ -111,6 +123,30 @@ public struct ConvolutionSizeSolver: Sendable {
             JSONMember("mult_adds", .number(Double(multiplyAdds))),
         ])
         return solution
+    }
+
+    /// Where the steps' values sit in the result: the output's height, width and
+    /// channels (in the order of the shape), and the uncovered rows and columns and
+    /// `exact`, which the step giving each dimension's n_out shows as ⌊slack / S⌋.
+    private struct ResultPaths {
+        let height: String
+        let width: String
+        let channels: String
+        let heightCoverage: [String]
+        let widthCoverage: [String]
+
+        init(_ problem: ConvolutionSizeProblem) {
+            let first = problem.isChannelsFirst ? 1 : 0
+            height = "output[\(first)]"
+            width = "output[\(first + 1)]"
+            channels = problem.isChannelsFirst ? "output[0]" : "output[2]"
+            // `exact` is false because of the first dimension that S does not divide; the height's step when both divide.
+            let heightIsExact = problem.height.slack % problem.height.stride == 0
+            let widthIsExact = problem.width.slack % problem.width.stride == 0
+            let heightOwnsExact = !heightIsExact || widthIsExact
+            heightCoverage = [height, "uncovered[0]"] + (heightOwnsExact ? ["exact"] : [])
+            widthCoverage = [width, "uncovered[1]"] + (heightOwnsExact ? [] : ["exact"])
+        }
     }
 
     private func isTransposedLayer(_ problem: ConvolutionSizeProblem) -> Bool {

@@ -72,10 +72,11 @@ public struct FeatureMapSolver: Sendable {
                 let products = terms.map { MathExpression.infix(.times, [.number($0.input), .number($0.weight)]) }
                 solution.addStep(
                     entry(i, j),
-                    [products.count == 1 ? products[0] : .infix(.plus, products), .number(map.output[i, j])])
+                    [products.count == 1 ? products[0] : .infix(.plus, products), .number(map.output[i, j])],
+                    producing: ["output[\(i)][\(j)]"])
             }
         }
-        solution.addStep(.symbol(Symbol("Y")), [.matrix(map.output)])
+        solution.addStep(.symbol(Symbol("Y")), [.matrix(map.output)], producing: ["output"])
         solution.result = .object([JSONMember("output", json(map.output))])
         return solution
     }
@@ -109,6 +110,7 @@ public struct FeatureMapSolver: Sendable {
         let (height, width) = pooling.dimensions(inputHeight: input[0].rows, inputWidth: input[0].columns)
         writeSizes(height, width, into: &solution)
         for (index, map) in maps.enumerated() {
+            let path = input.count > 1 ? "output[\(index)]" : "output"
             solution.beginSection(input.count > 1 ? "Channel \(index + 1)" : "Pooled map")
             for i in 0..<map.output.rows {
                 for j in 0..<map.output.columns {
@@ -117,11 +119,12 @@ public struct FeatureMapSolver: Sendable {
                         isMax
                         ? .apply(FunctionName("max"), window)
                         : .infix(.divide, [.parenthesized(.infix(.plus, window)), number(count)])
-                    solution.addStep(entry(i, j), [formula, .number(map.output[i, j])])
+                    solution.addStep(
+                        entry(i, j), [formula, .number(map.output[i, j])], producing: ["\(path)[\(i)][\(j)]"])
                 }
             }
             let suffix = input.count > 1 ? "\(index + 1)" : nil
-            solution.addStep(.symbol(Symbol("Y", index: suffix)), [.matrix(map.output)])
+            solution.addStep(.symbol(Symbol("Y", index: suffix)), [.matrix(map.output)], producing: [path])
         }
         let output = input.count > 1 ? JSONValue.array(maps.map { json($0.output) }) : json(maps[0].output)
         solution.result = .object([JSONMember("output", output)])

@@ -35,8 +35,9 @@ struct OutputSizeSteps {
     /// The kernel's symbol in the size formula: k, or k_eff when dilated.
     private var kernel: MathExpression { dimension.dilation == 1 ? Self.k : Self.effectiveK }
 
-    /// Writes k_eff (when dilated), the padding (for `same` and `full`) and n_out.
-    func write(into solution: inout Solution) {
+    /// Writes k_eff (when dilated), the padding (for `same` and `full`) and n_out;
+    /// the step that gives n_out is tagged with `resultPaths` (see ``Step/resultPaths``).
+    func write(into solution: inout Solution, producing resultPaths: [String] = []) {
         writeEffectiveKernel(into: &solution)
         let dim = dimension
         switch dim.padding {
@@ -47,7 +48,7 @@ struct OutputSizeSteps {
                 [
                     .ceiling(.infix(.divide, [n, Self.s])),
                     .ceiling(.infix(.divide, [number(dim.inputSize), number(dim.stride)])), number(size),
-                ], note: "\"same\" (TensorFlow)")
+                ], note: "\"same\" (TensorFlow)", producing: resultPaths)
             let total = dim.paddingBefore + dim.paddingAfter
             solution.addStep(
                 Self.p,
@@ -98,15 +99,15 @@ struct OutputSizeSteps {
                     .infix(.minus, [number(dim.effectiveKernelSize), .number(1)]), number(dim.paddingBefore),
                 ],
                 note: "\"full\": every overlap of window and input counts")
-            writeFloor(into: &solution)
+            writeFloor(into: &solution, producing: resultPaths)
         case .symmetric, .valid:
-            writeFloor(into: &solution)
+            writeFloor(into: &solution, producing: resultPaths)
         }
         writeCoverage(into: &solution)
     }
 
-    /// Writes the transposed convolution's o = S(n − 1) + k_eff − 2P + a.
-    func writeTransposed(outputPadding: Int, into solution: inout Solution) {
+    /// Writes the transposed convolution's o = S(n − 1) + k_eff − 2P + a, the step tagged with `resultPaths`.
+    func writeTransposed(outputPadding: Int, into solution: inout Solution, producing resultPaths: [String] = []) {
         writeEffectiveKernel(into: &solution)
         let dim = dimension
         let formula: MathExpression = .infix(
@@ -142,7 +143,7 @@ struct OutputSizeSteps {
             ])
         solution.addStep(
             output, [formula, numbers, number(dim.transposedOutputSize(outputPadding: outputPadding))],
-            note: "transposed")
+            note: "transposed", producing: resultPaths)
     }
 
     private func writeEffectiveKernel(into solution: inout Solution) {
@@ -164,8 +165,9 @@ struct OutputSizeSteps {
             ], note: "dilated kernel")
     }
 
-    /// n_out = ⌊(n + 2P − k)/S⌋ + 1 (⌈·⌉ in ceil mode), with P_before + P_after for uneven padding.
-    private func writeFloor(into solution: inout Solution) {
+    /// n_out = ⌊(n + 2P − k)/S⌋ + 1 (⌈·⌉ in ceil mode), with P_before + P_after for uneven padding;
+    /// the last step, which gives n_out, is tagged with `resultPaths`.
+    private func writeFloor(into solution: inout Solution, producing resultPaths: [String]) {
         let dim = dimension
         let isEven = dim.paddingBefore == dim.paddingAfter
         let padding: MathExpression = .product([.number(2), Self.p])
@@ -180,6 +182,7 @@ struct OutputSizeSteps {
                 [round(.infix(.divide, [.infix(.minus, [.infix(.plus, [size, pad]), kernel]), stride])), .number(1)])
         }
         let rounded = dim.ceilMode ? (dim.slack + dim.stride - 1) / dim.stride : dim.slack / dim.stride
+        let dropsLastWindow = dim.ceilMode && dim.outputSize != rounded + 1
         solution.addStep(
             output,
             [
@@ -187,11 +190,12 @@ struct OutputSizeSteps {
                 quotient(number(dim.inputSize), paddingNumbers, number(dim.effectiveKernelSize), number(dim.stride)),
                 .infix(.plus, [round(.infix(.divide, [number(dim.slack), number(dim.stride)])), .number(1)]),
                 number(rounded + 1),
-            ], note: dim.ceilMode ? "ceil mode" : nil)
-        if dim.ceilMode && dim.outputSize != rounded + 1 {
+            ], note: dim.ceilMode ? "ceil mode" : nil, producing: dropsLastWindow ? [] : resultPaths)
+        if dropsLastWindow {
             solution.addStep(
                 output, [.infix(.minus, [number(rounded + 1), .number(1)]), number(dim.outputSize)],
-                note: "the last window would start in the \(lastSide) padding; PyTorch drops it")
+                note: "the last window would start in the \(lastSide) padding; PyTorch drops it", producing: resultPaths
+            )
         }
     }
 

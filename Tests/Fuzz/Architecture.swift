@@ -1,3 +1,4 @@
+import NNCore
 import NNHomework
 
 /// Fuzzes the architecture decoders: input starting with `{` is read as the

@@ -3,9 +3,9 @@
 #
 #   Tests/Fuzz/run.sh TARGET SECONDS [libFuzzer options...]
 #
-# TARGET is NetworkSpec, Architecture, Expression, Matrix or Arguments: the entry
+# TARGET is NetworkSpec, Architecture, Expression, Matrix or Invocation: the entry
 # file Tests/Fuzz/<TARGET>.swift compiled with the library sources (and, for
-# Arguments, the nnhw sources but main.swift) under -sanitize=fuzzer,address.
+# Invocation, the nnhw sources but main.swift) under -sanitize=fuzzer,address.
 # The corpus grows in .build-fuzz/corpus/<TARGET>, seeded from
 # Tests/Fuzz/Corpus/<TARGET>; a crash is saved as .build-fuzz/crash-<TARGET>-* and
 # the script exits non-zero.
@@ -37,7 +37,7 @@ build_module NNCore Sources/NNCore
 build_module NNHomework Sources/NNHomework
 
 sources=("Tests/Fuzz/$target.swift")
-if [[ $target == Arguments ]]; then
+if [[ $target == Invocation ]]; then
     while IFS= read -r -d '' file; do sources+=("$file"); done \
         < <(find Sources/nnhw -name '*.swift' ! -name main.swift -print0 | sort -z)
 fi

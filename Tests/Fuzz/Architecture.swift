@@ -9,7 +9,9 @@ public func fuzzArchitecture(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt 
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     let problem: ArchitectureProblem
     do {
-        problem = try text.hasPrefix("{") ? ArchitectureProblem(parsing: text, source: "fuzz.json")
+        problem =
+            try text.hasPrefix("{")
+            ? ArchitectureProblem(parsing: text, source: "fuzz.json")
             : ArchitectureProblem(compact: text)
     } catch {
         return 0

@@ -10,7 +10,10 @@
 /// executable needs no Foundation and starts in a few milliseconds.
 enum System {
     /// The bytes of the file at `path` ("-" for standard input), or the C library's reason it cannot be read.
-    static func readBytes(atPath path: String) -> Result<[UInt8], ReadFailure> {
+    ///
+    /// Reading stops after `limit` + 1 bytes, so an endless stream cannot exhaust memory:
+    /// more than `limit` bytes means the input is too large.
+    static func readBytes(atPath path: String, limit: Int) -> Result<[UInt8], ReadFailure> {
         let isStandardInput = path == "-"
         guard let file = isStandardInput ? stdin : fopen(path, "rb") else {
             return .failure(ReadFailure(reason: String(cString: strerror(errno))))
@@ -21,7 +24,7 @@ enum System {
         while true {
             let count = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
             bytes.append(contentsOf: buffer[0..<count])
-            if count < buffer.count { break }
+            if count < buffer.count || bytes.count > limit { break }
         }
         if ferror(file) != 0 {
             return .failure(ReadFailure(reason: String(cString: strerror(errno))))

@@ -91,10 +91,13 @@ extension NetworkProblem {
         var hasBias: [Bool] = []
         var initializations: [WeightInitialization?] = []
         var generator = SplitMix64(seed: seed)
+        var weightCount = 0
         for (index, cursor) in layerCursors.enumerated() {
             let incoming = layers.last?.outputCount ?? input.columns
             let layer = try Self.decodeLayer(
-                cursor, number: index + 1, incoming: incoming, isAugmented: isAugmented, generator: &generator)
+                cursor, number: index + 1, incoming: incoming, isAugmented: isAugmented, weightCount: weightCount,
+                generator: &generator)
+            weightCount += layer.dense.weights.rows * layer.dense.weights.columns
             layers.append(layer.dense)
             hasBias.append(layer.hasBias)
             initializations.append(layer.initialization)
@@ -132,7 +135,8 @@ extension NetworkProblem {
     }
 
     private static func decodeLayer(
-        _ cursor: JSONCursor, number: Int, incoming: Int, isAugmented: Bool, generator: inout SplitMix64
+        _ cursor: JSONCursor, number: Int, incoming: Int, isAugmented: Bool, weightCount: Int,
+        generator: inout SplitMix64
     ) throws(InputError) -> (dense: Dense, hasBias: Bool, initialization: WeightInitialization?) {
         let allowed = isAugmented ? ["weights", "units", "activation"] : ["weights", "bias", "units", "activation"]
         if isAugmented, let bias = cursor.member("bias") {
@@ -149,6 +153,11 @@ extension NetworkProblem {
             guard units == units.rounded(), (1...maximumUnits).contains(units) else {
                 throw unitsCursor.error(
                     "expected a whole number of units from 1 to \(Int(maximumUnits)), got \(specText(units))")
+            }
+            let (drawn, overflow) = incoming.multipliedReportingOverflow(by: Int(units))
+            guard !overflow, drawn <= maximumWeights - weightCount else {
+                throw unitsCursor.error(
+                    "the network would hold more than 10⁷ weights; ask for fewer units")
             }
             let activation = try ActivationSpec.decode(activationCursor)
             let rule = WeightInitialization(for: activation)
@@ -194,4 +203,7 @@ extension NetworkProblem {
 
     /// The most units a `"units"` layer may ask for.
     private static let maximumUnits = 4096.0
+
+    /// The most weights the layers may hold in all once `"units"` layers are drawn.
+    public static let maximumWeights = 10_000_000
 }

@@ -21,6 +21,10 @@ public struct FeatureMapSolver: Sendable {
                 .invalidData, at: "--kernel",
                 "has \(counted(filter.kernel.count, "channel")), but --input has \(input.count); they must match")
         }
+        let (height, width) = filter.dimensions(inputHeight: input[0].rows, inputWidth: input[0].columns)
+        if let height = try? height.validated(), let width = try? width.validated() {
+            try Self.checkSize(height, width, channels: input.count)
+        }
         let map: FeatureMap
         do {
             map = try filter.featureMap(of: input)
@@ -49,7 +53,6 @@ public struct FeatureMapSolver: Sendable {
         solution.beginSection("Given")
         addChannels("X", input, to: &solution)
         addChannels("K", filter.kernel, to: &solution)
-        let (height, width) = filter.dimensions(inputHeight: input[0].rows, inputWidth: input[0].columns)
         writeSizes(height, width, into: &solution)
         if filter.isFlipped {
             solution.beginSection("Flipped kernel")
@@ -87,6 +90,10 @@ public struct FeatureMapSolver: Sendable {
     public func pooling(input: [Matrix], pooling: Pooling2D) throws(InputError) -> Solution {
         var maps: [PooledMap] = []
         for channel in input {
+            let (height, width) = pooling.dimensions(inputHeight: channel.rows, inputWidth: channel.columns)
+            if let height = try? height.validated(), let width = try? width.validated() {
+                try Self.checkSize(height, width, channels: input.count)
+            }
             do {
                 maps.append(try pooling.pooled(channel))
             } catch {
@@ -129,6 +136,40 @@ public struct FeatureMapSolver: Sendable {
         let output = input.count > 1 ? JSONValue.array(maps.map { json($0.output) }) : json(maps[0].output)
         solution.result = .object([JSONMember("output", output)])
         return solution
+    }
+
+    /// The most numbers a worked feature map shows: the products of every y_ij
+    /// (H_out · W_out · C · k_h · k_w), or the window values of every pooled entry,
+    /// and the entries of the padded input (C · H_p · W_p).
+    public static let maximumTerms = 20_000
+
+    /// Refuses a feature map whose worked solution would show more than ``maximumTerms`` numbers.
+    ///
+    /// - Throws: an invalid-data ``InputError`` at `--input` when a count exceeds the limit or overflows.
+    private static func checkSize(
+        _ height: ConvolutionDimension, _ width: ConvolutionDimension, channels: Int
+    ) throws(InputError) {
+        let products: Int
+        let padded: Int
+        do {
+            products = try ConvolutionCost.product([
+                height.outputSize, width.outputSize, channels, height.kernelSize, width.kernelSize,
+            ])
+            padded = try ConvolutionCost.product([
+                channels, height.inputSize + height.paddingBefore + height.paddingAfter,
+                width.inputSize + width.paddingBefore + width.paddingAfter,
+            ])
+        } catch {
+            throw InputError(.invalidData, at: "--input", tooLargeMessage)
+        }
+        guard products <= maximumTerms, padded <= maximumTerms else {
+            throw InputError(.invalidData, at: "--input", tooLargeMessage)
+        }
+    }
+
+    private static var tooLargeMessage: String {
+        "the worked solution would show more than \(maximumTerms) numbers (products or window values, "
+            + "or padded-input entries); give a smaller input, kernel or padding"
     }
 
     private func writeSizes(

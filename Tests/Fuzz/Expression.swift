@@ -1,0 +1,23 @@
+import NNCore
+
+/// Fuzzes the expression language: any bytes are read as a formula; a formula
+/// that parses is printed, simplified, differentiated in every variable, and
+/// evaluated with every variable at 0.5 and at −2.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzExpression(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    guard let expression = try? Expression(parsing: text) else { return 0 }
+    _ = expression.description
+    _ = expression.simplified().description
+    for value in [0.5, -2.0] {
+        let point = Dictionary(uniqueKeysWithValues: expression.variables.map { ($0, value) })
+        _ = try? expression.value(at: point)
+        for variable in expression.variables {
+            let derivative = expression.derivative(withRespectTo: variable)
+            _ = derivative.description
+            _ = try? derivative.value(at: point)
+            _ = try? derivative.simplified().value(at: point)
+        }
+    }
+    return 0
+}

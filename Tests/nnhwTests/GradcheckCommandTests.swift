@@ -76,4 +76,21 @@ struct GradcheckCommandTests {
         #expect(result.output == "")
         #expect(result.error.split(separator: "\n").first.map(String.init) == expected)
     }
+
+    /// Regression: a 232-character tower of powers in 22 variables, found by the
+    /// Expression fuzzer (Tests/Fuzz/Corpus/Expression/regression-power-tower-timeout),
+    /// timed out in a harness that differentiated it twice; `gradcheck` must answer in time.
+    @Test("a fuzzer's tower of powers is checked in well under 2 s")
+    func powerTower() throws {
+        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fuzz/Corpus/Expression/regression-power-tower-timeout")
+        let formula = try String(contentsOf: corpus, encoding: .utf8)
+        let variables = Set(formula.split { !$0.isLetter && !$0.isNumber }.filter { $0.first?.isLetter == true })
+        let point = variables.sorted().map { "\($0)=1.1" }.joined(separator: ",")
+        let start = Date()
+        let result = try CommandRunner.run(["gradcheck", "--f", formula, "--at", point, "--format", "json"])
+        #expect(Date().timeIntervalSince(start) < 2)
+        #expect(result.status == 0 || result.status == 1)
+        #expect(result.error == "")
+    }
 }

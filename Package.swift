@@ -9,7 +9,9 @@ let package = Package(
         .library(name: "NNHomework", targets: ["NNHomework"]),
     ],
     targets: [
-        .target(name: "NNCore"),
+        .target(name: "NNKernel"),
+        .target(name: "NNCore", dependencies: ["NNKernel"]),
+        .executableTarget(name: "nnhw-bench", dependencies: ["NNCore"]),
         .target(name: "NNHomework", dependencies: ["NNCore"]),
         .executableTarget(name: "nnhw", dependencies: ["NNHomework"]),
         .testTarget(name: "NNCoreTests", dependencies: ["NNCore"]),

@@ -31,3 +31,9 @@ private func libmLog(_ x: Double) -> Double { log(x) }
 private func libmLog1p(_ x: Double) -> Double { log1p(x) }
 private func libmTanh(_ x: Double) -> Double { tanh(x) }
 private func libmErf(_ x: Double) -> Double { erf(x) }
+
+/// What NNCore asks the operating system about the machine.
+enum Processor {
+    /// The number of processors online, at least 1.
+    static var onlineCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+}

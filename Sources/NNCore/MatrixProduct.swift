@@ -25,8 +25,8 @@ public struct MatrixProduct: Sendable, Hashable {
 
     /// The micro-kernel.
     public var kernel: Kernel
-    /// The number of threads; nil chooses one for small products and every
-    /// processor for large ones.
+    /// The number of threads; nil chooses one for small products and, for large
+    /// ones, every processor online (or `NNHW_THREADS` when that is set).
     public var threads: Int?
 
     /// A product with the given kernel and thread count.
@@ -80,7 +80,7 @@ public struct MatrixProduct: Sendable, Hashable {
         let work = m.multipliedReportingOverflow(by: k)
         let total = work.partialValue.multipliedReportingOverflow(by: n)
         let large = work.overflow || total.overflow || total.partialValue >= Self.threadingThreshold
-        return large ? max(1, min(Processor.onlineCount, m / Self.height)) : 1
+        return large ? max(1, min(Processor.threadLimit, m / Self.height)) : 1
     }
 
     private func multiply(

@@ -34,6 +34,10 @@ private func libmErf(_ x: Double) -> Double { erf(x) }
 
 /// What NNCore asks the operating system about the machine.
 enum Processor {
-    /// The number of processors online, at least 1.
-    static var onlineCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+    /// The most threads a matrix product uses: `NNHW_THREADS` when it is a
+    /// positive integer, otherwise the number of processors online (at least 1).
+    static let threadLimit: Int = {
+        if let value = getenv("NNHW_THREADS"), let limit = Int(String(cString: value)), limit > 0 { return limit }
+        return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    }()
 }

@@ -22,44 +22,30 @@ public struct GradientCheck: Sendable, Hashable {
 
     /// The comparison for each of `parameters`, against the analytic `gradients`.
     ///
-    /// - Complexity: two forward passes per parameter.
+    /// L(w ± ε) comes from one cached forward pass: perturbing a parameter of
+    /// layer l changes one pre-activation a⁽ˡ⁾ᵢ per sample, so only layer l's unit
+    /// i and the layers above it are recomputed, and only for samples where it
+    /// changes (see ``PerturbedPass``). The step is the one the rounding of w ± ε
+    /// actually takes; n divides by 2ε as stated.
+    /// - Complexity: one forward pass, then per parameter of layer l
+    ///   O(S · (parameters of the layers above l)) for S samples.
     public func compare(
         _ network: Network, input: Matrix, target: Matrix, gradients: Gradients, parameters: [Parameter]
     ) -> [Result] {
-        parameters.map { parameter in
-            var plus = network
-            plus[parameter] += epsilon
-            var minus = network
-            minus[parameter] -= epsilon
-            let plusPass = plus.forward(input)
-            let minusPass = minus.forward(input)
-            let lossPlus = plus.loss(of: plusPass, target: target)
-            let lossMinus = minus.loss(of: minusPass, target: target)
-            let numeric = (lossPlus - lossMinus) / (2 * epsilon)
+        let cache = PerturbedPass(network: network, input: input, target: target)
+        return parameters.map { parameter in
+            let value = network[parameter]
+            let losses = cache.losses(parameter, up: (value + epsilon) - value, down: (value - epsilon) - value)
+            let numeric = (losses.plus - losses.minus) / (2 * epsilon)
             let analytic = gradients[parameter]
             let difference = abs(analytic - numeric)
             let scale = max(abs(analytic), abs(numeric))
             return Result(
-                parameter: parameter, analytic: analytic, numeric: numeric, lossPlus: lossPlus, lossMinus: lossMinus,
-                absoluteError: difference, relativeError: scale == 0 ? 0 : difference / scale,
+                parameter: parameter, analytic: analytic, numeric: numeric, lossPlus: losses.plus,
+                lossMinus: losses.minus, absoluteError: difference, relativeError: scale == 0 ? 0 : difference / scale,
                 passes: difference <= absoluteTolerance + relativeTolerance * abs(numeric),
-                isNearKink: crossesKink(network, plusPass, minusPass))
+                isNearKink: losses.crossesKink)
         }
-    }
-
-    /// Whether a ReLU or leaky-ReLU pre-activation lies on different sides of its
-    /// kink (a > 0 against a ≤ 0) in the two perturbed passes.
-    private func crossesKink(_ network: Network, _ plus: ForwardPass, _ minus: ForwardPass) -> Bool {
-        for (index, layer) in network.layers.enumerated() {
-            switch layer.activation.function {
-            case .relu, .leakyReLU:
-                let sides = zip(plus.preActivations[index].elements, minus.preActivations[index].elements)
-                if sides.contains(where: { ($0 > 0) != ($1 > 0) }) { return true }
-            default:
-                continue
-            }
-        }
-        return false
     }
 
     /// The check of one parameter.

@@ -1,0 +1,139 @@
+/// The losses L(w + ε) and L(w − ε) of one parameter, computed from a cached
+/// forward pass instead of two fresh ones.
+///
+/// Perturbing W⁽ˡ⁾ᵢⱼ by h changes only the pre-activation a⁽ˡ⁾ᵢ of each sample s,
+/// by h z⁽ˡ⁻¹⁾ₛⱼ (by h for the bias b⁽ˡ⁾ᵢ). Samples are independent, so a sample
+/// whose a⁽ˡ⁾ᵢ or z⁽ˡ⁾ᵢ does not change keeps its cached loss ℓₛ; for the others,
+/// an elementwise layer l changes a⁽ˡ⁺¹⁾ by Δz⁽ˡ⁾ᵢ W⁽ˡ⁺¹⁾[:, i] (a rank-one
+/// update), and only the layers above are recomputed, for that sample alone.
+/// L = r Σₛ ℓₛ as in ``Network/loss(of:target:)``.
+struct PerturbedPass {
+    let network: Network
+    let pass: ForwardPass
+    let target: Matrix
+    let rule: OutputRule
+    /// ℓₛ of the unperturbed network.
+    let sampleLosses: [Double]
+    /// r in L = r Σₛ ℓₛ.
+    let reductionFactor: Double
+    /// Whether layer index l has a ReLU-like kink at 0.
+    let hasKink: [Bool]
+
+    /// The cache for `network` on the batch `input` against `target`.
+    init(network: Network, input: Matrix, target: Matrix) {
+        self.network = network
+        self.pass = network.forward(input)
+        self.target = target
+        self.rule = network.outputRule
+        self.reductionFactor = network.loss.reductionFactor(samples: input.rows)
+        self.hasKink = network.layers.map {
+            switch $0.activation.function {
+            case .relu, .leakyReLU: true
+            default: false
+            }
+        }
+        let logits = pass.logits
+        let output = pass.output
+        let rule = self.rule
+        let loss = network.loss
+        self.sampleLosses = (0..<input.rows).map {
+            rule.sampleLoss(loss, logits: logits.row($0), prediction: output.row($0), target: target.row($0))
+        }
+    }
+
+    /// L(w + h₊), L(w + h₋), and whether a ReLU-like pre-activation lies on
+    /// different sides of its kink in the two perturbed networks.
+    func losses(_ parameter: Parameter, up: Double, down: Double) -> (plus: Double, minus: Double, crossesKink: Bool) {
+        let l = parameter.layer
+        let (unit, column): (Int, Int?) =
+            switch parameter.kind {
+            case .weight(let row, let column): (row, column)
+            case .bias(let row): (row, nil)
+            }
+        let units = network.layers[l].outputCount
+        let below = pass.activations[l]
+        var plusLosses = sampleLosses
+        var minusLosses = sampleLosses
+        var crossesKink = false
+        for s in 0..<below.rows {
+            let input = column.map { below.elements[s * below.columns + $0] } ?? 1
+            let plusStep = up * input
+            let minusStep = down * input
+            if plusStep == 0 && minusStep == 0 { continue }
+            let a = pass.preActivations[l].elements[s * units + unit]
+            let aPlus = a + plusStep
+            let aMinus = a + minusStep
+            if hasKink[l] && (aPlus > 0) != (aMinus > 0) { crossesKink = true }
+            let plus = sample(s, layer: l, unit: unit, preActivation: aPlus)
+            let minus = sample(s, layer: l, unit: unit, preActivation: aMinus)
+            if let plus { plusLosses[s] = plus.loss }
+            if let minus { minusLosses[s] = minus.loss }
+            if !crossesKink && (plus != nil || minus != nil) {
+                for above in (l + 1)..<network.layers.count where hasKink[above] {
+                    let offset = above - l - 1
+                    let plusRow = plus?.preActivations[offset] ?? pass.preActivations[above].row(s)
+                    let minusRow = minus?.preActivations[offset] ?? pass.preActivations[above].row(s)
+                    if zip(plusRow, minusRow).contains(where: { ($0 > 0) != ($1 > 0) }) { crossesKink = true }
+                }
+            }
+        }
+        return (
+            reductionFactor * plusLosses.reduce(0, +), reductionFactor * minusLosses.reduce(0, +), crossesKink
+        )
+    }
+
+    /// Sample s with a⁽ˡ⁾ᵢ replaced: its loss ℓₛ and the pre-activation rows of
+    /// the layers above l; nil when z⁽ˡ⁾ does not change, so nothing above does.
+    private func sample(_ s: Int, layer l: Int, unit: Int, preActivation: Double) -> (
+        loss: Double, preActivations: [[Double]]
+    )? {
+        let layer = network.layers[l]
+        let units = layer.outputCount
+        var preActivationRow: [Double]
+        var outputRow: [Double]
+        if layer.activation.isElementwise {
+            let old = pass.activations[l + 1].elements[s * units + unit]
+            let new = layer.activation.value(preActivation)
+            if new == old { return nil }
+            if l + 1 < network.layers.count {
+                let next = network.layers[l + 1]
+                var row = pass.preActivations[l + 1].row(s)
+                let change = new - old
+                for k in 0..<next.outputCount { row[k] += change * next.weights.elements[k * units + unit] }
+                return propagate(s, from: l + 1, preActivation: row)
+            }
+            preActivationRow = pass.preActivations[l].row(s)
+            preActivationRow[unit] = preActivation
+            outputRow = pass.activations[l + 1].row(s)
+            outputRow[unit] = new
+        } else {
+            preActivationRow = pass.preActivations[l].row(s)
+            preActivationRow[unit] = preActivation
+            if l + 1 < network.layers.count {
+                let z = layer.activation.apply(to: Matrix(row: preActivationRow))
+                let next = network.layers[l + 1]
+                return propagate(s, from: l + 1, preActivation: next.preActivation(z).elements)
+            }
+            outputRow = layer.activation.apply(to: Matrix(row: preActivationRow)).elements
+        }
+        return (loss(s, logits: preActivationRow, prediction: outputRow), [])
+    }
+
+    /// ℓₛ and the pre-activation rows of layers m … L, given a⁽ᵐ⁾ of sample s.
+    private func propagate(_ s: Int, from m: Int, preActivation: [Double]) -> (
+        loss: Double, preActivations: [[Double]]
+    ) {
+        var rows = [preActivation]
+        var z = network.layers[m].activation.apply(to: Matrix(row: preActivation))
+        for index in (m + 1)..<max(m + 1, network.layers.count) {
+            let a = network.layers[index].preActivation(z)
+            rows.append(a.elements)
+            z = network.layers[index].activation.apply(to: a)
+        }
+        return (loss(s, logits: rows[rows.count - 1], prediction: z.elements), rows)
+    }
+
+    private func loss(_ s: Int, logits: [Double], prediction: [Double]) -> Double {
+        rule.sampleLoss(network.loss, logits: logits, prediction: prediction, target: target.row(s))
+    }
+}

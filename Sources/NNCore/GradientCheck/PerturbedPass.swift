@@ -10,7 +10,8 @@
 struct PerturbedPass {
     let network: Network
     let pass: ForwardPass
-    let target: Matrix
+    /// The target's rows, yₛ.
+    let targetRows: [[Double]]
     let rule: OutputRule
     /// ℓₛ of the unperturbed network.
     let sampleLosses: [Double]
@@ -23,7 +24,7 @@ struct PerturbedPass {
     init(network: Network, input: Matrix, target: Matrix) {
         self.network = network
         self.pass = network.forward(input)
-        self.target = target
+        self.targetRows = target.rowArrays
         self.rule = network.outputRule
         self.reductionFactor = network.loss.reductionFactor(samples: input.rows)
         self.hasKink = network.layers.map {
@@ -124,16 +125,17 @@ struct PerturbedPass {
         loss: Double, preActivations: [[Double]]
     ) {
         var rows = [preActivation]
-        var z = network.layers[m].activation.apply(to: Matrix(row: preActivation))
+        var a = Matrix(row: preActivation)
         for index in (m + 1)..<max(m + 1, network.layers.count) {
-            let a = network.layers[index].preActivation(z)
+            a = network.layers[index].preActivation(network.layers[index - 1].activation.apply(to: a))
             rows.append(a.elements)
-            z = network.layers[index].activation.apply(to: a)
         }
-        return (loss(s, logits: rows[rows.count - 1], prediction: z.elements), rows)
+        // A fused rule reads only the logits.
+        let prediction = rule.isFused ? [] : network.outputLayer.activation.apply(to: a).elements
+        return (loss(s, logits: a.elements, prediction: prediction), rows)
     }
 
     private func loss(_ s: Int, logits: [Double], prediction: [Double]) -> Double {
-        rule.sampleLoss(network.loss, logits: logits, prediction: prediction, target: target.row(s))
+        rule.sampleLoss(network.loss, logits: logits, prediction: prediction, target: targetRows[s])
     }
 }

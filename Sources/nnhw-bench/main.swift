@@ -38,7 +38,8 @@ func seconds(_ duration: Duration) -> Double {
 
 func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
-    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    return sorted.count % 2 == 1
+        ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
 }
 
 func randomMatrix(_ rows: Int, _ columns: Int, _ generator: inout SplitMix64) -> Matrix {
@@ -61,7 +62,8 @@ func mlp(_ widths: [Int], _ generator: inout SplitMix64) -> Network {
     let layers = zip(widths, widths.dropFirst()).enumerated().map { index, pair in
         let activation = index == widths.count - 2 ? Activation(.softmax(beta: 1)) : Activation(.relu)
         let weights = WeightInitialization(for: activation).weights(inputs: pair.0, outputs: pair.1, using: &generator)
-        return Dense(weights: weights, bias: (0..<pair.1).map { _ in 0.1 * generator.nextUnit() }, activation: activation)
+        return Dense(
+            weights: weights, bias: (0..<pair.1).map { _ in 0.1 * generator.nextUnit() }, activation: activation)
     }
     return Network(layers: layers, loss: Loss(.crossEntropy))
 }
@@ -115,14 +117,19 @@ func startupMilliseconds(_ commandArguments: [String], runs: Int, program: Strin
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
     let argv = ([program] + commandArguments).map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
+    defer {
+        for pointer in argv { free(pointer) }
+    }
     let clock = ContinuousClock()
     var timings: [Double] = []
     for _ in 0..<runs {
         var pid: pid_t = 0
         var status: Int32 = 0
         let elapsed = clock.measure {
-            guard posix_spawn(&pid, program, &actions, nil, argv, environ) == 0 else { status = -1; return }
+            guard posix_spawn(&pid, program, &actions, nil, argv, environ) == 0 else {
+                status = -1
+                return
+            }
             waitpid(pid, &status, 0)
         }
         guard status == 0 else { return nil }
@@ -207,10 +214,12 @@ func format(_ value: Double?, _ decimals: Int) -> String {
 
 func row(_ cells: [String]) {
     let widths = [44, 10, 10, 7, 10, 10, 7]
-    print(zip(cells, widths).enumerated().map { index, pair in
-        index == 0 ? pair.0.padding(toLength: pair.1, withPad: " ", startingAt: 0)
-            : String(repeating: " ", count: max(0, pair.1 - pair.0.count)) + pair.0
-    }.joined(separator: " "))
+    print(
+        zip(cells, widths).enumerated().map { index, pair in
+            index == 0
+                ? pair.0.padding(toLength: pair.1, withPad: " ", startingAt: 0)
+                : String(repeating: " ", count: max(0, pair.1 - pair.0.count)) + pair.0
+        }.joined(separator: " "))
 }
 
 /// ms per MLP step measured by a child nnhw-bench with NNHW_THREADS set, so the thread limit
@@ -236,7 +245,9 @@ if arguments.contains("--mlp-step") {
 }
 
 let best = MatrixProduct.Kernel.best
-print("nnhw-bench on \(cpuModel()), \(ProcessInfo.processInfo.activeProcessorCount) processors; kernel \(best == .avx2FMA ? "AVX2 + FMA" : "portable")")
+print(
+    "nnhw-bench on \(cpuModel()), \(ProcessInfo.processInfo.activeProcessorCount) processors; kernel \(best == .avx2FMA ? "AVX2 + FMA" : "portable")"
+)
 let numpy1 = compare ? numpyFigures(threads: 1) : nil
 let numpy2 = compare ? numpyFigures(threads: 2) : nil
 if compare && numpy1 == nil { print("(numpy not available: python3 -c 'import numpy' failed)") }
@@ -250,7 +261,10 @@ for (index, n) in sizes.enumerated() {
     let two = productGFLOPs(n, MatrixProduct(kernel: best, threads: 2))
     let np1 = numpy1?.gflops[index]
     let np2 = numpy2?.gflops[index]
-    row(["product n=\(n) GFLOP/s", format(one, 1), format(np1, 1), ratio(one, np1), format(two, 1), format(np2, 1), ratio(two, np2)])
+    row([
+        "product n=\(n) GFLOP/s", format(one, 1), format(np1, 1), ratio(one, np1), format(two, 1), format(np2, 1),
+        ratio(two, np2),
+    ])
 }
 for n in sizes {
     let portable = productGFLOPs(n, MatrixProduct(kernel: .portable, threads: 1))
@@ -264,13 +278,16 @@ row([
     ratio(step2, numpy2?.mlpMilliseconds),
 ])
 row([
-    "MLP batch 64, samples/s", format(step1.map { 64_000 / $0 }, 0), format(numpy1.map { 64_000 / $0.mlpMilliseconds }, 0),
+    "MLP batch 64, samples/s", format(step1.map { 64_000 / $0 }, 0),
+    format(numpy1.map { 64_000 / $0.mlpMilliseconds }, 0),
     "", format(step2.map { 64_000 / $0 }, 0), format(numpy2.map { 64_000 / $0.mlpMilliseconds }, 0), "",
 ])
 for batch in [1, 16, 64] {
     let check = gradientCheck(batch: batch)
     row(["gradient check 784-32-10, S=\(batch), s", format(check.seconds, 3), "", "", "", "", ""])
-    if check.passed != check.parameters { print("  (\(check.parameters - check.passed) of \(check.parameters) parameters failed)") }
+    if check.passed != check.parameters {
+        print("  (\(check.parameters - check.passed) of \(check.parameters) parameters failed)")
+    }
 }
 let runs = quick ? 20 : 100
 if let conv = startupMilliseconds(["conv-size", "--input", "36x36x3", "--kernel", "3"], runs: runs) {
@@ -281,6 +298,8 @@ if let conv = startupMilliseconds(["conv-size", "--input", "36x36x3", "--kernel"
 } else {
     print("(start-up not measured: no runnable nnhw at \(nnhwPath); build it with swift build -c release)")
 }
-if compare, let python = startupMilliseconds(["python3", "-c", "import numpy"], runs: quick ? 5 : 20, program: "/usr/bin/env") {
+if compare,
+    let python = startupMilliseconds(["python3", "-c", "import numpy"], runs: quick ? 5 : 20, program: "/usr/bin/env")
+{
     row(["python3 -c 'import numpy', ms", "", format(python, 1), "", "", "", ""])
 }

@@ -54,8 +54,10 @@ struct GradientCheckFastPathTests {
     func zeroInputsAndSoftmaxHiddenLayer() {
         var generator = SplitMix64(seed: 99)
         let widths = [5, 4, 3, 4, 2]
-        let activations = [Activation(.relu), Activation(.softmax(beta: 2)), Activation(.leakyReLU(alpha: 0.1)),
-            Activation(.sigmoid)]
+        let activations = [
+            Activation(.relu), Activation(.softmax(beta: 2)), Activation(.leakyReLU(alpha: 0.1)),
+            Activation(.sigmoid),
+        ]
         let layers = (0..<4).map { index in
             Dense(
                 weights: WeightInitialization(for: activations[index]).weights(

@@ -3,12 +3,13 @@ infix operator ⊙ : MultiplicationPrecedence
 extension Matrix {
     /// The matrix product A B, with (A B)ᵢⱼ = Σₖ aᵢₖ bₖⱼ.
     ///
-    /// Computed by ``MatrixProduct`` with the fastest kernel of this
-    /// processor, on several threads when the product is large.
+    /// Small products run the plain i-k-j loop (the same digits on every
+    /// processor); larger ones ``MatrixProduct`` with the fastest kernel of
+    /// this processor, on several threads when the product is large.
     /// - Precondition: `lhs.columns == rhs.rows`.
     /// - Complexity: O(m · k · n) for an m × k times a k × n matrix.
     public static func * (lhs: Matrix, rhs: Matrix) -> Matrix {
-        MatrixProduct()(lhs, rhs)
+        MatrixProduct.automatic(lhs, rhs)
     }
 
     /// The elementwise sum A + B.

@@ -133,7 +133,7 @@ public struct MatrixProduct: Sendable, Hashable {
     }
 
     /// A matrix read as X or Xᵀ through strides: element (i, j) is at i · rowStride + j · columnStride.
-    private struct Operand: Sendable {
+    struct Operand: Sendable {
         let rows: Int
         let columns: Int
         let rowStride: Int
@@ -158,18 +158,52 @@ public struct MatrixProduct: Sendable, Hashable {
     }
 }
 
+extension MatrixProduct {
+    /// Below this many multiply-adds (m · k · n) the automatic product runs the plain loop.
+    static let plainThreshold = 32_768
+
+    /// op(A) op(B) as the operators compute it: small products (homework sizes) by the
+    /// plain loop cᵢⱼ = ((op(A)ᵢ₀ op(B)₀ⱼ + op(A)ᵢ₁ op(B)₁ⱼ) + …), multiply then add in
+    /// order of k, so worked solutions print the same last digits on every processor;
+    /// larger ones by the packed kernel.
+    static func automatic(
+        _ lhs: Matrix, _ rhs: Matrix, transposingLeft: Bool = false, transposingRight: Bool = false
+    ) -> Matrix {
+        let left = Operand(lhs, transposed: transposingLeft)
+        let right = Operand(rhs, transposed: transposingRight)
+        let m = left.rows
+        let k = left.columns
+        let n = right.columns
+        let work = m.multipliedReportingOverflow(by: k)
+        let total = work.partialValue.multipliedReportingOverflow(by: n)
+        guard !work.overflow && !total.overflow && total.partialValue < plainThreshold && k == right.rows else {
+            return MatrixProduct()(lhs, rhs, transposingLeft: transposingLeft, transposingRight: transposingRight)
+        }
+        var result = [Double](repeating: 0, count: m * n)
+        for i in 0..<m {
+            for p in 0..<k {
+                let aip = lhs.elements[i * left.rowStride + p * left.columnStride]
+                for j in 0..<n {
+                    result[i * n + j] += aip * rhs.elements[p * right.rowStride + j * right.columnStride]
+                }
+            }
+        }
+        return Matrix(rows: m, columns: n, elements: result)
+    }
+}
+
 extension Matrix {
     /// A Bᵀ, with (A Bᵀ)ᵢⱼ = Σₖ aᵢₖ bⱼₖ, without forming Bᵀ.
     ///
     /// - Precondition: `columns == other.columns`.
     public func multiplied(byTransposeOf other: Matrix) -> Matrix {
-        MatrixProduct()(self, other, transposingRight: true)
+        MatrixProduct.automatic(self, other, transposingRight: true)
     }
 
     /// Aᵀ B, with (Aᵀ B)ᵢⱼ = Σₖ aₖᵢ bₖⱼ, without forming Aᵀ.
     ///
     /// - Precondition: `rows == other.rows`.
     public func transposeMultiplied(by other: Matrix) -> Matrix {
-        MatrixProduct()(self, other, transposingLeft: true)
+        MatrixProduct.automatic(self, other, transposingLeft: true)
     }
 }

@@ -8,15 +8,20 @@ struct OptionSpec: Sendable {
     let valueName: String?
     /// One line of help.
     let help: String
+    /// Whether the option may be given more than once (`--grid d=10 --grid p=5`).
+    var isRepeatable = false
 }
 
 /// The options given on a command line, after checking them against the specs.
 struct ParsedArguments: Sendable {
-    private var values: [String: String] = [:]
+    private var values: [String: [String]] = [:]
     private var flags: Set<String> = []
 
-    /// The value given for `name`, if any.
-    subscript(_ name: String) -> String? { values[name] }
+    /// The value given for `name`, if any (the first, for a repeatable option).
+    subscript(_ name: String) -> String? { values[name]?.first }
+
+    /// The values and flags given, for a problem to parse.
+    var optionValues: OptionValues { OptionValues(values, flags: flags) }
 
     /// Whether the flag `name` was given.
     func has(_ name: String) -> Bool { flags.contains(name) }
@@ -46,7 +51,7 @@ struct ParsedArguments: Sendable {
                 }
                 throw InputError(.usage, at: name, message)
             }
-            if values[name] != nil || flags.contains(name) {
+            if (values[name] != nil && !spec.isRepeatable) || flags.contains(name) {
                 throw InputError(.usage, at: name, "given more than once")
             }
             guard let valueName = spec.valueName else {
@@ -55,9 +60,9 @@ struct ParsedArguments: Sendable {
                 continue
             }
             if parts.count == 2 {
-                values[name] = String(parts[1])
+                values[name, default: []].append(String(parts[1]))
             } else if index < arguments.count, !Self.looksLikeOption(arguments[index]) {
-                values[name] = arguments[index]
+                values[name, default: []].append(arguments[index])
                 index += 1
             } else {
                 throw InputError(.usage, at: name, "missing value \(valueName)")

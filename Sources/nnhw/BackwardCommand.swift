@@ -18,6 +18,8 @@ enum BackwardCommand {
         run: { arguments throws(InputError) in
             let renderer = try OutputOptions.renderer(arguments)
             let problem = try NetworkInput.problem(from: arguments)
-            return CommandResult(output: renderer.render(try NetworkSolver().backward(problem)))
+            return CommandResult(
+                output: renderer.render(
+                    try NetworkSolver(notation: NetworkInput.notation(from: arguments)).backward(problem)))
         })
 }

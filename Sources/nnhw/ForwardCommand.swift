@@ -15,6 +15,8 @@ enum ForwardCommand {
         run: { arguments throws(InputError) in
             let renderer = try OutputOptions.renderer(arguments)
             let problem = try NetworkInput.problem(from: arguments)
-            return CommandResult(output: renderer.render(try NetworkSolver().forward(problem)))
+            return CommandResult(
+                output: renderer.render(
+                    try NetworkSolver(notation: NetworkInput.notation(from: arguments)).forward(problem)))
         })
 }

@@ -4,10 +4,13 @@ import NNHomework
 /// `nnhw gradcheck --net FILE` (or `--example NAME`): backpropagation checked
 /// against central differences for every parameter of a network spec.
 enum NetworkGradientCheckMode {
-    /// The options of network mode, beyond `--net`, `--example`, `--seed`, `--format` and `--precision`.
+    /// The options of network mode, beyond `--net`, `--example`, `--seed`, `--format` and `--precision`;
+    /// `--eps` is shared with formula mode.
     static let options = [
-        OptionSpec(name: "--eps", valueName: "ε", help: "step of the difference (default 1e-6 for --net, 1e-3 for --f)"),
-        OptionSpec(name: "--atol", valueName: "A", help: "absolute tolerance: |a − n| ≤ atol + rtol·|n| (default 1e-5)"),
+        OptionSpec(
+            name: "--eps", valueName: "ε", help: "step of the difference (default 1e-6 for --net, 1e-3 for --f)"),
+        OptionSpec(
+            name: "--atol", valueName: "A", help: "absolute tolerance: |a − n| ≤ atol + rtol·|n| (default 1e-5)"),
         OptionSpec(name: "--rtol", valueName: "R", help: "relative tolerance (default 1e-3)"),
         OptionSpec(name: "--params", valueName: "LIST", help: "check only these: tensors W1,b2 or entries W2[1,3]"),
         OptionSpec(name: "--sample", valueName: "N", help: "check N parameters drawn at random (seeded by --seed)"),
@@ -24,7 +27,8 @@ enum NetworkGradientCheckMode {
         let seed = try NetworkInput.seed(from: arguments)
         let problem = try NetworkInput.problem(from: arguments)
         let solver = NetworkGradientCheckSolver(
-            check: check, selection: arguments["--params"], sampleSize: sampleSize, seed: seed)
+            check: check, selection: arguments["--params"], sampleSize: sampleSize, seed: seed,
+            notation: try NetworkInput.notation(from: arguments))
         let (solution, passes) = try solver.solve(problem)
         return CommandResult(output: renderer.render(solution), checkFailed: !passes)
     }

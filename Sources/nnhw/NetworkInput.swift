@@ -11,7 +11,17 @@ enum NetworkInput {
             ),
             OptionSpec(
                 name: "--seed", valueName: "S", help: "seed for layers given as \"units\" (random weights; default 0)"),
+            OptionSpec(
+                name: "--notation", valueName: "NAME",
+                help: "letters of the course: a/z (default), s/a, z/a; add ,loss=J or ,prediction=tilde (nnhw notation)"
+            ),
         ] + OutputOptions.options
+
+    /// `--notation NAME[,loss=…][,prediction=…]`; the default a/z notation when not given.
+    static func notation(from arguments: ParsedArguments) throws(InputError) -> Notation {
+        guard let text = arguments["--notation"] else { return Notation() }
+        return try Notation(parsing: text)
+    }
 
     /// `--seed S`, a whole number from 0 to 2⁶⁴ − 1; 0 when not given.
     static func seed(from arguments: ParsedArguments) throws(InputError) -> UInt64 {
@@ -58,7 +68,10 @@ enum OutputOptions {
 
     /// The renderer the options ask for; checked before any input is read, so
     /// that a usage error is reported as one even when the spec is also bad.
-    static func renderer(_ arguments: ParsedArguments) throws(InputError) -> any SolutionRenderer {
+    /// `groupsThousands` writes text numbers as 1,951,600 (the budget subcommands).
+    static func renderer(_ arguments: ParsedArguments, groupsThousands: Bool = false) throws(InputError)
+        -> any SolutionRenderer
+    {
         var format = OutputFormat.text
         if let name = arguments["--format"] {
             guard let chosen = OutputFormat(rawValue: name) else {
@@ -66,7 +79,7 @@ enum OutputOptions {
             }
             format = chosen
         }
-        var options = RenderOptions()
+        var options = RenderOptions(groupsThousands: groupsThousands)
         if let text = arguments["--precision"] {
             guard let precision = Int(text), (0...17).contains(precision) else {
                 throw InputError(.usage, at: "--precision", "expected a whole number from 0 to 17, got \"\(text)\"")

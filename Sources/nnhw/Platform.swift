@@ -29,6 +29,11 @@ enum System {
         return .success(bytes)
     }
 
+    /// Whether a file (or directory) exists at `path`.
+    static func fileExists(atPath path: String) -> Bool {
+        access(path, F_OK) == 0
+    }
+
     /// Writes `text` to standard output.
     static func writeOutput(_ text: String) {
         fputs(text, stdout)

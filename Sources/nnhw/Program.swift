@@ -7,7 +7,12 @@ enum Program {
     static let version = "0.1.0"
 
     /// Every subcommand, in the order `--help` lists them.
-    static let subcommands = [ForwardCommand.subcommand, BackwardCommand.subcommand, ExamplesCommand.subcommand]
+    static let subcommands = [
+        ForwardCommand.subcommand, BackwardCommand.subcommand, GradcheckCommand.subcommand, ConvSizeCommand.subcommand,
+        ConvCommand.subcommand, PoolCommand.subcommand, ParamsCommand.subcommand,
+        HyperparameterCountCommand.subcommand, TrainCostCommand.subcommand, NotationCommand.subcommand,
+        ExamplesCommand.subcommand,
+    ]
 
     /// What a run prints and its exit status.
     struct Outcome {

@@ -71,4 +71,21 @@ struct NumberFormatTests {
         #expect(four.text(.infinity) == "∞")
         #expect(four.text(-.infinity) == "−∞")
     }
+
+    @Test(
+        "thousands separators group the whole part only, when asked",
+        arguments: [
+            (65_647_058.82352941, 1, "65,647,058.8"), (1_951_600, 4, "1,951,600"), (6085.192697768763, 0, "6,085"),
+            (-143_360_000, 4, "−143,360,000"), (999, 4, "999"), (1000, 4, "1,000"), (0.00001234, 4, "1.234·10⁻⁵"),
+            (123_456.123456, 6, "123,456.123456"), (2e15, 4, "2·10¹⁵"),
+        ])
+    func grouping(value: Double, precision: Int, expected: String) {
+        #expect(NumberFormat(precision: precision, groupsThousands: true).text(value) == expected)
+    }
+
+    @Test("without the option large numbers stay plain digits")
+    func noGrouping() {
+        #expect(four.text(65_647_058.82352941) == "65647058.8235")
+        #expect(four.text(1_951_600) == "1951600")
+    }
 }

@@ -22,7 +22,9 @@ struct UsageErrorCase: Sendable, CustomTestStringConvertible {
 
     static let all: [UsageErrorCase] = [
         UsageErrorCase(
-            [], "nnhw: missing subcommand; expected one of forward, backward, examples", usage: overviewUsage),
+            [],
+            "nnhw: missing subcommand; expected one of forward, backward, gradcheck, conv-size, conv, pool, params, hyperparam-count, train-cost, notation, examples",
+            usage: overviewUsage),
         UsageErrorCase(["frward"], "nnhw: frward: not a subcommand (did you mean forward?)", usage: overviewUsage),
         UsageErrorCase(["--nett"], "nnhw: --nett: unknown option; a subcommand comes first", usage: overviewUsage),
         UsageErrorCase(["help", "nope"], "nnhw: nope: not a subcommand", usage: "Usage: nnhw help <subcommand>"),
@@ -81,7 +83,30 @@ private func firstExample(in help: String) throws -> [String] {
     try #require(heading + 1 < lines.count)
     let command = lines[heading + 1].trimmingCharacters(in: .whitespaces)
     try #require(command.hasPrefix("nnhw "), "the example does not start with nnhw: \(command)")
-    return command.dropFirst(5).split(separator: " ").map(String.init)
+    return shellWords(String(command.dropFirst(5)))
+}
+
+/// The words of a command line as a shell splits it: at spaces, except inside double quotes.
+private func shellWords(_ line: String) -> [String] {
+    var words: [String] = []
+    var word = ""
+    var isQuoted = false
+    var hasWord = false
+    for character in line {
+        if character == "\"" {
+            isQuoted.toggle()
+            hasWord = true
+        } else if character == " " && !isQuoted {
+            if hasWord { words.append(word) }
+            word = ""
+            hasWord = false
+        } else {
+            word.append(character)
+            hasWord = true
+        }
+    }
+    if hasWord { words.append(word) }
+    return words
 }
 
 @Suite("Command line: usage errors, help and version")

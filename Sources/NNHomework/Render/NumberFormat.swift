@@ -39,16 +39,22 @@ public struct FormattedNumber: Sendable, Hashable {
 ///   No exactness is claimed: the rule above only calls a number exact when it
 ///   shows fewer decimals than the precision, and none can show fewer than 0.
 /// - NaN and ±∞, which solvers never produce, are written `NaN`, `∞`, `−∞`.
+/// - With `groupsThousands`, the whole part of a number in plain form has a
+///   comma every three digits: 65,647,058.8235, 1,951,600 (for budgets in
+///   kWh and USD); the decimals and scientific form are not grouped.
 public struct NumberFormat: Sendable, Hashable {
     /// Decimals shown for numbers that are not integers, 0 through 17.
     public var precision: Int
+    /// Whether the whole part is written in groups of three digits: 1,951,600.
+    public var groupsThousands: Bool
 
-    /// A format rounding non-integers to `precision` decimals.
+    /// A format rounding non-integers to `precision` decimals, with or without thousands separators.
     ///
     /// - Precondition: `0 <= precision <= 17`.
-    public init(precision: Int) {
+    public init(precision: Int, groupsThousands: Bool = false) {
         precondition((0...17).contains(precision), "Precision \(precision) is outside 0...17")
         self.precision = precision
+        self.groupsThousands = groupsThousands
     }
 
     /// The sign, digits and power of ten that `x` is written with.
@@ -60,11 +66,12 @@ public struct NumberFormat: Sendable, Hashable {
         if magnitude == 0 { return FormattedNumber(isNegative: false, digits: "0") }
         if magnitude < 1e15 {
             if magnitude.rounded(.towardZero) == magnitude {
-                return FormattedNumber(isNegative: isNegative, digits: String(Int64(magnitude)))
+                return FormattedNumber(isNegative: isNegative, digits: grouped(String(Int64(magnitude))))
             }
             let fixed = PrintfFormat.fixed(magnitude, decimals: precision)
             if fixed.contains(where: { $0 != "0" && $0 != "." }) {
-                return FormattedNumber(isNegative: isNegative, digits: trimmed(fixed, ifItEquals: magnitude))
+                return FormattedNumber(
+                    isNegative: isNegative, digits: grouped(trimmed(fixed, ifItEquals: magnitude)))
             }
         }
         let scientific = PrintfFormat.scientific(magnitude, decimals: precision)
@@ -87,6 +94,23 @@ public struct NumberFormat: Sendable, Hashable {
             result += "·10" + (UnicodeScripts.superscript(String(exponent)) ?? "^\(exponent)")
         }
         return result
+    }
+
+    /// `digits` with a comma between each group of three digits of its whole
+    /// part when `groupsThousands` is set: "1951600.5" → "1,951,600.5".
+    private func grouped(_ digits: String) -> String {
+        groupsThousands ? Self.commaGrouped(digits) : digits
+    }
+
+    /// `digits` with a comma between each group of three digits of its whole part.
+    static func commaGrouped(_ digits: String) -> String {
+        let whole = digits.prefix { $0 != "." }
+        var result = ""
+        for (position, digit) in whole.enumerated() {
+            if position > 0 && (whole.count - position) % 3 == 0 { result += "," }
+            result.append(digit)
+        }
+        return result + digits.dropFirst(whole.count)
     }
 
     private func trimmed(_ decimal: String, ifItEquals value: Double) -> String {

@@ -27,8 +27,8 @@ enum UnicodeScripts {
         to: "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁⱽᵂ")
 
     private static let subscripts: [Character: Character] = table(
-        from: "0123456789+-−=()aehijklmnoprstuvxβγρφχ",
-        to: "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓᵦᵧᵨᵩᵪ")
+        from: "0123456789+-−=(),aehijklmnoprstuvxβγρφχ",
+        to: "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎,ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓᵦᵧᵨᵩᵪ")
 
     private static func table(from plain: String, to scripted: String) -> [Character: Character] {
         precondition(plain.count == scripted.count, "Script table lengths differ")

@@ -10,8 +10,9 @@ public indirect enum MathExpression: Sendable, Hashable {
     case symbol(Symbol)
     /// A number, formatted by the renderer's `NumberFormat`.
     case number(Double)
-    /// A number shown with at least `decimals` decimals whatever the precision,
-    /// where the digits matter: L(w + ε) and L(w − ε) differ only far right.
+    /// A number whose meaning lies beyond the usual precision, written with
+    /// `decimals` decimals or the renderer's precision, whichever is more
+    /// (trimmed as `NumberFormat` trims exact decimals): f(2.001) = 8.012006001.
     case preciseNumber(Double, decimals: Int)
     /// A matrix or vector drawn as a bracketed block; a 1 × 1 matrix is drawn as its number.
     case matrix(Matrix)
@@ -35,12 +36,16 @@ public indirect enum MathExpression: Sendable, Hashable {
     case partial(of: MathExpression, withRespectTo: MathExpression)
     /// A sum Σ over the given index (Σⱼ), or over everything when nil.
     case summation(index: String?, MathExpression)
+    /// |x|, the absolute value.
+    case absoluteValue(MathExpression)
     /// ⌊x⌋, the largest integer not above x.
     case floor(MathExpression)
     /// ⌈x⌉, the smallest integer not below x.
     case ceiling(MathExpression)
     /// Words inside a formula, set upright: "if a > 0", or a unit: "min", "kWh".
     case text(String)
+    /// A count, a whole number written with thousands separators: 138,357,544.
+    case count(Int)
 }
 
 /// An operator written between its operands.

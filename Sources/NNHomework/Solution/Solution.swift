@@ -15,7 +15,7 @@ public struct Solution: Sendable, Hashable {
         case step(Step)
         /// A sentence of explanation between steps.
         case remark(String)
-        /// A table of values.
+        /// A table, drawn with aligned columns.
         case table(Table)
     }
 

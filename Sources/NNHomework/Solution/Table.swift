@@ -1,26 +1,23 @@
-/// A table in a worked solution: a header and rows of cells, each cell a
-/// one-line expression (a number, a symbol, a short formula or words).
-///
-/// Text draws it with aligned columns; JSON leaves it out (the same values
-/// are in the solution's result).
+/// A table in a worked solution, like torchinfo's summary: titled columns and
+/// rows of cells, each cell an expression or a chain `e₁ = e₂ = …`.
 public struct Table: Sendable, Hashable {
-    /// How a column's cells line up.
-    public enum Alignment: Sendable, Hashable {
-        /// Flush left: names and words.
-        case left
-        /// Flush right: numbers.
-        case right
-    }
-
-    /// A column's heading and alignment.
+    /// One column: its title and how its cells line up.
     public struct Column: Sendable, Hashable {
+        /// Where the cells sit in the column.
+        public enum Alignment: Sendable, Hashable {
+            /// Flush left (words, shapes, formulas).
+            case left
+            /// Flush right (counts, so their digits line up).
+            case right
+        }
+
         /// The heading.
         public var title: String
-        /// How its cells line up.
+        /// Where the cells sit.
         public var alignment: Alignment
 
-        /// A column headed `title`.
-        public init(_ title: String, alignment: Alignment = .right) {
+        /// A column with the given heading and alignment.
+        public init(_ title: String, alignment: Alignment = .left) {
             self.title = title
             self.alignment = alignment
         }
@@ -28,14 +25,15 @@ public struct Table: Sendable, Hashable {
 
     /// The columns, left to right.
     public var columns: [Column]
-    /// The rows, each with one cell per column.
-    public var rows: [[MathExpression]]
+    /// The rows; each has one cell per column, a cell being the expressions it
+    /// equates (usually one; empty for a blank cell).
+    public var rows: [[[MathExpression]]]
 
     /// A table with the given columns and rows.
     ///
     /// - Precondition: every row has one cell per column.
-    public init(columns: [Column], rows: [[MathExpression]]) {
-        precondition(rows.allSatisfy { $0.count == columns.count }, "Every row needs one cell per column")
+    public init(columns: [Column], rows: [[[MathExpression]]]) {
+        precondition(rows.allSatisfy { $0.count == columns.count }, "Every row needs \(columns.count) cells")
         self.columns = columns
         self.rows = rows
     }

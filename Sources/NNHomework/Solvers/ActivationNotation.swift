@@ -79,11 +79,12 @@ struct ActivationNotation {
         return scaled(formula)
     }
 
-    /// The rule for f′ in words, for piecewise functions.
-    var derivativeRule: String? {
+    /// The rule for f′ in words, for piecewise functions, in the notation's
+    /// pre-activation letter `v`: "ReLU′(a) = 1 if a > 0, else 0".
+    func derivativeRule(variable v: String) -> String? {
         switch activation.function {
-        case .relu: "ReLU′(a) = 1 if a > 0, else 0 (ReLU′(0) = 0 by convention)"
-        case .leakyReLU: "LeakyReLU′(a) = 1 if a > 0, else α (α at 0 by convention)"
+        case .relu: "ReLU′(\(v)) = 1 if \(v) > 0, else 0 (ReLU′(0) = 0 by convention)"
+        case .leakyReLU: "LeakyReLU′(\(v)) = 1 if \(v) > 0, else α (α at 0 by convention)"
         default: nil
         }
     }

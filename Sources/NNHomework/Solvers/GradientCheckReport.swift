@@ -20,7 +20,13 @@ struct GradientCheckReport {
         (counted.isEmpty ? results : counted).max { $0.relativeError < $1.relativeError }
     }
 
-    init(problem: NetworkProblem, check: GradientCheck, names: ParameterNames, results: [GradientCheck.Result]) {
+    let notation: Notation
+
+    init(
+        problem: NetworkProblem, check: GradientCheck, names: ParameterNames, results: [GradientCheck.Result],
+        notation: Notation
+    ) {
+        self.notation = notation
         self.problem = problem
         self.check = check
         self.names = names
@@ -46,7 +52,8 @@ struct GradientCheckReport {
         var lines: [String] = []
         if let description = problem.description { lines.append(description) }
         lines.append(
-            "Analytic a: ∂L/∂w by backpropagation. Numeric n: the central difference (L(…, w + ε, …) − L(…, w − ε, …)) / 2ε, whose error is O(ε²)."
+            "Analytic a: ∂\(notation.loss)/∂w by backpropagation. Numeric n: the central difference "
+                + "(\(notation.loss)(…, w + ε, …) − \(notation.loss)(…, w − ε, …)) / 2ε, whose error is O(ε²)."
         )
         lines.append(
             "A parameter passes when |a − n| ≤ atol + rtol·|n|, with ε = \(format.text(check.epsilon)), atol = \(format.text(check.absoluteTolerance)), rtol = \(format.text(check.relativeTolerance)); relative error = |a − n| / max(|a|, |n|)."
@@ -80,7 +87,7 @@ struct GradientCheckReport {
         let epsilon = MathExpression.symbol(Symbol("ε"))
         let decimals = Self.decimalsResolving(abs(first.lossPlus - first.lossMinus))
         solution.addStep(
-            .text("a"), [.partial(of: .symbol(Symbol("L")), withRespectTo: w), .number(first.analytic)],
+            .text("a"), [.partial(of: .symbol(Symbol(notation.loss)), withRespectTo: w), .number(first.analytic)],
             note: "backpropagation")
         solution.addStep(
             .text("n"),
@@ -89,8 +96,8 @@ struct GradientCheckReport {
                     .infix(
                         .minus,
                         [
-                            .apply(FunctionName("L"), [.infix(.plus, [w, epsilon])]),
-                            .apply(FunctionName("L"), [.infix(.minus, [w, epsilon])]),
+                            .apply(FunctionName(notation.loss), [.infix(.plus, [w, epsilon])]),
+                            .apply(FunctionName(notation.loss), [.infix(.minus, [w, epsilon])]),
                         ]),
                     .product([.number(2), epsilon])),
                 .fraction(
@@ -122,15 +129,16 @@ struct GradientCheckReport {
     private mutating func writeTable() {
         solution.beginSection("Every parameter")
         let columns = [
-            Table.Column("parameter", alignment: .left), Table.Column("analytic a"), Table.Column("numeric n"),
-            Table.Column("|a − n|"), Table.Column("relative"), Table.Column("verdict", alignment: .left),
+            Table.Column("parameter"), Table.Column("analytic a", alignment: .right),
+            Table.Column("numeric n", alignment: .right), Table.Column("|a − n|", alignment: .right),
+            Table.Column("relative", alignment: .right), Table.Column("verdict"),
         ]
         let shown = results.count <= 100 ? results : shortlist
-        let rows = shown.map { result -> [MathExpression] in
+        let rows = shown.map { result -> [[MathExpression]] in
             [
-                .text(names.name(of: result.parameter)), .number(result.analytic),
-                .preciseNumber(result.numeric, decimals: 6),
-                .number(result.absoluteError), .number(result.relativeError), .text(verdict(result)),
+                [.text(names.name(of: result.parameter))], [.number(result.analytic)],
+                [.preciseNumber(result.numeric, decimals: 6)], [.number(result.absoluteError)],
+                [.number(result.relativeError)], [.text(verdict(result))],
             ]
         }
         solution.addTable(Table(columns: columns, rows: rows))

@@ -6,13 +6,13 @@ struct LossNotation {
     let loss: Loss
     let symbols: NetworkSymbols
 
-    /// "loss L = (ŷ − y)²"-style short name for titles.
-    static func name(of loss: Loss) -> String {
+    /// "loss Σ(ŷ − y)²"-style short name for titles, in the notation's letters.
+    static func name(of loss: Loss, notation: Notation) -> String {
         let reduction = loss.reduction == .sum ? ", summed over the batch" : ""
         switch loss.function {
         case .squaredError(let c):
             let factor = c == 1 ? "" : c == 0.5 ? "½" : "\(NumberFormat(precision: 4).text(c))·"
-            return "loss \(factor)Σ(ŷ − y)²\(reduction)"
+            return "loss \(factor)Σ(\(notation.prediction) − y)²\(reduction)"
         case .meanSquaredError: return "mean squared error\(reduction)"
         case .crossEntropy: return "cross-entropy\(reduction)"
         case .binaryCrossEntropy: return "binary cross-entropy\(reduction)"

@@ -16,15 +16,19 @@ public struct NetworkGradientCheckSolver: Sendable {
     public var sampleSize: Int?
     /// The seed of that draw.
     public var seed: UInt64
+    /// The letters of the loss and the network's quantities.
+    public var notation: Notation
 
     /// A solver with the given check, selection and sample.
     public init(
-        check: GradientCheck = GradientCheck(), selection: String? = nil, sampleSize: Int? = nil, seed: UInt64 = 0
+        check: GradientCheck = GradientCheck(), selection: String? = nil, sampleSize: Int? = nil, seed: UInt64 = 0,
+        notation: Notation = Notation()
     ) {
         self.check = check
         self.selection = selection
         self.sampleSize = sampleSize
         self.seed = seed
+        self.notation = notation
     }
 
     /// The check of `problem` against backpropagation's own gradients.
@@ -42,19 +46,20 @@ public struct NetworkGradientCheckSolver: Sendable {
     func solve(_ problem: NetworkProblem, against gradients: Gradients) throws(InputError) -> (
         solution: Solution, passes: Bool
     ) {
-        _ = try NetworkSolver().forward(problem)
+        _ = try NetworkSolver(notation: notation).forward(problem)
         let network = problem.network
         let names = ParameterNames(network: network, isAugmented: problem.isAugmented)
         var parameters =
             try selection.map { (list: String) throws(InputError) in try names.select(list) }
-            ?? network.parameters
+            ?? names.ordered(network.parameters)
         if let sampleSize {
             var generator = SplitMix64(seed: seed)
             parameters = generator.sample(sampleSize, from: parameters.count).map { parameters[$0] }
         }
         let results = check.compare(
             network, input: problem.input, target: problem.target, gradients: gradients, parameters: parameters)
-        var report = GradientCheckReport(problem: problem, check: check, names: names, results: results)
+        var report = GradientCheckReport(
+            problem: problem, check: check, names: names, results: results, notation: notation)
         report.write(sampled: sampleSize.map { _ in (parameters.count, network.parameters.count, seed) })
         return (report.solution, report.passes)
     }

@@ -19,16 +19,18 @@ extension NetworkWorksheet {
     private mutating func writeOutputDelta(_ gradients: Gradients) {
         let beta: Double
         let note: String
+        let (a, L, yHat) = (symbols.notation.preActivation, symbols.notation.loss, symbols.notation.prediction)
         switch problem.network.outputRule {
         case .chainRule:
             writeOutputDeltaByChainRule(gradients)
             return
         case .softmaxCrossEntropy(let coldness):
             beta = coldness
-            note = "softmax + cross-entropy: the Jacobian of softmax times ∂L/∂ŷ simplifies to ŷ − y"
+            note = "softmax + cross-entropy: the Jacobian of softmax times ∂\(L)/∂\(yHat) simplifies to \(yHat) − y"
         case .sigmoidBinaryCrossEntropy:
             beta = 1
-            note = "sigmoid + binary cross-entropy: σ′(a) = ŷ(1 − ŷ) cancels the denominator of ∂L/∂ŷ"
+            note =
+                "sigmoid + binary cross-entropy: σ′(\(a)) = \(yHat)(1 − \(yHat)) cancels the denominator of ∂\(L)/∂\(yHat)"
         }
         let layer = layerCount
         let coefficient = [batchFactor, beta == 1 ? nil : MathExpression.number(beta)].compactMap { $0 }
@@ -89,7 +91,7 @@ extension NetworkWorksheet {
             return
         }
         let derivativeValue = notation.activation.derivative(at: a)
-        if let rule = notation.derivativeRule, !statedRules.contains(rule) {
+        if let rule = notation.derivativeRule(variable: symbols.notation.preActivation), !statedRules.contains(rule) {
             solution.addRemark(rule)
             statedRules.insert(rule)
         }

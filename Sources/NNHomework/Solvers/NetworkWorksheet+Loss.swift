@@ -37,7 +37,8 @@ extension NetworkWorksheet {
             solution.addStep(symbols.loss, rhs)
             if problem.network.outputRule.isFused && !showable {
                 solution.addRemark(
-                    "ŷ rounds to 0 or 1 here, so L is computed from the logits a⁽\(Self.superscript(layerCount))⁾ by log-sum-exp."
+                    "\(symbols.notation.prediction) rounds to 0 or 1 here, so \(symbols.notation.loss) is computed from the logits "
+                        + "\(symbols.notation.preActivation)⁽\(Self.superscript(layerCount))⁾ by log-sum-exp."
                 )
             }
             return

@@ -4,8 +4,9 @@ extension NetworkWorksheet {
     /// One gradient-descent step: W⁽ˡ⁾ − η ∂L/∂W⁽ˡ⁾ and b⁽ˡ⁾ − η ∂L/∂b⁽ˡ⁾ for every layer.
     mutating func writeUpdate(_ gradients: Gradients, learningRate: Double, updated: Network) {
         solution.beginSection("Gradient-descent update")
+        let L = symbols.notation.loss
         solution.addRemark(
-            "W⁽ˡ⁾ ← W⁽ˡ⁾ − η ∂L/∂W⁽ˡ⁾ and b⁽ˡ⁾ ← b⁽ˡ⁾ − η ∂L/∂b⁽ˡ⁾ with η = \(NumberFormat(precision: 17).text(learningRate))"
+            "W⁽ˡ⁾ ← W⁽ˡ⁾ − η ∂\(L)/∂W⁽ˡ⁾ and b⁽ˡ⁾ ← b⁽ˡ⁾ − η ∂\(L)/∂b⁽ˡ⁾ with η = \(NumberFormat(precision: 17).text(learningRate))"
         )
         let eta = MathExpression.number(learningRate)
         for layer in 1...layerCount {

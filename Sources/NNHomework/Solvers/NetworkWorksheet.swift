@@ -25,7 +25,9 @@ struct NetworkWorksheet {
             throw InputError(
                 .invalidData, at: "loss", "the loss overflows; the numbers are too large for double precision")
         }
-        self.solution = Solution(title: Self.title(title, problem: problem), preamble: Self.preamble(problem))
+        self.solution = Solution(
+            title: Self.title(title, problem: problem, notation: notation),
+            preamble: Self.preamble(problem, notation: notation))
     }
 
     var layerCount: Int { problem.network.layers.count }
@@ -124,7 +126,7 @@ struct NetworkWorksheet {
 
     // MARK: Title and conventions
 
-    private static func title(_ kind: String, problem: NetworkProblem) -> String {
+    private static func title(_ kind: String, problem: NetworkProblem, notation: Notation) -> String {
         let count = problem.network.layers.count
         let layers = "\(count) dense \(count == 1 ? "layer" : "layers")"
         let format = NumberFormat(precision: 4)
@@ -134,20 +136,25 @@ struct NetworkWorksheet {
         let distinct = names.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         let sample = problem.isBatch ? "batch of \(problem.sampleCount)" : "one sample"
         return
-            "\(kind) · \(layers), \(distinct.joined(separator: " / ")) · \(LossNotation.name(of: problem.network.loss)) · \(sample)"
+            "\(kind) · \(layers), \(distinct.joined(separator: " / ")) · \(LossNotation.name(of: problem.network.loss, notation: notation)) · \(sample)"
     }
 
-    private static func preamble(_ problem: NetworkProblem) -> [String] {
+    private static func preamble(_ problem: NetworkProblem, notation: Notation) -> [String] {
         var lines: [String] = []
         if let description = problem.description { lines.append(description) }
+        let (a, z) = (notation.preActivation, notation.activation)
         if problem.isBatch {
-            lines.append("One sample per row: A⁽ˡ⁾ = Z⁽ˡ⁻¹⁾ W⁽ˡ⁾ᵀ + 1 b⁽ˡ⁾ᵀ, Z⁽ˡ⁾ = f(A⁽ˡ⁾); weights are out × in.")
+            let (upperA, upperZ) = (a.uppercased(), z.uppercased())
+            lines.append(
+                "One sample per row: \(upperA)⁽ˡ⁾ = \(upperZ)⁽ˡ⁻¹⁾ W⁽ˡ⁾ᵀ + 1 b⁽ˡ⁾ᵀ, \(upperZ)⁽ˡ⁾ = f(\(upperA)⁽ˡ⁾); weights are out × in."
+            )
         } else if problem.isAugmented {
             lines.append(
-                "Each weight row starts with the bias weight, so a⁽ˡ⁾ = W⁽ˡ⁾ z⁽ˡ⁻¹⁾ with a leading 1 in z⁽ˡ⁻¹⁾.")
+                "Each weight row starts with the bias weight, so \(a)⁽ˡ⁾ = W⁽ˡ⁾ \(z)⁽ˡ⁻¹⁾ with a leading 1 in \(z)⁽ˡ⁻¹⁾."
+            )
         } else {
             lines.append(
-                "a⁽ˡ⁾ = W⁽ˡ⁾ z⁽ˡ⁻¹⁾ + b⁽ˡ⁾ is the pre-activation and z⁽ˡ⁾ = f(a⁽ˡ⁾) the activation; weights are out × in."
+                "\(a)⁽ˡ⁾ = W⁽ˡ⁾ \(z)⁽ˡ⁻¹⁾ + b⁽ˡ⁾ is the pre-activation and \(z)⁽ˡ⁾ = f(\(a)⁽ˡ⁾) the activation; weights are out × in."
             )
         }
         let format = NumberFormat(precision: 4)

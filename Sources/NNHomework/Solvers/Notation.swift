@@ -2,8 +2,11 @@
 ///
 /// The default is Bishop-style: a⁽ˡ⁾ = W⁽ˡ⁾ z⁽ˡ⁻¹⁾ + b⁽ˡ⁾ is the
 /// pre-activation and z⁽ˡ⁾ = f(a⁽ˡ⁾) the activation; δ⁽ˡ⁾ = ∂L/∂a⁽ˡ⁾.
-/// For a batch the same letters are capitalised (A⁽ˡ⁾, Z⁽ˡ⁾, Δ⁽ˡ⁾).
+/// For a batch the same letters are capitalised (A⁽ˡ⁾, Z⁽ˡ⁾, Δ⁽ˡ⁾). JSON
+/// keys never change with the notation.
 public struct Notation: Sendable, Hashable {
+    /// The preset's name, as `--notation` takes it: "a/z", "s/a", "z/a".
+    public var name: String
     /// The pre-activation letter (a).
     public var preActivation: String
     /// The activation letter (z).
@@ -13,15 +16,72 @@ public struct Notation: Sendable, Hashable {
     /// The accent on the prediction (ŷ).
     public var predictionAccent: Symbol.Accent
 
-    /// The default notation: a, z, L, ŷ.
+    /// A notation with the given letters.
     public init(
-        preActivation: String = "a", activation: String = "z", loss: String = "L",
+        name: String = "a/z", preActivation: String = "a", activation: String = "z", loss: String = "L",
         predictionAccent: Symbol.Accent = .hat
     ) {
+        self.name = name
         self.preActivation = preActivation
         self.activation = activation
         self.loss = loss
         self.predictionAccent = predictionAccent
+    }
+
+    /// Bishop-style, the default: a⁽ˡ⁾ = W⁽ˡ⁾ z⁽ˡ⁻¹⁾ + b⁽ˡ⁾, z⁽ˡ⁾ = f(a⁽ˡ⁾), loss L, prediction ŷ.
+    public static let bishop = Notation()
+    /// s⁽ˡ⁾ = W⁽ˡ⁾ a⁽ˡ⁻¹⁾ + b⁽ˡ⁾, a⁽ˡ⁾ = f(s⁽ˡ⁾), loss L, prediction ŷ.
+    public static let scoreActivation = Notation(name: "s/a", preActivation: "s", activation: "a")
+    /// Ng-style: z⁽ˡ⁾ = W⁽ˡ⁾ a⁽ˡ⁻¹⁾ + b⁽ˡ⁾, a⁽ˡ⁾ = g(z⁽ˡ⁾), cost J, prediction ŷ.
+    public static let ng = Notation(name: "z/a", preActivation: "z", activation: "a", loss: "J")
+
+    /// The presets `--notation` offers, with the other names each is known by.
+    public static let presets: [(notation: Notation, aliases: [String])] = [
+        (bishop, ["bishop", "az"]), (scoreActivation, ["sa"]), (ng, ["ng", "za"]),
+    ]
+
+    /// The loss letters `loss=` accepts.
+    public static let lossLetters = ["L", "C", "E", "J"]
+
+    /// A notation from `--notation`: a preset name, optionally followed by
+    /// `,loss=J` (L, C, E or J) and `,prediction=tilde` (hat ŷ or tilde ỹ).
+    ///
+    /// - Throws: a usage error at `--notation` naming what it does not know.
+    public init(parsing text: String) throws(InputError) {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
+        let names = Self.presets.map(\.notation.name)
+        guard let preset = Self.presets.first(where: { $0.notation.name == parts[0] || $0.aliases.contains(parts[0]) })
+        else {
+            throw InputError(
+                .usage, at: "--notation",
+                "unknown notation \"\(parts[0])\"; the notations are \(names.joined(separator: ", ")) (nnhw notation --list)"
+            )
+        }
+        self = preset.notation
+        for part in parts.dropFirst() {
+            let setting = part.split(separator: "=", maxSplits: 1).map(String.init)
+            switch (setting.first, setting.count == 2 ? setting[1] : nil) {
+            case ("loss", let letter?) where Self.lossLetters.contains(letter):
+                loss = letter
+            case ("prediction", "hat"?), ("prediction", "ŷ"?):
+                predictionAccent = .hat
+            case ("prediction", "tilde"?), ("prediction", "ỹ"?):
+                predictionAccent = .tilde
+            default:
+                throw InputError(
+                    .usage, at: "--notation",
+                    "unknown setting \"\(part)\"; after the name give loss=L|C|E|J or prediction=hat|tilde")
+            }
+        }
+    }
+
+    /// The prediction as text: ŷ or ỹ.
+    public var prediction: String { predictionAccent == .tilde ? "ỹ" : "ŷ" }
+
+    /// One line for `nnhw notation --list`.
+    public var summary: String {
+        "\(preActivation)⁽ˡ⁾ = W⁽ˡ⁾ \(activation)⁽ˡ⁻¹⁾ + b⁽ˡ⁾ (pre-activation), \(activation)⁽ˡ⁾ = f(\(preActivation)⁽ˡ⁾) "
+            + "(activation), δ⁽ˡ⁾ = ∂\(loss)/∂\(preActivation)⁽ˡ⁾, loss \(loss), prediction \(prediction)"
     }
 }
 

@@ -18,6 +18,19 @@ struct ParameterNames {
         }
     }
 
+    /// The parameters in the order the spec writes them: each W row by row, then
+    /// b; when augmented, each row of W starting with its bias weight.
+    func ordered(_ parameters: [Parameter]) -> [Parameter] {
+        guard isAugmented else { return parameters }
+        func key(_ parameter: Parameter) -> (Int, Int, Int) {
+            switch parameter.kind {
+            case .weight(let row, let column): (parameter.layer, row, column + 1)
+            case .bias(let row): (parameter.layer, row, 0)
+            }
+        }
+        return parameters.sorted { key($0) < key($1) }
+    }
+
     /// The tensor a parameter belongs to: `W2` or `b2` (`W2` for every entry when augmented).
     func tensor(of parameter: Parameter) -> String {
         if case .weight = parameter.kind { return "W\(parameter.layer + 1)" }
@@ -41,7 +54,7 @@ struct ParameterNames {
             chosen.formUnion(matches)
         }
         guard !chosen.isEmpty else { throw InputError(.usage, at: "--params", "names no parameter") }
-        return all.filter(chosen.contains)
+        return ordered(all.filter(chosen.contains))
     }
 
     /// The comma-separated items of a list, splitting only at commas outside

@@ -54,12 +54,16 @@ struct TextExpressionLayout: Sendable {
                 TextBlock("Σ" + (index.map(TextNotation.subscripted) ?? "") + " "),
                 operand(body, parenthesized: Self.isSum(body)),
             ])
+        case .absoluteValue(let inner):
+            TextBlock.horizontal([TextBlock("|"), block(for: inner), TextBlock("|")])
         case .floor(let inner):
             TextBlock.horizontal([TextBlock("⌊"), block(for: inner), TextBlock("⌋")])
         case .ceiling(let inner):
             TextBlock.horizontal([TextBlock("⌈"), block(for: inner), TextBlock("⌉")])
         case .text(let text):
             TextBlock(text)
+        case .count(let count):
+            TextBlock(numberFormat.grouped(count))
         }
     }
 
@@ -251,7 +255,7 @@ struct TextExpressionLayout: Sendable {
 
     private static func isAtomic(_ expression: MathExpression) -> Bool {
         switch expression {
-        case .symbol, .number, .parenthesized, .apply, .text, .inlineVector, .matrix: true
+        case .symbol, .number, .preciseNumber, .parenthesized, .apply, .text, .inlineVector, .matrix, .count: true
         default: false
         }
     }

@@ -21,7 +21,7 @@ public struct TextRenderer: SolutionRenderer {
     }
 
     private var layout: TextExpressionLayout {
-        let numberFormat = NumberFormat(precision: options.precision)
+        let numberFormat = NumberFormat(precision: options.precision, groupsThousands: options.groupsThousands)
         return TextExpressionLayout(
             numberFormat: numberFormat,
             matrixLayout: TextMatrixLayout(
@@ -58,7 +58,7 @@ public struct TextRenderer: SolutionRenderer {
                 switch item {
                 case .step(let step): lines(for: step, labelWidth: labelWidth)
                 case .remark(let text): wrapped(text, indent: labelWidth + 1)
-                case .table(let table): lines(for: table, indent: labelWidth + 1)
+                case .table(let table): TextTableLayout(expressionLayout: layout).lines(for: table)
                 }
             let isTall = itemLines.count > 1
             if position > 0 && (isTall || previousIsTall) { result.append("") }
@@ -66,28 +66,6 @@ public struct TextRenderer: SolutionRenderer {
             previousIsTall = isTall
         }
         return result
-    }
-
-    /// A table as lines: the headings, a rule of ─, then one line per row,
-    /// columns two spaces apart, numbers flush right and words flush left.
-    func lines(for table: Table, indent: Int) -> [String] {
-        let layout = layout
-        let cells = table.rows.map { row in row.map { layout.block(for: $0).trimmedLines.joined(separator: " ") } }
-        let widths = table.columns.indices.map { column in
-            ([table.columns[column].title] + cells.map { $0[column] }).map(\.count).max() ?? 0
-        }
-        func line(_ texts: [String]) -> String {
-            let padded = texts.enumerated().map { column, text in
-                table.columns[column].alignment == .right
-                    ? text.leftPadded(toWidth: widths[column])
-                    : text + String(repeating: " ", count: widths[column] - text.count)
-            }
-            return String(repeating: " ", count: indent) + padded.joined(separator: "  ")
-        }
-        let rule =
-            String(repeating: " ", count: indent)
-            + String(repeating: "─", count: widths.reduce(0, +) + 2 * (widths.count - 1))
-        return [line(table.columns.map(\.title)), rule] + cells.map(line)
     }
 
     /// A step as lines: ` (n) lhs = rhs₀ = rhs₁ = …` on one line when it fits

@@ -1,0 +1,158 @@
+import NNCore
+
+/// Solves `nnhw conv` and `nnhw pool`: the output size, then every entry of
+/// the feature map as its sum of products (or its window's max or mean).
+///
+/// Entries are numbered from 1: y_ij is row i, column j of the output.
+public struct FeatureMapSolver: Sendable {
+    /// A solver.
+    public init() {}
+
+    /// The feature map of one filter over the input, each y_ij shown as Σ x · w.
+    ///
+    /// - Parameters:
+    ///   - input: X, one matrix per channel.
+    ///   - filter: the kernel (one matrix per channel), stride, padding and flip.
+    /// - Throws: an ``InputError`` when the channels differ, the kernel does not
+    ///   fit the padded input, or the values overflow.
+    public func convolution(input: [Matrix], filter: Convolution2D) throws(InputError) -> Solution {
+        guard input.count == filter.kernel.count else {
+            throw InputError(
+                .invalidData, at: "--kernel",
+                "has \(counted(filter.kernel.count, "channel")), but --input has \(input.count); they must match")
+        }
+        let map: FeatureMap
+        do {
+            map = try filter.featureMap(of: input)
+        } catch {
+            let height = filter.dimensions(inputHeight: input[0].rows, inputWidth: input[0].columns).height
+            throw InputError(error, lines: (try? height.validated()) == nil ? "rows" : "columns")
+        }
+        guard map.output.isFinite else {
+            throw InputError(
+                .invalidData, at: "--input", "the feature map overflows; the numbers are too large for double precision"
+            )
+        }
+        let isMultichannel = input.count > 1
+        let name = filter.isFlipped ? "Convolution (true, kernel flipped)" : "Cross-correlation"
+        var solution = Solution(
+            title: "\(name) · input \(shape(input)) · kernel \(shape(filter.kernel))",
+            preamble: [
+                filter.isFlipped
+                    ? "True convolution (--flip): the kernel is rotated by 180° first, then slid over the input."
+                    : "Cross-correlation, what deep-learning libraries call convolution: the kernel is not flipped (--flip flips it).",
+                (isMultichannel
+                    ? "y_ij = Σ_c Σ_m Σ_n x_c[(i − 1)S + m, (j − 1)S + n] · w_c[m, n], summed over the channels c"
+                    : "y_ij = Σ_m Σ_n x[(i − 1)S + m, (j − 1)S + n] · w[m, n]")
+                    + (filter.isFlipped ? " with w = rot180(K)" : " with w = K") + "; indices from 1.",
+            ])
+        solution.beginSection("Given")
+        addChannels("X", input, to: &solution)
+        addChannels("K", filter.kernel, to: &solution)
+        let (height, width) = filter.dimensions(inputHeight: input[0].rows, inputWidth: input[0].columns)
+        writeSizes(height, width, into: &solution)
+        if filter.isFlipped {
+            solution.beginSection("Flipped kernel")
+            for (index, channel) in filter.kernel.enumerated() {
+                let suffix = isMultichannel ? "\(index + 1)" : ""
+                solution.addStep(
+                    .symbol(Symbol("w", index: suffix.isEmpty ? nil : suffix)),
+                    [.apply(FunctionName("rot180"), [.matrix(channel)]), .matrix(filter.appliedKernel[index])],
+                    note: "w[m, n] = K[k_h + 1 − m, k_w + 1 − n]")
+            }
+        }
+        if map.paddedInput[0].rows != input[0].rows || map.paddedInput[0].columns != input[0].columns {
+            solution.beginSection("Padded input")
+            addChannels("X̃", map.paddedInput, to: &solution)
+        }
+        solution.beginSection("Feature map")
+        for i in 0..<map.output.rows {
+            for j in 0..<map.output.columns {
+                let terms = map.terms(row: i, column: j)
+                let products = terms.map { MathExpression.infix(.times, [.number($0.input), .number($0.weight)]) }
+                solution.addStep(
+                    entry(i, j),
+                    [products.count == 1 ? products[0] : .infix(.plus, products), .number(map.output[i, j])])
+            }
+        }
+        solution.addStep(.symbol(Symbol("Y")), [.matrix(map.output)])
+        solution.result = .object([JSONMember("output", json(map.output))])
+        return solution
+    }
+
+    /// Max or average pooling of every channel, each y_ij shown with its window.
+    ///
+    /// - Throws: an ``InputError`` when the window does not fit the input.
+    public func pooling(input: [Matrix], pooling: Pooling2D) throws(InputError) -> Solution {
+        var maps: [PooledMap] = []
+        for channel in input {
+            do {
+                maps.append(try pooling.pooled(channel))
+            } catch {
+                let (height, _) = pooling.dimensions(inputHeight: channel.rows, inputWidth: channel.columns)
+                throw InputError(
+                    error, lines: (try? height.validated()) == nil ? "rows" : "columns", kernelOption: "--size")
+            }
+        }
+        let isMax = pooling.mode == .max
+        let count = pooling.kernelHeight * pooling.kernelWidth
+        var solution = Solution(
+            title:
+                "\(isMax ? "Max" : "Average") pooling · input \(shape(input)) · window \(pooling.kernelHeight) × \(pooling.kernelWidth)",
+            preamble: [
+                (isMax ? "y_ij = the largest" : "y_ij = the mean (sum / \(count))")
+                    + " of the window starting at row (i − 1)S + 1, column (j − 1)S + 1; indices from 1; no padding."
+                    + (input.count > 1 ? " Each channel is pooled on its own." : "")
+            ])
+        solution.beginSection("Given")
+        addChannels("X", input, to: &solution)
+        let (height, width) = pooling.dimensions(inputHeight: input[0].rows, inputWidth: input[0].columns)
+        writeSizes(height, width, into: &solution)
+        for (index, map) in maps.enumerated() {
+            solution.beginSection(input.count > 1 ? "Channel \(index + 1)" : "Pooled map")
+            for i in 0..<map.output.rows {
+                for j in 0..<map.output.columns {
+                    let window = map.window(row: i, column: j).map(MathExpression.number)
+                    let formula: MathExpression =
+                        isMax
+                        ? .apply(FunctionName("max"), window)
+                        : .infix(.divide, [.parenthesized(.infix(.plus, window)), number(count)])
+                    solution.addStep(entry(i, j), [formula, .number(map.output[i, j])])
+                }
+            }
+            let suffix = input.count > 1 ? "\(index + 1)" : nil
+            solution.addStep(.symbol(Symbol("Y", index: suffix)), [.matrix(map.output)])
+        }
+        let output = input.count > 1 ? JSONValue.array(maps.map { json($0.output) }) : json(maps[0].output)
+        solution.result = .object([JSONMember("output", output)])
+        return solution
+    }
+
+    private func writeSizes(
+        _ height: ConvolutionDimension, _ width: ConvolutionDimension, into solution: inout Solution
+    ) {
+        solution.beginSection("Output size")
+        OutputSizeSteps.height(height).write(into: &solution)
+        OutputSizeSteps.width(width).write(into: &solution)
+    }
+
+    private func addChannels(_ name: String, _ channels: [Matrix], to solution: inout Solution) {
+        for (index, channel) in channels.enumerated() {
+            let suffix = channels.count > 1 ? "\(index + 1)" : nil
+            solution.addStep(.symbol(Symbol(name, index: suffix)), [.matrix(channel)])
+        }
+    }
+
+    private func entry(_ row: Int, _ column: Int) -> MathExpression {
+        .symbol(Symbol("y", index: "\(row + 1),\(column + 1)"))
+    }
+
+    private func shape(_ channels: [Matrix]) -> String {
+        let sizes = (channels.count > 1 ? [channels.count] : []) + [channels[0].rows, channels[0].columns]
+        return sizes.map(String.init).joined(separator: " × ")
+    }
+
+    private func json(_ matrix: Matrix) -> JSONValue {
+        .array(matrix.rowArrays.map { row in .array(row.map(JSONValue.number)) })
+    }
+}

@@ -1,0 +1,174 @@
+import NNCore
+
+/// A worked solution of a check, and whether the check passed (exit status 1 when not).
+public struct CheckedSolution: Sendable, Hashable {
+    /// The worked solution.
+    public var solution: Solution
+    /// Whether every check passed; checks across a kink count as neither.
+    public var passed: Bool
+}
+
+/// Checks the symbolic derivative of a formula against finite differences:
+/// for each variable v, g = ∂f/∂v from the derivative, ĝ from the
+/// difference quotient, |g − ĝ|, |g − ĝ| / max(|g|, |ĝ|), and the pass rule
+/// |g − ĝ| ≤ τ·max(1, |g|, |ĝ|) with τ = ε (central) or √ε (forward), at least 10⁻⁶.
+///
+/// A check where the argument of abs, relu, sign, step, max or min changes
+/// sign among the points the difference uses is marked as crossing a kink:
+/// the estimate is unreliable there, and the check neither passes nor fails.
+public struct FormulaCheckSolver: Sendable {
+    /// A solver.
+    public init() {}
+
+    /// The worked check of every partial derivative of `problem.function`.
+    ///
+    /// - Throws: an invalid-data ``InputError`` at `--at` when f or a derivative
+    ///   is not finite at a point the check uses (outside the domain of log or sqrt, 1/0).
+    public func check(_ problem: FormulaCheckProblem) throws(InputError) -> CheckedSolution {
+        let method = problem.method
+        let epsilon = problem.epsilon
+        let tolerance = method.tolerance(step: epsilon)
+        let function = problem.function
+        let pointText = zip(problem.variables, problem.values).map { "\($0) = \(Expression.number($1))" }
+        let order = method.order == 2 ? "ε²" : "ε"
+        let divisorText = method == .central ? "2ε" : "ε"
+        let estimate =
+            method == .central ? "(f(v + ε) − f(v − ε)) / 2ε" : "(f(v + ε) − f(v)) / ε"
+        let floor = tolerance == 1e-6 ? " (the floor 10⁻⁶)" : ""
+        var solution = Solution(
+            title: "Gradient check · f = \(function) at \(pointText.joined(separator: ", ")) · "
+                + "\(method.rawValue) difference, ε = \(Expression.number(epsilon))",
+            preamble: [
+                "g = ∂f/∂v from the symbolic derivative; ĝ = \(estimate), whose error is O(\(order)).",
+                "Pass rule: |g − ĝ| ≤ τ·max(1, |g|, |ĝ|) with τ = \(method == .central ? "ε" : "√ε")\(floor), "
+                    + "the geometric mean of the error O(\(order)) of a right derivative and the error of order 1 "
+                    + "of a wrong one.",
+                "ĝ is shown to 4 significant digits of |g − ĝ|, and f(…) with the extra digits the division by "
+                    + "\(divisorText) needs. Kinks: relu′(0) = step(0) = 0, abs′(0) = sign(0) = 0; max and min "
+                    + "follow their second argument at a tie.",
+            ])
+        var entries: [JSONValue] = []
+        var derivatives: [JSONMember] = []
+        var failures: [String] = []
+        var kinks: [String] = []
+        let point = problem.point
+        try requireFinite(function, at: point, problem)
+        for (variable, x) in zip(problem.variables, problem.values) {
+            let derivative = function.derivative(withRespectTo: variable)
+            derivatives.append(JSONMember(variable, .string(derivative.description)))
+            let analytic = try evaluate(derivative, at: point, problem, what: "∂f/∂\(variable)")
+            let (upper, lower) = method.points(around: x, step: epsilon)
+            let fUpper = try evaluate(function, at: point, setting: variable, to: upper, problem)
+            let fLower = try evaluate(function, at: point, setting: variable, to: lower, problem)
+            let divisor = method.divisor(step: epsilon)
+            let numeric = (fUpper - fLower) / divisor
+            let comparison = DerivativeComparison(analytic: analytic, numeric: numeric)
+            let crossesKink = Self.crossesKink(function, point: point, variable: variable, at: [lower, x, upper])
+            let passes = comparison.passes(tolerance: tolerance)
+            if crossesKink {
+                kinks.append(variable)
+            } else if !passes {
+                failures.append(variable)
+            }
+            solution.beginSection("∂f/∂\(variable)")
+            let sheet = FormulaCheckSheet(
+                problem: problem, variable: variable, comparison: comparison, fUpper: fUpper, fLower: fLower,
+                upper: upper, lower: lower, tolerance: tolerance)
+            sheet.write(into: &solution, derivative: derivative, passes: passes, crossesKink: crossesKink)
+            entries.append(
+                .object([
+                    JSONMember("name", .string(variable)),
+                    JSONMember("analytic", .number(analytic)),
+                    JSONMember("numeric", .number(numeric)),
+                    JSONMember("abs_error", .number(comparison.absoluteError)),
+                    JSONMember("rel_error", .number(comparison.relativeError)),
+                    JSONMember("pass", .bool(passes && !crossesKink)),
+                    JSONMember("kink", .bool(crossesKink)),
+                ]))
+        }
+        let passed = failures.isEmpty
+        solution.beginSection("Verdict")
+        solution.addRemark(Self.verdict(count: problem.variables.count, failures: failures, kinks: kinks))
+        solution.result = .object([
+            JSONMember("function", .string(function.description)),
+            JSONMember("derivative", .object(derivatives)),
+            JSONMember(
+                "point", .object(zip(problem.variables, problem.values).map { JSONMember($0, .number($1)) })),
+            JSONMember("eps", .number(epsilon)),
+            JSONMember("method", .string(method.rawValue)),
+            JSONMember("order", .number(Double(method.order))),
+            JSONMember("tolerance", .number(tolerance)),
+            JSONMember("variables", .array(entries)),
+            JSONMember("pass", .bool(passed)),
+        ])
+        return CheckedSolution(solution: solution, passed: passed)
+    }
+
+    private static func verdict(count: Int, failures: [String], kinks: [String]) -> String {
+        let partials = { (names: [String]) in names.map { "∂f/∂\($0)" }.joined(separator: ", ") }
+        var text: String
+        if failures.isEmpty {
+            let agreeing = count - kinks.count
+            text =
+                count == 1 && kinks.isEmpty
+                ? "pass: the derivative agrees with the finite difference within the rule"
+                : "pass: \(agreeing) of \(counted(count, "partial derivative")) agreed within the rule"
+        } else {
+            text =
+                "FAIL: \(partials(failures)) \(failures.count == 1 ? "disagrees" : "disagree") with the "
+                + "finite difference beyond the rule"
+        }
+        if !kinks.isEmpty {
+            text += "; \(partials(kinks)) crossed a kink and \(kinks.count == 1 ? "is" : "are") not judged"
+        }
+        return text + "."
+    }
+
+    /// Whether the argument of a kink changes sign (or is 0) among the points the difference uses.
+    private static func crossesKink(_ function: Expression, point: [String: Double], variable: String, at xs: [Double])
+        -> Bool
+    {
+        function.kinkArguments.contains { argument in
+            let signs = xs.map { x -> Double in
+                let value = (try? argument.value(at: point, setting: variable, to: x)) ?? 0
+                return value > 0 ? 1 : value < 0 ? -1 : 0
+            }
+            return signs.contains(0) || Set(signs).count > 1
+        }
+    }
+
+    private func requireFinite(_ function: Expression, at point: [String: Double], _ problem: FormulaCheckProblem)
+        throws(InputError)
+    {
+        _ = try evaluate(function, at: point, problem, what: "f")
+    }
+
+    private func evaluate(
+        _ expression: Expression, at point: [String: Double], setting variable: String, to x: Double,
+        _ problem: FormulaCheckProblem
+    ) throws(InputError) -> Double {
+        var moved = point
+        moved[variable] = x
+        return try evaluate(expression, at: moved, problem, what: "f")
+    }
+
+    private func evaluate(
+        _ expression: Expression, at point: [String: Double], _ problem: FormulaCheckProblem, what: String
+    ) throws(InputError) -> Double {
+        let coordinates = problem.variables.map { "\($0) = \(Expression.number(point[$0] ?? 0))" }
+        let place = coordinates.joined(separator: ", ")
+        let value: Double
+        do {
+            value = try expression.value(at: point)
+        } catch {
+            throw InputError(.usage, at: "--at", "no value for \(error.name)")
+        }
+        guard value.isFinite else {
+            throw InputError(
+                .invalidData, at: "--at",
+                "\(what) is not a finite number at \(place) (\(value.isNaN ? "NaN" : "±∞")); "
+                    + "choose a point inside the domain of f")
+        }
+        return value
+    }
+}

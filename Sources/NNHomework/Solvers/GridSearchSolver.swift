@@ -1,0 +1,100 @@
+import NNCore
+
+/// Solves a grid-search budget: the values of each hyperparameter, the
+/// product of their counts (the sum over grids for a union), and with a
+/// schedule the total epochs and time in the given unit and the larger ones.
+public struct GridSearchSolver: Sendable {
+    /// A solver.
+    public init() {}
+
+    /// The worked solution; its result has `factors` (or `grid_sets` for a union),
+    /// `combinations`, and with a schedule `total_epochs` and `total_minutes`.
+    ///
+    /// - Throws: an invalid-data error when a count overflows.
+    public func solve(_ problem: GridSearchProblem) throws(InputError) -> Solution {
+        let perGrid: [Int]
+        let combinations: Int
+        do {
+            perGrid = try problem.search.combinationsPerGrid()
+            combinations = try problem.search.combinations()
+        } catch {
+            throw InputError(
+                .invalidData, at: problem.isUnion ? "--grid-set" : "--grid",
+                "the grid has more than 2⁶³ − 1 combinations")
+        }
+        var solution = Solution(
+            title: "Grid search · \(counted(combinations, "combination")) · every combination of the listed values")
+        if problem.isUnion {
+            solution.preamble = [
+                "The grids are a union, as scikit-learn's ParameterGrid treats a list of grids:",
+                "each grid is the product of its value counts; the search runs every grid, so the counts add up.",
+            ]
+        }
+        var members: [JSONMember] = []
+        var setResults: [JSONValue] = []
+        for (position, grid) in problem.grids.enumerated() {
+            let label: MathExpression =
+                problem.isUnion ? .symbol(Symbol("C", index: "\(position + 1)")) : .text("combinations")
+            solution.beginSection(problem.isUnion ? "Grid \(position + 1)" : "Grid")
+            for parameter in grid { writeValues(parameter, into: &solution) }
+            let names = grid.map { MathExpression.text("|\($0.name)|") }
+            let counts = grid.map { MathExpression.number(Double($0.count)) }
+            var rhs: [MathExpression] =
+                grid.count > 1 ? [.infix(.times, names), .infix(.times, counts)] : [names[0]]
+            rhs.append(.number(Double(perGrid[position])))
+            solution.addStep(label, rhs)
+            let factors = JSONValue.array(
+                grid.map {
+                    .object([JSONMember("name", .string($0.name)), JSONMember("count", .number(Double($0.count)))])
+                })
+            setResults.append(
+                .object([
+                    JSONMember("factors", factors), JSONMember("combinations", .number(Double(perGrid[position]))),
+                ]))
+            if !problem.isUnion { members.append(JSONMember("factors", factors)) }
+        }
+        if problem.isUnion {
+            solution.beginSection("Union")
+            let labels = problem.grids.indices.map { MathExpression.symbol(Symbol("C", index: "\($0 + 1)")) }
+            solution.addStep(
+                .text("combinations"),
+                [
+                    .infix(.plus, labels), .infix(.plus, perGrid.map { .number(Double($0)) }),
+                    .number(Double(combinations)),
+                ])
+            members.append(JSONMember("grid_sets", .array(setResults)))
+        }
+        members.append(JSONMember("combinations", .number(Double(combinations))))
+        if let schedule = problem.schedule {
+            members += try SearchSchedule.write(
+                runs: combinations, unit: "runs", schedule: schedule, into: &solution)
+        }
+        solution.result = .object(members)
+        return solution
+    }
+
+    /// `|lr| = |{0.1, 0.01, 0.001}| = 3`, or for a range `|depth| = |{2, 3, …, 8}| = (8 − 2) / 1 + 1 = 7`;
+    /// nothing for a count, which the product names.
+    private func writeValues(_ parameter: GridParameter, into solution: inout Solution) {
+        let size = MathExpression.number(Double(parameter.count))
+        switch parameter.values {
+        case .count:
+            break
+        case .list(let entries):
+            solution.addStep(.text("|\(parameter.name)|"), [.text("|{\(entries.joined(separator: ", "))}|"), size])
+        case .range(let lower, let upper, let step):
+            let last = lower + (parameter.count - 1) * step
+            let shown: [String] =
+                parameter.count <= 4
+                ? (0..<parameter.count).map { String(lower + $0 * step) }
+                : [String(lower), String(lower + step), "…", String(last)]
+            let span = MathExpression.infix(.minus, [.number(Double(upper)), .number(Double(lower))])
+            let quotient = MathExpression.infix(.divide, [span, .number(Double(step))])
+            let steps: MathExpression = (upper - lower) % step == 0 ? quotient : .floor(quotient)
+            solution.addStep(
+                .text("|\(parameter.name)|"),
+                [.text("|{\(shown.joined(separator: ", "))}|"), .infix(.plus, [steps, .number(1)]), size],
+                note: last == upper ? nil : "the last value is \(last)")
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import NNCore
+
+/// The time a search takes: runs × epochs per run, × time per epoch, in the
+/// unit given and each larger unit it fills.
+enum SearchSchedule {
+    /// Writes a "Time" section (`unit` names the runs: "runs", "trials"): total epochs = runs · E, total time = epochs · T
+    /// and its conversions; returns the JSON members `total_epochs` and, with an
+    /// epoch time, `total_minutes`.
+    ///
+    /// - Throws: an invalid-data error when the epoch count overflows.
+    static func write(runs: Int, unit: String, schedule: TrainingSchedule, into solution: inout Solution)
+        throws(InputError)
+        -> [JSONMember]
+    {
+        let epochs: Int
+        do {
+            epochs = try GridSearch.checkedProduct([runs, schedule.epochs])
+        } catch {
+            throw InputError(.invalidData, at: "--epochs", "the total number of epochs exceeds 2⁶³ − 1")
+        }
+        solution.beginSection("Time")
+        solution.addStep(
+            .text("epochs"),
+            [
+                .infix(.times, [.text(unit), .text("epochs per run")]),
+                .infix(.times, [Quantity.of(Double(runs), unit), Quantity.of(Double(schedule.epochs), "epochs/run")]),
+                Quantity.of(Double(epochs), "epochs"),
+            ])
+        var members = [JSONMember("total_epochs", .number(Double(epochs)))]
+        guard let epochTime = schedule.epochTime else { return members }
+        let total = TimeQuantity(Double(epochs) * epochTime.value, epochTime.unit)
+        guard total.value.isFinite else {
+            throw InputError(.invalidData, at: "--epoch-time", "the total time overflows")
+        }
+        solution.addStep(
+            .text("time"),
+            [
+                .infix(.times, [.text("epochs"), .text("time per epoch")]),
+                .infix(
+                    .times,
+                    [
+                        Quantity.of(Double(epochs), "epochs"),
+                        Quantity.of(epochTime.value, "\(epochTime.unit.symbol)/epoch"),
+                    ]),
+                Quantity.of(total),
+            ])
+        Quantity.conversionSteps(total, into: &solution)
+        members.append(JSONMember("total_minutes", .number(total.minutes)))
+        return members
+    }
+}

@@ -1,0 +1,157 @@
+import NNCore
+
+/// Solves the cost of a training run with units at every step:
+/// GPU-hours · kW · PUE = kWh; kWh · USD/kWh = USD; kWh · kg CO₂e/kWh = kg CO₂e
+/// = t CO₂e; kWh / (12 months · kWh/month) = household-years; GPUs · USD = USD.
+public struct TrainingCostSolver: Sendable {
+    /// A solver.
+    public init() {}
+
+    /// The worked solution; its result has whichever of `gpu_hours`, `kwh`,
+    /// `usd`, `tco2e`, `household_years` and `acquisition_usd` the inputs determine.
+    ///
+    /// - Throws: an invalid-data error when a result overflows.
+    public func solve(_ problem: TrainingCostProblem) throws(InputError) -> Solution {
+        var solution = Solution(title: "Training cost · energy, money and emissions, with units at every step")
+        var members: [JSONMember] = []
+        var kwh: Double?
+        switch problem.energy {
+        case .fromPower(let usage, let watts, let pue, let isDefaultPUE)?:
+            solution.beginSection("Energy")
+            let gpuHours: Double
+            switch usage {
+            case .gpuHours(let total):
+                gpuHours = total
+            case .gpus(let count, let hours):
+                gpuHours = try finite(TrainingEnergy.gpuHours(gpus: count, hours: hours), "GPU-hours", at: "--hours")
+                solution.addStep(
+                    .text("GPU-hours"),
+                    [
+                        .infix(.times, [.text("GPUs"), .text("hours")]),
+                        .infix(.times, [Quantity.of(count, "GPUs"), Quantity.of(hours, "h")]),
+                        Quantity.of(gpuHours, "GPU-h"),
+                    ])
+            }
+            members.append(JSONMember("gpu_hours", .number(gpuHours)))
+            let kilowatts = TrainingEnergy.kilowatts(watts: watts)
+            solution.addStep(
+                .text("P"),
+                [
+                    Quantity.of(watts, "W"),
+                    .product([.infix(.divide, [.number(watts), .number(1000)]), .text("kW")]),
+                    Quantity.of(kilowatts, "kW"),
+                ], note: "per accelerator")
+            let energy = try finite(
+                TrainingEnergy.energy(gpuHours: gpuHours, watts: watts, powerUsageEffectiveness: pue), "energy",
+                at: "--watts")
+            solution.addStep(
+                .text("E"),
+                [
+                    .infix(.times, [.text("GPU-hours"), .text("P"), .text("PUE")]),
+                    .infix(.times, [Quantity.of(gpuHours, "GPU-h"), Quantity.of(kilowatts, "kW"), .number(pue)]),
+                    Quantity.of(energy, "kWh"),
+                ],
+                note: isDefaultPUE ? "PUE = 1 by default: no data-centre overhead; --pue to change" : nil)
+            kwh = energy
+        case .fromDollars(let dollars, let price)?:
+            solution.beginSection("Energy bought")
+            let energy = try finite(TrainingEnergy.energy(dollars: dollars, price: price), "energy", at: "--dollars")
+            solution.addStep(
+                .text("E"),
+                [
+                    .infix(.divide, [.text("dollars"), .text("price")]),
+                    .infix(.divide, [Quantity.of(dollars, "USD"), Quantity.of(price, "USD/kWh")]),
+                    Quantity.of(energy, "kWh"),
+                ])
+            kwh = energy
+        case nil:
+            break
+        }
+        if let kwh {
+            members.append(JSONMember("kwh", .number(kwh)))
+            if case .fromDollars(let dollars, _)? = problem.energy {
+                members.append(JSONMember("usd", .number(dollars)))
+            } else if let price = problem.price {
+                solution.beginSection("Cost")
+                let usd = try finite(TrainingEnergy.cost(energy: kwh, price: price), "cost", at: "--price")
+                solution.addStep(
+                    .text("cost"),
+                    [
+                        .infix(.times, [.text("E"), .text("price")]),
+                        .infix(.times, [Quantity.of(kwh, "kWh"), Quantity.of(price, "USD/kWh")]),
+                        Quantity.of(usd, "USD"),
+                    ])
+                members.append(JSONMember("usd", .number(usd)))
+            }
+            if let carbon = problem.carbonIntensity {
+                solution.beginSection("Emissions")
+                let kilograms = try finite(
+                    TrainingEnergy.emissionsKilograms(energy: kwh, carbonIntensity: carbon), "emissions", at: "--carbon"
+                )
+                let tonnes = TrainingEnergy.emissionsTonnes(energy: kwh, carbonIntensity: carbon)
+                solution.addStep(
+                    .text("emissions"),
+                    [
+                        .infix(.times, [.text("E"), .text("carbon intensity")]),
+                        .infix(.times, [Quantity.of(kwh, "kWh"), Quantity.of(carbon, "kg CO₂e/kWh")]),
+                        Quantity.of(kilograms, "kg CO₂e"),
+                        .product([.infix(.divide, [.number(kilograms), .number(1000)]), .text("t CO₂e")]),
+                        Quantity.of(tonnes, "t CO₂e"),
+                    ])
+                members.append(JSONMember("tco2e", .number(tonnes)))
+            }
+            if let monthly = problem.householdMonthly {
+                solution.beginSection("Comparison")
+                let yearly = try finite(
+                    TrainingEnergy.householdYearlyEnergy(monthly: monthly), "household energy",
+                    at: "--household-kwh-per-month")
+                let years = TrainingEnergy.householdYears(energy: kwh, monthly: monthly)
+                solution.addStep(
+                    .text("household-years"),
+                    [
+                        .infix(.divide, [.text("E"), .parenthesized(.infix(.times, [.number(12), .text("K")]))]),
+                        .infix(
+                            .divide,
+                            [
+                                Quantity.of(kwh, "kWh"),
+                                .parenthesized(
+                                    .infix(.times, [Quantity.of(12, "months"), Quantity.of(monthly, "kWh/month")])),
+                            ]),
+                        .infix(.divide, [Quantity.of(kwh, "kWh"), Quantity.of(yearly, "kWh/year")]),
+                        Quantity.of(years, "household-years"),
+                    ], note: "K = \(NumberFormat(precision: 17).text(monthly)) kWh a month for one household")
+                members.append(JSONMember("household_years", .number(years)))
+            }
+        }
+        if let gpus = problem.gpus, let range = problem.gpuPrice {
+            solution.beginSection("Hardware")
+            let prices =
+                range.lowerBound == range.upperBound ? [range.lowerBound] : [range.lowerBound, range.upperBound]
+            var costs: [Double] = []
+            for (position, price) in prices.enumerated() {
+                let cost = try finite(
+                    TrainingEnergy.acquisition(gpus: gpus, unitPrice: price), "acquisition", at: "--gpu-price")
+                let label = prices.count == 1 ? "acquisition" : position == 0 ? "acquisition, low" : "acquisition, high"
+                solution.addStep(
+                    .text(label),
+                    [
+                        .infix(.times, [.text("GPUs"), .text("price per GPU")]),
+                        .infix(.times, [Quantity.of(gpus, "GPUs"), Quantity.of(price, "USD/GPU")]),
+                        Quantity.of(cost, "USD"),
+                    ])
+                costs.append(cost)
+            }
+            members.append(
+                JSONMember(
+                    "acquisition_usd", costs.count == 1 ? .number(costs[0]) : .array(costs.map(JSONValue.number))))
+        }
+        solution.result = .object(members)
+        return solution
+    }
+
+    /// `value`, or an invalid-data error at `place` when it overflowed to ∞.
+    private func finite(_ value: Double, _ what: String, at place: String) throws(InputError) -> Double {
+        guard value.isFinite else { throw InputError(.invalidData, at: place, "the \(what) overflows") }
+        return value
+    }
+}

@@ -1,0 +1,107 @@
+import NNCore
+
+/// A gradient check of a formula: f, the point, the step ε and the finite-difference method.
+public struct FormulaCheckProblem: Sendable, Hashable {
+    /// f.
+    public var function: Expression
+    /// The variables in the order the point gives them; each is a variable of f, and f has no others.
+    public var variables: [String]
+    /// The value of each variable, in the order of `variables`.
+    public var values: [Double]
+    /// The step ε > 0.
+    public var epsilon: Double
+    /// Central or forward differences.
+    public var method: FiniteDifference
+
+    /// The default ε of formula mode, 10⁻³.
+    public static let defaultEpsilon = 0.001
+
+    /// A problem with the given parts.
+    ///
+    /// - Precondition: `variables` and `values` have the same length and ε > 0.
+    public init(
+        function: Expression, variables: [String], values: [Double], epsilon: Double = defaultEpsilon,
+        method: FiniteDifference = .central
+    ) {
+        precondition(variables.count == values.count, "One value per variable")
+        precondition(epsilon > 0, "ε must be positive")
+        self.function = function
+        self.variables = variables
+        self.values = values
+        self.epsilon = epsilon
+        self.method = method
+    }
+
+    /// The point as a dictionary, for evaluation.
+    public var point: [String: Double] {
+        Dictionary(zip(variables, values), uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Reads a problem from the command-line values of `--f`, `--at`, `--eps` and `--method`.
+    ///
+    /// - Parameters:
+    ///   - formula: f, e.g. `x^3` or `a*b + b^2`.
+    ///   - point: `x=2` or `a=-4,b=2`: a value for every variable of f, and no others.
+    ///   - epsilon: ε, a positive number; nil for 10⁻³.
+    ///   - method: `central` or `forward`; nil for central.
+    /// - Throws: a usage error naming the option: a syntax error of f with its
+    ///   column, a malformed or incomplete point, a bad ε or method.
+    public init(formula: String, point: String, epsilon: String? = nil, method: String? = nil) throws(InputError) {
+        let function: Expression
+        do {
+            function = try Expression(parsing: formula)
+        } catch {
+            throw InputError(.usage, at: "--f", error.description)
+        }
+        let used = function.variables
+        guard !used.isEmpty else {
+            throw InputError(.usage, at: "--f", "f has no variables to differentiate")
+        }
+        let (variables, values) = try Self.point(point, variables: used)
+        var step = Self.defaultEpsilon
+        if let epsilon {
+            guard let value = Double(epsilon), value.isFinite, value > 0 else {
+                throw InputError(.usage, at: "--eps", "expected a positive number, got \"\(epsilon)\"")
+            }
+            step = value
+        }
+        var chosen = FiniteDifference.central
+        if let method {
+            guard let value = FiniteDifference(rawValue: method) else {
+                throw InputError(.usage, at: "--method", "expected central or forward, got \"\(method)\"")
+            }
+            chosen = value
+        }
+        self.init(function: function, variables: variables, values: values, epsilon: step, method: chosen)
+    }
+
+    /// The pairs of `name=value,name=value`, checked against the variables f uses.
+    private static func point(_ text: String, variables used: [String]) throws(InputError) -> ([String], [Double]) {
+        let usedList = used.joined(separator: ", ")
+        var names: [String] = []
+        var values: [Double] = []
+        for pair in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = parts[0].trimmingSpaces
+            guard parts.count == 2, !name.isEmpty else {
+                throw InputError(.usage, at: "--at", "expected name=value pairs separated by commas, got \"\(pair)\"")
+            }
+            let valueText = parts[1].trimmingSpaces.replacing("−", with: "-")
+            guard let value = Double(valueText), value.isFinite else {
+                throw InputError(.usage, at: "--at", "\(name)=\(parts[1]): \"\(parts[1])\" is not a number")
+            }
+            guard used.contains(name) else {
+                throw InputError(.usage, at: "--at", "\(name) is not a variable of f (f uses \(usedList))")
+            }
+            guard !names.contains(name) else {
+                throw InputError(.usage, at: "--at", "\(name) is given more than once")
+            }
+            names.append(name)
+            values.append(value)
+        }
+        if let missing = used.first(where: { !names.contains($0) }) {
+            throw InputError(.usage, at: "--at", "no value for \(missing) (f uses \(usedList))")
+        }
+        return (names, values)
+    }
+}

@@ -1,0 +1,47 @@
+import NNCore
+
+/// A random-search budget: `--good-fraction p` with `--confidence q` (how many
+/// trials) or `--trials N` (what probability), with an optional training schedule.
+public struct RandomSearchProblem: Sendable, Hashable {
+    /// What is asked.
+    public enum Question: Sendable, Hashable {
+        /// The fewest trials N with P(at least one good in N) ≥ q.
+        case trialsFor(confidence: Double)
+        /// P(at least one good in N) for the given N.
+        case probabilityOf(trials: Int)
+    }
+
+    /// p, the good fraction of the search space, in (0, 1).
+    public var goodFraction: Double
+    /// The question.
+    public var question: Question
+    /// Epochs and epoch time per trial, if given.
+    public var schedule: TrainingSchedule?
+
+    /// The problem the options describe.
+    ///
+    /// - Throws: a usage error when p is missing or outside (0, 1), q is outside
+    ///   (0, 1) (q = 1 needs infinitely many trials), N is below 1, or both or
+    ///   neither of `--confidence` and `--trials` are given.
+    public init(_ options: OptionValues) throws(InputError) {
+        guard let fraction = try options.openFraction("--good-fraction") else {
+            throw InputError(.usage, at: "--good-fraction", "missing; give the fraction p of good configurations")
+        }
+        goodFraction = fraction
+        if options["--confidence"].flatMap(Double.init) == 1 {
+            throw InputError(.usage, at: "--confidence", "must be below 1: no finite number of trials is certain")
+        }
+        switch (try options.openFraction("--confidence"), try options.positiveCount("--trials")) {
+        case (let q?, nil): question = .trialsFor(confidence: q)
+        case (nil, let n?): question = .probabilityOf(trials: n)
+        case (.some, .some):
+            throw InputError(.usage, at: "--trials", "give --confidence (to find N) or --trials (to find P), not both")
+        case (nil, nil):
+            throw InputError(.usage, at: "--confidence", "missing; give --confidence q or --trials N")
+        }
+        schedule = try TrainingSchedule(options)
+    }
+
+    /// The search in NNCore's terms.
+    public var search: RandomSearch { RandomSearch(goodFraction: goodFraction) }
+}

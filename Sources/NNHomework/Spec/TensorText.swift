@@ -1,0 +1,75 @@
+import NNCore
+
+/// A matrix or a stack of channel matrices, as given to `--input` and `--kernel`:
+/// rows separated by `;` or line breaks and entries by spaces or commas
+/// (`6 0 1; 3 4 1; 1 7 0`), or JSON: an H × W array of rows or a C × H × W
+/// array of channels (`[[6,0,1],[3,4,1],[1,7,0]]`).
+public enum TensorText {
+    /// The channels written in `text`; the row form gives one channel.
+    ///
+    /// - Parameters:
+    ///   - text: the option's value or the file's contents.
+    ///   - place: the option or file name that errors name: `--input`.
+    /// - Throws: an invalid-data error naming the place and the row and column
+    ///   (counted from 1 in the row form, JSON paths from 0) that is wrong.
+    public static func channels(parsing text: String, place: String) throws(InputError) -> [Matrix] {
+        let trimmed = text.trimmingSpaces
+        guard !trimmed.isEmpty else { throw InputError(.invalidData, at: place, "is empty; expected a matrix") }
+        if trimmed.hasPrefix("[") { return try json(trimmed, place: place) }
+        return [try rows(trimmed, place: place)]
+    }
+
+    private static func rows(_ text: String, place: String) throws(InputError) -> Matrix {
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == ";" || $0 == "\n" })
+            .map { $0.trimmingSpaces }
+        while lines.last?.isEmpty ?? false { lines.removeLast() }
+        var arrays: [[Double]] = []
+        for (rowIndex, line) in lines.enumerated() {
+            let words = line.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" || $0 == "\r" })
+            guard !words.isEmpty else {
+                throw InputError(.invalidData, at: place, "row \(rowIndex + 1) is empty")
+            }
+            var row: [Double] = []
+            for (columnIndex, word) in words.enumerated() {
+                guard let value = Double(word.replacingUnicodeMinus()), value.isFinite,
+                    word.allSatisfy({ $0.isNumber || "+-−.eE".contains($0) })
+                else {
+                    throw InputError(
+                        .invalidData, at: place,
+                        "row \(rowIndex + 1), column \(columnIndex + 1): \"\(word)\" is not a finite number")
+                }
+                row.append(value)
+            }
+            if let first = arrays.first, first.count != row.count {
+                throw InputError(
+                    .invalidData, at: place,
+                    "row \(rowIndex + 1) has \(counted(row.count, "entry", "entries")), but row 1 has \(first.count)")
+            }
+            arrays.append(row)
+        }
+        return Matrix(arrays)
+    }
+
+    private static func json(_ text: String, place: String) throws(InputError) -> [Matrix] {
+        let value: JSONValue
+        do {
+            value = try JSONValue(parsing: text)
+        } catch {
+            throw InputError(.invalidData, at: place, error.description)
+        }
+        let root = JSONCursor(value: value, path: place, rootName: place)
+        let isStack = value.arrayValue?.first?.arrayValue?.first?.arrayValue != nil
+        guard isStack else { return [try root.matrix()] }
+        let channels = try root.elements()
+        var matrices: [Matrix] = []
+        for channel in channels {
+            let matrix = try channel.matrix()
+            if let first = matrices.first, first.rows != matrix.rows || first.columns != matrix.columns {
+                throw channel.error(
+                    "is \(matrix.rows) × \(matrix.columns), but channel 0 is \(first.rows) × \(first.columns)")
+            }
+            matrices.append(matrix)
+        }
+        return matrices
+    }
+}

@@ -1,0 +1,37 @@
+import NNCore
+
+extension TimeQuantity {
+    /// The unit names accepted after a number, and the unit each means.
+    static let unitNames: [(names: [String], unit: TimeUnit)] = [
+        (["s", "sec", "secs", "second", "seconds"], .seconds),
+        (["min", "mins", "minute", "minutes"], .minutes),
+        (["h", "hr", "hrs", "hour", "hours"], .hours),
+        (["d", "day", "days"], .days),
+    ]
+
+    /// A duration written as a number and a unit, with or without a space:
+    /// `2min`, `90s`, `1.5h`, `3d`, `45 min`, `2 hours`.
+    ///
+    /// - Parameters:
+    ///   - text: what the user wrote.
+    ///   - place: the option it came from, for errors.
+    /// - Throws: a usage error when the number or the unit is missing or unknown,
+    ///   or the duration is not positive.
+    public init(parsing text: String, at place: String) throws(InputError) {
+        let trimmed = text.trimmingSpaces
+        let number = trimmed.prefix { $0.isNumber || $0 == "." || $0 == "e" || $0 == "E" || $0 == "+" || $0 == "-" }
+        let unitText = trimmed.dropFirst(number.count).trimmingSpaces.lowercased()
+        let accepted = "s, min, h or d (e.g. 2min, 90s, 1.5h, 3d)"
+        guard !number.isEmpty, let value = Double(number), value.isFinite else {
+            throw InputError(.usage, at: place, "expected a duration such as 2min, 90s, 1.5h or 3d, got \"\(text)\"")
+        }
+        guard !unitText.isEmpty else {
+            throw InputError(.usage, at: place, "\"\(text)\" has no unit; expected \(accepted)")
+        }
+        guard let unit = Self.unitNames.first(where: { $0.names.contains(unitText) })?.unit else {
+            throw InputError(.usage, at: place, "unknown unit \"\(unitText)\" in \"\(text)\"; expected \(accepted)")
+        }
+        guard value > 0 else { throw InputError(.usage, at: place, "must be positive, got \"\(text)\"") }
+        self.init(value, unit)
+    }
+}

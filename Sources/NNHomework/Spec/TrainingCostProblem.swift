@@ -1,0 +1,129 @@
+/// The inputs of `nnhw train-cost`, each a flag with its unit: how the energy
+/// is known, and which of price, carbon intensity, household use and
+/// accelerator price to apply to it.
+public struct TrainingCostProblem: Sendable, Hashable {
+    /// How the energy E is found.
+    public enum Energy: Sendable, Hashable {
+        /// From accelerator time and power: G GPU-hours (or n GPUs × H hours) at P watts, times PUE.
+        case fromPower(usage: Usage, watts: Double, powerUsageEffectiveness: Double, isDefaultPUE: Bool)
+        /// Reverse: the kWh that D dollars buy at the price in USD/kWh.
+        case fromDollars(Double, price: Double)
+    }
+
+    /// The accelerator time.
+    public enum Usage: Sendable, Hashable {
+        /// `--gpus n --hours H`.
+        case gpus(Double, hours: Double)
+        /// `--gpu-hours G`.
+        case gpuHours(Double)
+    }
+
+    /// How the energy is found, if it can be.
+    public var energy: Energy?
+    /// USD per kWh.
+    public var price: Double?
+    /// kg CO₂e per kWh.
+    public var carbonIntensity: Double?
+    /// K, a household's kWh per month.
+    public var householdMonthly: Double?
+    /// n, the accelerators bought (`--gpus`).
+    public var gpus: Double?
+    /// The price of one accelerator in USD: one value, or the low and high ends of a range.
+    public var gpuPrice: ClosedRange<Double>?
+
+    /// The problem the options describe.
+    ///
+    /// - Throws: a usage error for a value that is not a positive number, a PUE
+    ///   below 1, inputs that contradict each other (`--gpu-hours` with `--hours`,
+    ///   `--dollars` with `--watts`), an input that nothing uses, or nothing to compute.
+    public init(_ options: OptionValues) throws(InputError) {
+        price = try options.positiveNumber("--price")
+        carbonIntensity = try options.positiveNumber("--carbon")
+        householdMonthly = try options.positiveNumber("--household-kwh-per-month")
+        if let text = options["--gpus"] {
+            guard let count = Int(text), count >= 1 else {
+                throw InputError(.usage, at: "--gpus", "expected a whole number of at least 1, got \"\(text)\"")
+            }
+            gpus = Double(count)
+        }
+        gpuPrice = try options["--gpu-price"].map { text throws(InputError) in try Self.priceRange(text) }
+        energy = try Self.energy(options, gpus: gpus)
+        if gpuPrice != nil && gpus == nil {
+            throw InputError(.usage, at: "--gpu-price", "needs --gpus (how many accelerators are bought)")
+        }
+        if energy == nil {
+            for name in ["--carbon", "--household-kwh-per-month"] where options.isGiven(name) {
+                throw InputError(
+                    .usage, at: name, "needs the energy: --watts with --gpu-hours, or --dollars with --price")
+            }
+            if price != nil {
+                throw InputError(.usage, at: "--price", "needs the energy: --watts with --gpu-hours (or --dollars)")
+            }
+            if gpuPrice == nil {
+                throw InputError(
+                    .usage, at: "",
+                    "nothing to compute; give --gpu-hours G (or --gpus N --hours H) with --watts W, --dollars D with --price P, or --gpus N with --gpu-price USD"
+                )
+            }
+        }
+    }
+
+    private static func energy(_ options: OptionValues, gpus: Double?) throws(InputError) -> Energy? {
+        let watts = try options.positiveNumber("--watts")
+        let hours = try options.positiveNumber("--hours")
+        let gpuHours = try options.positiveNumber("--gpu-hours")
+        let pue = try options.positiveNumber("--pue")
+        if let pue, pue < 1 {
+            throw InputError(.usage, at: "--pue", "is total facility power over IT power, at least 1, got \(pue)")
+        }
+        if let dollars = try options.positiveNumber("--dollars") {
+            for name in ["--watts", "--hours", "--gpu-hours", "--pue"] where options.isGiven(name) {
+                throw InputError(.usage, at: name, "cannot be used with --dollars, which gives the energy by itself")
+            }
+            guard let price = try options.positiveNumber("--price") else {
+                throw InputError(.usage, at: "--dollars", "needs --price (USD per kWh) to find the energy bought")
+            }
+            return .fromDollars(dollars, price: price)
+        }
+        let usage: Usage?
+        switch (gpuHours, hours) {
+        case (.some, .some):
+            throw InputError(.usage, at: "--hours", "give --gpu-hours G or --gpus N --hours H, not both")
+        case (let total?, nil):
+            usage = .gpuHours(total)
+        case (nil, let each?):
+            guard let gpus else { throw InputError(.usage, at: "--hours", "needs --gpus (how many accelerators run)") }
+            usage = .gpus(gpus, hours: each)
+        case (nil, nil):
+            usage = nil
+        }
+        switch (usage, watts) {
+        case (let usage?, let watts?):
+            return .fromPower(
+                usage: usage, watts: watts, powerUsageEffectiveness: pue ?? 1, isDefaultPUE: pue == nil)
+        case (.some, nil):
+            throw InputError(.usage, at: "--watts", "missing; give the power of one accelerator in W")
+        case (nil, .some):
+            throw InputError(.usage, at: "--watts", "needs --gpu-hours G (or --gpus N --hours H)")
+        case (nil, nil):
+            if pue != nil { throw InputError(.usage, at: "--pue", "needs --watts and --gpu-hours") }
+            return nil
+        }
+    }
+
+    /// `17500` or `17500..70000`, USD per accelerator.
+    private static func priceRange(_ text: String) throws(InputError) -> ClosedRange<Double> {
+        let bounds = text.split(separator: "..", omittingEmptySubsequences: false).map(String.init)
+        let values = try bounds.map { bound throws(InputError) in
+            try OptionValues.number(bound.trimmingSpaces, at: "--gpu-price")
+        }
+        guard values.count <= 2, let low = values.first, let high = values.last else {
+            throw InputError(.usage, at: "--gpu-price", "expected USD or LOW..HIGH, got \"\(text)\"")
+        }
+        guard low > 0 else { throw InputError(.usage, at: "--gpu-price", "must be positive, got \"\(text)\"") }
+        guard low <= high else {
+            throw InputError(.usage, at: "--gpu-price", "the range \"\(text)\" is empty (low above high)")
+        }
+        return low...high
+    }
+}

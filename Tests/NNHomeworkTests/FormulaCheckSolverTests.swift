@@ -1,0 +1,106 @@
+import NNCore
+import Testing
+
+@testable import NNHomework
+
+@Suite("Formula gradient check: problem decoding and solver")
+struct FormulaCheckSolverTests {
+    private func result(_ formula: String, at point: String, eps: String? = nil, method: String? = nil) throws
+        -> (JSONValue, Bool)
+    {
+        let problem = try FormulaCheckProblem(formula: formula, point: point, epsilon: eps, method: method)
+        let checked = try FormulaCheckSolver().check(problem)
+        return (checked.solution.result, checked.passed)
+    }
+
+    /// Acceptance A. By hand: f′ = 3x², f′(2) = 12;
+    /// central (2.001³ − 1.999³)/0.002 = (8.012006001 − 7.988005999)/0.002 = 12.000001;
+    /// forward (2.001³ − 2³)/0.001 = 12.006001.
+    @Test("acceptance A: x^3 at x = 2, ε = 0.001")
+    func acceptanceA() throws {
+        let (central, passed) = try result("x^3", at: "x=2", eps: "0.001")
+        #expect(passed)
+        #expect(central["derivative"]?["x"] == .string("3·x^2"))
+        let entry = try #require(central["variables"]?.arrayValue?.first)
+        #expect(entry["analytic"]?.numberValue == 12)
+        let numeric = try #require(entry["numeric"]?.numberValue)
+        #expect(numeric.isApproximatelyEqual(to: 12.000001, relativeTolerance: 1e-9))
+        #expect(central["pass"] == .bool(true))
+        let (forward, _) = try result("x^3", at: "x=2", eps: "0.001", method: "forward")
+        let forwardNumeric = try #require(forward["variables"]?.arrayValue?.first?["numeric"]?.numberValue)
+        #expect(forwardNumeric.isApproximatelyEqual(to: 12.006001, relativeTolerance: 1e-9))
+        #expect(forward["method"] == .string("forward"))
+    }
+
+    /// By hand: ∂(ab + b²)/∂a = b = 2, ∂/∂b = a + 2b = 0 at (−4, 2).
+    @Test("several variables: every partial derivative, in the order of --at")
+    func severalVariables() throws {
+        let (json, passed) = try result("a*b + b^2", at: "a=-4,b=2")
+        #expect(passed)
+        let entries = try #require(json["variables"]?.arrayValue)
+        #expect(entries.map { $0["name"]?.stringValue } == ["a", "b"])
+        #expect(entries.map { $0["analytic"]?.numberValue } == [2, 0])
+        #expect(json["derivative"]?["b"] == .string("a + 2·b"))
+        #expect(json["point"]?["a"]?.numberValue == -4)
+    }
+
+    /// By hand: g = 10·e⁰ = 10, ĝ = (e⁵ − e⁻⁵)/1 = 148.41; |g − ĝ| = 138.4 > τ·148.4 = 74.2.
+    @Test("a step too large for the curvature fails the rule")
+    func failing() throws {
+        let (json, passed) = try result("exp(10*x)", at: "x=0", eps: "0.5")
+        #expect(!passed)
+        #expect(json["variables"]?.arrayValue?.first?["pass"] == .bool(false))
+    }
+
+    @Test("a check across a kink is flagged, not failed: relu at 0")
+    func kink() throws {
+        let (json, passed) = try result("relu(x)", at: "x=0")
+        #expect(passed)
+        let entry = try #require(json["variables"]?.arrayValue?.first)
+        #expect(entry["kink"] == .bool(true))
+        #expect(entry["analytic"]?.numberValue == 0)  // relu′(0) = 0
+        #expect(entry["numeric"]?.numberValue == 0.5)  // (0.001 − 0)/0.002
+    }
+
+    @Test(
+        "malformed values are usage errors at their option",
+        arguments: [
+            ("x^", "x=1", nil, nil, "--f: column 3: expected a number, a variable or '(', but the formula ends"),
+            ("x*y", "x=1", nil, nil, "--at: no value for y (f uses x, y)"),
+            ("x", "x=1,x=2", nil, nil, "--at: x is given more than once"),
+            ("x", "x", nil, nil, #"--at: expected name=value pairs separated by commas, got "x""#),
+            ("x", "x=1", "0", nil, #"--eps: expected a positive number, got "0""#),
+            ("x", "x=1", nil, "backward", #"--method: expected central or forward, got "backward""#),
+            ("2", "x=1", nil, nil, "--f: f has no variables to differentiate"),
+        ] as [(String, String, String?, String?, String)])
+    func usageErrors(formula: String, point: String, eps: String?, method: String?, expected: String) {
+        #expect(throws: InputError.self) {
+            try FormulaCheckProblem(formula: formula, point: point, epsilon: eps, method: method)
+        }
+        do {
+            _ = try FormulaCheckProblem(formula: formula, point: point, epsilon: eps, method: method)
+        } catch {
+            #expect(error.kind == .usage)
+            #expect(error.description == expected)
+        }
+    }
+
+    @Test("f outside its domain is invalid data")
+    func domain() throws {
+        let problem = try FormulaCheckProblem(formula: "log(x)", point: "x=-1")
+        #expect(throws: InputError.self) { try FormulaCheckSolver().check(problem) }
+        do {
+            _ = try FormulaCheckSolver().check(problem)
+        } catch {
+            #expect(error.kind == .invalidData)
+        }
+    }
+
+    @Test("digits: enough to show |g − ĝ| to 4 significant digits, and f(x ± ε) to reproduce ĝ")
+    func digits() {
+        #expect(CheckDigits.decimals(resolving: 1e-6, of: 12) == 9)
+        #expect(CheckDigits.decimals(9, dividedBy: 0.002, for: 8) == 12)
+        #expect(CheckDigits.exactDecimals(2.001) == 3)
+        #expect(CheckDigits.decimals(resolving: 0, of: 12) == 0)
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+/// One run of conv-size, conv or pool compared with a golden file.
+struct ConvolutionRun: Sendable, CustomTestStringConvertible {
+    let name: String
+    let arguments: [String]
+    var testDescription: String { "nnhw " + arguments.joined(separator: " ") }
+
+    static let all: [ConvolutionRun] = [
+        ("conv-size-acceptance-a", ["conv-size", "--input", "36x36", "--kernel", "3"]),
+        (
+            "conv-size-acceptance-b",
+            ["conv-size", "--input", "36x36x3", "--kernel", "3", "--padding", "3", "--stride", "2", "--filters", "2"]
+        ),
+        ("conv-size-same", ["conv-size", "--input", "36x36x3", "--kernel", "3", "--stride", "2", "--padding", "same"]),
+        (
+            "conv-size-transposed",
+            [
+                "conv-size", "--input", "3x3x4", "--kernel", "3", "--stride", "2", "--padding", "1", "--transposed",
+                "--output-padding", "1", "--filters", "2",
+            ]
+        ),
+        ("conv-size-pool-ceil", ["conv-size", "--input", "5x5x2", "--kernel", "2", "--pool", "max", "--ceil-mode"]),
+        ("conv-acceptance-c", ["conv", "--input", "6 0 1; 3 4 1; 1 7 0", "--kernel", "1 0; 0 -1"]),
+        (
+            "conv-flip-padding",
+            [
+                "conv", "--input", "[[6,0,1],[3,4,1],[1,7,0]]", "--kernel", "1 0; 0 -1", "--flip", "--padding", "1",
+                "--stride", "2",
+            ]
+        ),
+        ("conv-channels", ["conv", "--input", "[[[1,2],[3,4]],[[0,1],[1,0]]]", "--kernel", "[[[1]],[[-1]]]"]),
+        ("pool-max", ["pool", "--input", "1 3 2 4; 5 6 1 2; 7 2 9 0; 1 8 3 4", "--size", "2", "--mode", "max"]),
+        ("pool-avg", ["pool", "--input", "1 3 2 4; 5 6 1 2; 7 2 9 0; 1 8 3 4", "--size", "2", "--mode", "avg"]),
+    ].flatMap { name, arguments in
+        [
+            ConvolutionRun(name: name + ".txt", arguments: arguments),
+            ConvolutionRun(name: name + ".json", arguments: arguments + ["--format", "json"]),
+        ]
+    }
+}
+
+@Suite("conv-size, conv and pool end to end")
+struct ConvolutionCommandTests {
+    @Test("text and JSON match the golden files", arguments: ConvolutionRun.all)
+    func snapshot(_ run: ConvolutionRun) throws {
+        let result = try CommandRunner.run(run.arguments)
+        #expect(result.error == "")
+        #expect(result.status == 0)
+        assertSnapshot(result.output, named: run.name)
+    }
+
+    private func json(_ arguments: [String]) throws -> [String: Any] {
+        let result = try CommandRunner.run(arguments + ["--format", "json"])
+        try #require(result.status == 0, "exit \(result.status): \(result.error)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+    }
+
+    @Test("issue 4 A: 36 × 36, 3 × 3, P 0, S 1 → 34 × 34 (by hand: 36 − 3 + 1)")
+    func acceptanceA() throws {
+        let object = try json(["conv-size", "--input", "36x36", "--kernel", "3"])
+        #expect(object["output"] as? [Int] == [34, 34, 1])
+    }
+
+    @Test("issue 4 B: 36 × 36 × 3, 3 × 3, P 3, S 2, 2 filters → 20 × 20 × 2, not exact (⌊39/2⌋ + 1, by hand)")
+    func acceptanceB() throws {
+        let arguments = ["conv-size", "--input", "36x36x3", "--kernel", "3", "--padding", "3", "--stride", "2"]
+        let object = try json(arguments + ["--filters", "2"])
+        #expect(object["output"] as? [Int] == [20, 20, 2])
+        #expect(object["exact"] as? Bool == false)
+        #expect(object["params"] as? Int == 56)
+        let text = try CommandRunner.run(arguments + ["--filters", "2"]).output
+        #expect(text.contains("the last 1 column of the padded input is"))
+    }
+
+    @Test("issue 4 C: conv of the 3 × 3 input with [[1, 0], [0, −1]] → [[2, −1], [−4, 4]] (by hand, numpy)")
+    func acceptanceC() throws {
+        let object = try json(["conv", "--input", "6 0 1; 3 4 1; 1 7 0", "--kernel", "[[1,0],[0,-1]]"])
+        #expect(object["output"] as? [[Double]] == [[2, -1], [-4, 4]])
+    }
+
+    @Test("--input may name a file")
+    func inputFile() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("nnhw-conv-input-\(getpid()).txt")
+        try "6 0 1\n3 4 1\n1 7 0\n".write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let object = try json(["conv", "--input", file.path, "--kernel", "1 0; 0 -1"])
+        #expect(object["output"] as? [[Double]] == [[2, -1], [-4, 4]])
+    }
+
+    static let badCases: [([String], String, Int32)] = [
+        (
+            ["conv-size", "--input", "4x4", "--kernel", "5"],
+            "nnhw: --kernel: the window spans 5 rows, more than the 4 rows of the padded input\n", 65
+        ),
+        (
+            ["conv-size", "--input", "36x36", "--kernel", "3", "--stride", "0"],
+            "nnhw: --stride: the stride along the rows must be at least 1, got 0\n", 65
+        ),
+        (
+            ["conv-size", "--input", "-36x36", "--kernel", "3"],
+            "nnhw: --input: the input size along the rows must be at least 1, got -36\n", 65
+        ),
+        (
+            ["conv-size", "--input", "36x36x3", "--kernel", "3", "--filters", "9223372036854775807"],
+            "nnhw: --input: the parameter or multiply-add count is too large to compute with\n", 65
+        ),
+        (
+            ["conv-size", "--input", "1099511627776x4", "--kernel", "3"],
+            "nnhw: --input: the sizes along the rows are too large to compute with\n", 65
+        ),
+        (["conv", "--input", "1 2; 3", "--kernel", "1"], "nnhw: --input: row 2 has 1 entry, but row 1 has 2\n", 65),
+        (
+            ["conv", "--input", "1 2; 3 4", "--kernel", "1 1 1"],
+            "nnhw: --kernel: the window spans 3 columns, more than the 2 columns of the padded input\n", 65
+        ),
+        (
+            ["conv", "--input", "missing-file.txt", "--kernel", "1"],
+            "nnhw: --input: row 1, column 1: \"missing-file.txt\" is not a finite number\n", 65
+        ),
+        (
+            ["pool", "--input", "1 2; 3 4", "--size", "3", "--mode", "max"],
+            "nnhw: --size: the window spans 3 rows, more than the 2 rows of the padded input\n", 65
+        ),
+        (
+            ["pool", "--input", "1 2; 3 4", "--size", "1", "--mode", "min"],
+            "nnhw: --mode: expected max or avg, got \"min\"\nUsage: \(poolUsage)\n", 64
+        ),
+    ]
+
+    @Test("bad input: one line on stderr, nothing on stdout, the documented exit status", arguments: badCases)
+    func badInput(_ arguments: [String], _ expected: String, _ status: Int32) throws {
+        let result = try CommandRunner.run(arguments)
+        #expect(result.output == "")
+        #expect(result.error == expected)
+        #expect(result.status == status)
+    }
+}
+
+private let poolUsage = "nnhw pool --input M --size K [--stride S] --mode max|avg [--format text|json] [--precision N]"

@@ -244,9 +244,9 @@ if arguments.contains("--mlp-step") {
     exit(0)
 }
 
-let best = MatrixProduct.Kernel.best
 print(
-    "nnhw-bench on \(cpuModel()), \(ProcessInfo.processInfo.activeProcessorCount) processors; kernel \(best == .avx2FMA ? "AVX2 + FMA" : "portable")"
+    "nnhw-bench on \(cpuModel()), \(ProcessInfo.processInfo.activeProcessorCount) processors; kernel "
+        + (MatrixProduct.fusesMultiplyAdd ? "fused multiply-add" : "portable (multiply, add)")
 )
 let numpy1 = compare ? numpyFigures(threads: 1) : nil
 let numpy2 = compare ? numpyFigures(threads: 2) : nil
@@ -257,18 +257,14 @@ func ratio(_ a: Double?, _ b: Double?) -> String {
     return format(a / b, 2)
 }
 for (index, n) in sizes.enumerated() {
-    let one = productGFLOPs(n, MatrixProduct(kernel: best, threads: 1))
-    let two = productGFLOPs(n, MatrixProduct(kernel: best, threads: 2))
+    let one = productGFLOPs(n, MatrixProduct(threads: 1))
+    let two = productGFLOPs(n, MatrixProduct(threads: 2))
     let np1 = numpy1?.gflops[index]
     let np2 = numpy2?.gflops[index]
     row([
         "product n=\(n) GFLOP/s", format(one, 1), format(np1, 1), ratio(one, np1), format(two, 1), format(np2, 1),
         ratio(two, np2),
     ])
-}
-for n in sizes {
-    let portable = productGFLOPs(n, MatrixProduct(kernel: .portable, threads: 1))
-    row(["product n=\(n) portable kernel GFLOP/s", format(portable, 1), "", "", "", "", ""])
 }
 let step1 = mlpStepInChild(threads: 1)
 let step2 = mlpStepInChild(threads: 2)
@@ -292,9 +288,6 @@ for batch in [1, 16, 64] {
 let runs = quick ? 20 : 100
 if let conv = startupMilliseconds(["conv-size", "--input", "36x36x3", "--kernel", "3"], runs: runs) {
     row(["nnhw conv-size start-up+answer, ms", format(conv, 2), "", "", "", "", ""])
-} else if let backward = startupMilliseconds(["backward", "--example", "relu-3-layer"], runs: runs) {
-    row(["nnhw backward --example relu-3-layer, ms", format(backward, 2), "", "", "", "", ""])
-    print("  (conv-size is not in this nnhw binary; measured backward --example relu-3-layer)")
 } else {
     print("(start-up not measured: no runnable nnhw at \(nnhwPath); build it with swift build -c release)")
 }

@@ -59,7 +59,9 @@ public enum OutputRule: Sendable, Hashable {
 
     /// ℓₛ of one sample, from its logits a⁽ᴸ⁾ where the rule is fused (the
     /// prediction is then not read), from its prediction ŷ otherwise; L = r Σₛ ℓₛ.
-    func sampleLoss(_ loss: Loss, logits: [Double], prediction: [Double], target: [Double]) -> Double {
+    func sampleLoss<Logits: Collection<Double>>(
+        _ loss: Loss, logits: Logits, prediction: [Double], target: [Double]
+    ) -> Double {
         switch self {
         case .chainRule:
             return loss.sampleLoss(prediction, target)

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Comparing backpropagation's ∂L/∂w with the central difference
 /// n = (L(w + ε) − L(w − ε)) / 2ε, parameter by parameter.
 ///
@@ -26,14 +28,16 @@ public struct GradientCheck: Sendable, Hashable {
     /// layer l changes one pre-activation a⁽ˡ⁾ᵢ per sample, so only layer l's unit
     /// i and the layers above it are recomputed, and only for samples where it
     /// changes (see ``PerturbedPass``). The step is the one the rounding of w ± ε
-    /// actually takes; n divides by 2ε as stated.
+    /// actually takes; n divides by 2ε as stated. Large checks (parameters · S
+    /// from 2¹⁴ on) split the parameters among the processors; each result is
+    /// the same as on one thread.
     /// - Complexity: one forward pass, then per parameter of layer l
     ///   O(S · (parameters of the layers above l)) for S samples.
     public func compare(
         _ network: Network, input: Matrix, target: Matrix, gradients: Gradients, parameters: [Parameter]
     ) -> [Result] {
         let cache = PerturbedPass(network: network, input: input, target: target)
-        return parameters.map { parameter in
+        let check = { @Sendable (parameter: Parameter) -> Result in
             let value = network[parameter]
             let losses = cache.losses(parameter, up: (value + epsilon) - value, down: (value - epsilon) - value)
             let numeric = (losses.plus - losses.minus) / (2 * epsilon)
@@ -46,6 +50,29 @@ public struct GradientCheck: Sendable, Hashable {
                 passes: difference <= absoluteTolerance + relativeTolerance * abs(numeric),
                 isNearKink: losses.crossesKink)
         }
+        let work = parameters.count.multipliedReportingOverflow(by: max(1, input.rows))
+        let parts = work.overflow || work.partialValue >= Self.threadingThreshold ? Processor.threadLimit : 1
+        guard parts > 1 && parameters.count >= parts else { return parameters.map(check) }
+        // Parameters are independent: each thread checks one contiguous share, in order.
+        let share = (parameters.count + parts - 1) / parts
+        var shares = [[Result]](repeating: [], count: parts)
+        shares.withUnsafeMutableBufferPointer { buffer in
+            let output = ShareOutput(buffer: buffer)
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                let range = min(parameters.count, part * share)..<min(parameters.count, (part + 1) * share)
+                output.buffer[part] = parameters[range].map(check)
+            }
+        }
+        return shares.flatMap { $0 }
+    }
+
+    /// From this many parameter-samples (parameters · S) on, the check runs on every processor.
+    static let threadingThreshold = 1 << 14
+
+    /// Where the threads of ``compare(_:input:target:gradients:parameters:)`` put their
+    /// results; each writes its own element.
+    private struct ShareOutput: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<[Result]>
     }
 
     /// The check of one parameter.

@@ -7,7 +7,7 @@
 /// an elementwise layer l changes a⁽ˡ⁺¹⁾ by Δz⁽ˡ⁾ᵢ W⁽ˡ⁺¹⁾[:, i] (a rank-one
 /// update), and only the layers above are recomputed, for that sample alone.
 /// L = r Σₛ ℓₛ as in ``Network/loss(of:target:)``.
-struct PerturbedPass {
+struct PerturbedPass: Sendable {
     let network: Network
     let pass: ForwardPass
     /// The target's rows, yₛ.
@@ -96,6 +96,9 @@ struct PerturbedPass {
             let old = pass.activations[l + 1].elements[s * units + unit]
             let new = layer.activation.value(preActivation)
             if new == old { return nil }
+            if l + 2 == network.layers.count && rule.isFused && !hasKink[l + 1] {
+                return (outputLoss(s, layer: l, unit: unit, change: new - old), [])
+            }
             if l + 1 < network.layers.count {
                 let next = network.layers[l + 1]
                 var row = pass.preActivations[l + 1].row(s)
@@ -133,6 +136,22 @@ struct PerturbedPass {
         // A fused rule reads only the logits.
         let prediction = rule.isFused ? [] : network.outputLayer.activation.apply(to: a).elements
         return (loss(s, logits: a.elements, prediction: prediction), rows)
+    }
+
+    /// ℓₛ when layer l is the last hidden layer, elementwise, and the output rule is
+    /// fused: the logits are a⁽ᴸ⁾ₛ + Δz⁽ˡ⁾ᵢ W⁽ᴸ⁾[:, i], formed in a scratch buffer.
+    private func outputLoss(_ s: Int, layer l: Int, unit: Int, change: Double) -> Double {
+        let output = network.layers[l + 1]
+        let outputs = output.outputCount
+        let inputs = output.inputCount
+        return pass.preActivations[l + 1].elements.withUnsafeBufferPointer { logits in
+            output.weights.elements.withUnsafeBufferPointer { weights in
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: outputs) { row in
+                    for k in 0..<outputs { row[k] = logits[s * outputs + k] + change * weights[k * inputs + unit] }
+                    return rule.sampleLoss(network.loss, logits: row, prediction: [], target: targetRows[s])
+                }
+            }
+        }
     }
 
     private func loss(_ s: Int, logits: [Double], prediction: [Double]) -> Double {

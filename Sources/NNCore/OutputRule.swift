@@ -59,12 +59,12 @@ public enum OutputRule: Sendable, Hashable {
 
     /// ℓₛ of one sample, from its logits a⁽ᴸ⁾ where the rule is fused (the
     /// prediction is then not read), from its prediction ŷ otherwise; L = r Σₛ ℓₛ.
-    func sampleLoss<Logits: Collection<Double>>(
-        _ loss: Loss, logits: Logits, prediction: [Double], target: [Double]
+    func sampleLoss<Logits: Collection<Double>, Target: Collection<Double>>(
+        _ loss: Loss, logits: Logits, prediction: [Double], target: Target
     ) -> Double {
         switch self {
         case .chainRule:
-            return loss.sampleLoss(prediction, target)
+            return loss.sampleLoss(prediction, Array(target))
         case .softmaxCrossEntropy(let beta):
             var largest = -Double.infinity
             for x in logits { largest = max(largest, beta * x) }

@@ -5,6 +5,7 @@ import NNCore
 /// start-up of the nnhw binary; with --compare, numpy's figures from the same run.
 ///
 /// Usage: swift run -c release nnhw-bench [--compare] [--nnhw PATH] [--quick]
+/// (--mlp-step and --gradient-check S time one row alone.)
 let arguments = Array(CommandLine.arguments.dropFirst())
 let compare = arguments.contains("--compare")
 let quick = arguments.contains("--quick")
@@ -237,6 +238,14 @@ func mlpStepInChild(threads: Int) -> Double? {
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return Double(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+}
+
+if let index = arguments.firstIndex(of: "--gradient-check"), index + 1 < arguments.count,
+    let batch = Int(arguments[index + 1])
+{
+    let check = gradientCheck(batch: batch)
+    print(check.seconds, check.passed, check.parameters)
+    exit(0)
 }
 
 if arguments.contains("--mlp-step") {

@@ -38,7 +38,9 @@ struct GradientCheckFastPathTests {
         // ε = 1e-6, and ε = 0.3 so that ReLU kinks are crossed often.
         for epsilon in [1e-6, 0.3] {
             let gradients = network.backward(network.forward(input), target: target)
-            let results = GradientCheck(epsilon: epsilon).compare(
+            var check = GradientCheck(epsilon: epsilon)
+            check.evaluation = .cachedPass
+            let results = check.compare(
                 network, input: input, target: target, gradients: gradients, parameters: network.parameters)
             for result in results {
                 let plain = Self.plain(network, result.parameter, epsilon: epsilon, input: input, target: target)
@@ -69,7 +71,9 @@ struct GradientCheckFastPathTests {
         let input = Matrix([[1, 0, -2, 0.5, 0], [0, 0.3, 0, 0, 1], [0, 0, 0, 0, 0]])
         let target = Matrix([[1, 0], [0, 1], [0.5, 0.5]])
         let gradients = network.backward(network.forward(input), target: target)
-        let results = GradientCheck().compare(
+        var check = GradientCheck()
+        check.evaluation = .cachedPass
+        let results = check.compare(
             network, input: input, target: target, gradients: gradients, parameters: network.parameters)
         #expect(results.count == network.parameters.count)
         for result in results {
@@ -77,6 +81,46 @@ struct GradientCheckFastPathTests {
             #expect(Self.agree(result.lossPlus, plain.plus) && Self.agree(result.lossMinus, plain.minus))
             #expect(result.isNearKink == plain.crossesKink)
             #expect(result.passes)
+        }
+    }
+
+    /// A ReLU or tanh hidden layer under a fused output: the path that forms the logits directly.
+    static let fusedOutputs: [(Activation, Activation, Loss)] = [
+        (Activation(.relu), Activation(.softmax(beta: 1)), Loss(.crossEntropy)),
+        (Activation(.tanh), Activation(.softmax(beta: 2)), Loss(.crossEntropy)),
+        (Activation(.leakyReLU(alpha: 0.1)), Activation(.sigmoid), Loss(.binaryCrossEntropy)),
+    ]
+
+    @Test("a last hidden layer under a fused output: cached and automatic checks equal full passes", arguments: 0..<3)
+    func fusedOutput(index: Int) {
+        let (hidden, output, loss) = Self.fusedOutputs[index]
+        var generator = SplitMix64(seed: UInt64(500 + index))
+        // 30-20-10 on 40 samples: 830 parameters · 40 = 33,200 parameter-samples, over the 2¹⁴ of .automatic.
+        let first = Dense(
+            weights: WeightInitialization(for: hidden).weights(inputs: 30, outputs: 20, using: &generator),
+            bias: (0..<20).map { _ in generator.nextUnit() - 0.5 }, activation: hidden)
+        let second = Dense(
+            weights: WeightInitialization(for: output).weights(inputs: 20, outputs: 10, using: &generator),
+            bias: (0..<10).map { _ in generator.nextUnit() - 0.5 }, activation: output)
+        let network = Network(layers: [first, second], loss: loss)
+        let input = Matrix(
+            rows: 40, columns: 30, elements: (0..<1200).map { $0 % 7 == 0 ? 0 : 2 * generator.nextUnit() - 1 })
+        var target = Matrix(rows: 40, columns: 10)
+        for s in 0..<40 { target[s, generator.nextInt(below: 10)] = 1 }
+        let gradients = network.backward(network.forward(input), target: target)
+        var cached = GradientCheck(epsilon: 0.05)
+        cached.evaluation = .cachedPass
+        let results = cached.compare(
+            network, input: input, target: target, gradients: gradients, parameters: network.parameters)
+        let automatic = GradientCheck(epsilon: 0.05).compare(
+            network, input: input, target: target, gradients: gradients, parameters: network.parameters)
+        #expect(automatic == results)
+        #expect(results.map(\.parameter) == network.parameters)
+        #expect(results.contains { $0.isNearKink } == (index != 1), "ε = 0.05 crosses some ReLU kinks")
+        for result in results {
+            let plain = Self.plain(network, result.parameter, epsilon: 0.05, input: input, target: target)
+            #expect(Self.agree(result.lossPlus, plain.plus) && Self.agree(result.lossMinus, plain.minus))
+            #expect(result.isNearKink == plain.crossesKink, "\(result.parameter)")
         }
     }
 }

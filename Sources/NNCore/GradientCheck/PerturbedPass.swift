@@ -12,6 +12,8 @@ struct PerturbedPass: Sendable {
     let pass: ForwardPass
     /// The target's rows, yₛ.
     let targetRows: [[Double]]
+    /// The target, one sample per row.
+    let target: Matrix
     let rule: OutputRule
     /// ℓₛ of the unperturbed network.
     let sampleLosses: [Double]
@@ -25,6 +27,7 @@ struct PerturbedPass: Sendable {
         self.network = network
         self.pass = network.forward(input)
         self.targetRows = target.rowArrays
+        self.target = target
         self.rule = network.outputRule
         self.reductionFactor = network.loss.reductionFactor(samples: input.rows)
         self.hasKink = network.layers.map {
@@ -51,6 +54,11 @@ struct PerturbedPass: Sendable {
             case .weight(let row, let column): (row, column)
             case .bias(let row): (row, nil)
             }
+        if network.layers[l].activation.isElementwise && l + 2 == network.layers.count && rule.isFused
+            && !hasKink[l + 1]
+        {
+            return lastHiddenLosses(layer: l, unit: unit, column: column, up: up, down: down)
+        }
         let units = network.layers[l].outputCount
         let below = pass.activations[l]
         var plusLosses = sampleLosses
@@ -83,6 +91,75 @@ struct PerturbedPass: Sendable {
         )
     }
 
+    /// ``losses(_:up:down:)`` when layer l is the last hidden layer, elementwise, and the
+    /// output rule fused: the same arithmetic in one loop over unsafe buffers. For each
+    /// sample whose z⁽ˡ⁾ᵢ changes by Δ, the logits are a⁽ᴸ⁾ₛ + Δ W⁽ᴸ⁾[:, i], formed in a
+    /// scratch row; ℓₛ is summed in sample order as in ``losses(_:up:down:)``.
+    private func lastHiddenLosses(layer l: Int, unit: Int, column: Int?, up: Double, down: Double) -> (
+        plus: Double, minus: Double, crossesKink: Bool
+    ) {
+        let activation = network.layers[l].activation
+        let output = network.outputLayer
+        let (units, outputs, classes) = (output.inputCount, output.outputCount, target.columns)
+        let below = pass.activations[l]
+        let kink = hasKink[l]
+        let (rule, loss) = (self.rule, network.loss)
+        var plusTotal = 0.0
+        var minusTotal = 0.0
+        var crossesKink = false
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: outputs) { row in
+            let buffers = (
+                below.elements, pass.preActivations[l].elements, pass.activations[l + 1].elements,
+                pass.preActivations[l + 1].elements, output.weights.elements, target.elements, sampleLosses
+            )
+            buffers.0.withUnsafeBufferPointer { inputs in
+                buffers.1.withUnsafeBufferPointer { preActivations in
+                    buffers.2.withUnsafeBufferPointer { activations in
+                        buffers.3.withUnsafeBufferPointer { logits in
+                            buffers.4.withUnsafeBufferPointer { weights in
+                                buffers.5.withUnsafeBufferPointer { targets in
+                                    buffers.6.withUnsafeBufferPointer { cached in
+                                        /// ℓₛ with a⁽ˡ⁾ᵢ = a, or the cached ℓₛ when z⁽ˡ⁾ᵢ does not change.
+                                        func sampleLoss(_ s: Int, _ a: Double) -> Double {
+                                            let new = activation.value(a)
+                                            let old = activations[s * units + unit]
+                                            if new == old { return cached[s] }
+                                            let change = new - old
+                                            for k in 0..<outputs {
+                                                row[k] = logits[s * outputs + k] + change * weights[k * units + unit]
+                                            }
+                                            let y = UnsafeBufferPointer(
+                                                rebasing: targets[(s * classes)..<(s * classes + classes)])
+                                            return rule.sampleLoss(
+                                                loss, logits: row, prediction: [], target: y)
+                                        }
+                                        for s in 0..<below.rows {
+                                            let input = column.map { inputs[s * below.columns + $0] } ?? 1
+                                            let plusStep = up * input
+                                            let minusStep = down * input
+                                            if plusStep == 0 && minusStep == 0 {
+                                                plusTotal += cached[s]
+                                                minusTotal += cached[s]
+                                                continue
+                                            }
+                                            let a = preActivations[s * units + unit]
+                                            let aPlus = a + plusStep
+                                            let aMinus = a + minusStep
+                                            if kink && (aPlus > 0) != (aMinus > 0) { crossesKink = true }
+                                            plusTotal += sampleLoss(s, aPlus)
+                                            minusTotal += sampleLoss(s, aMinus)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (reductionFactor * plusTotal, reductionFactor * minusTotal, crossesKink)
+    }
+
     /// Sample s with a⁽ˡ⁾ᵢ replaced: its loss ℓₛ and the pre-activation rows of
     /// the layers above l; nil when z⁽ˡ⁾ does not change, so nothing above does.
     private func sample(_ s: Int, layer l: Int, unit: Int, preActivation: Double) -> (
@@ -96,9 +173,6 @@ struct PerturbedPass: Sendable {
             let old = pass.activations[l + 1].elements[s * units + unit]
             let new = layer.activation.value(preActivation)
             if new == old { return nil }
-            if l + 2 == network.layers.count && rule.isFused && !hasKink[l + 1] {
-                return (outputLoss(s, layer: l, unit: unit, change: new - old), [])
-            }
             if l + 1 < network.layers.count {
                 let next = network.layers[l + 1]
                 var row = pass.preActivations[l + 1].row(s)
@@ -136,22 +210,6 @@ struct PerturbedPass: Sendable {
         // A fused rule reads only the logits.
         let prediction = rule.isFused ? [] : network.outputLayer.activation.apply(to: a).elements
         return (loss(s, logits: a.elements, prediction: prediction), rows)
-    }
-
-    /// ℓₛ when layer l is the last hidden layer, elementwise, and the output rule is
-    /// fused: the logits are a⁽ᴸ⁾ₛ + Δz⁽ˡ⁾ᵢ W⁽ᴸ⁾[:, i], formed in a scratch buffer.
-    private func outputLoss(_ s: Int, layer l: Int, unit: Int, change: Double) -> Double {
-        let output = network.layers[l + 1]
-        let outputs = output.outputCount
-        let inputs = output.inputCount
-        return pass.preActivations[l + 1].elements.withUnsafeBufferPointer { logits in
-            output.weights.elements.withUnsafeBufferPointer { weights in
-                withUnsafeTemporaryAllocation(of: Double.self, capacity: outputs) { row in
-                    for k in 0..<outputs { row[k] = logits[s * outputs + k] + change * weights[k * inputs + unit] }
-                    return rule.sampleLoss(network.loss, logits: row, prediction: [], target: targetRows[s])
-                }
-            }
-        }
     }
 
     private func loss(_ s: Int, logits: [Double], prediction: [Double]) -> Double {

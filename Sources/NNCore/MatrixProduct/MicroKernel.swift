@@ -57,9 +57,18 @@ enum MicroKernel {
             depth kc: Int, _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>,
             into tile: UnsafeMutablePointer<Double>
         ) {
-            var t00 = SIMD4<Double>(), t01 = SIMD4<Double>(), t10 = SIMD4<Double>(), t11 = SIMD4<Double>()
-            var t20 = SIMD4<Double>(), t21 = SIMD4<Double>(), t30 = SIMD4<Double>(), t31 = SIMD4<Double>()
-            var t40 = SIMD4<Double>(), t41 = SIMD4<Double>(), t50 = SIMD4<Double>(), t51 = SIMD4<Double>()
+            var t00 = SIMD4<Double>()
+            var t01 = SIMD4<Double>()
+            var t10 = SIMD4<Double>()
+            var t11 = SIMD4<Double>()
+            var t20 = SIMD4<Double>()
+            var t21 = SIMD4<Double>()
+            var t30 = SIMD4<Double>()
+            var t31 = SIMD4<Double>()
+            var t40 = SIMD4<Double>()
+            var t41 = SIMD4<Double>()
+            var t50 = SIMD4<Double>()
+            var t51 = SIMD4<Double>()
             var pa = a
             var pb = b
             for _ in 0..<kc {
@@ -106,8 +115,12 @@ enum MicroKernel {
             depth kc: Int, _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, offset: Int,
             into tile: UnsafeMutablePointer<Double>
         ) {
-            var t0 = SIMD4<Double>(), t1 = SIMD4<Double>(), t2 = SIMD4<Double>()
-            var t3 = SIMD4<Double>(), t4 = SIMD4<Double>(), t5 = SIMD4<Double>()
+            var t0 = SIMD4<Double>()
+            var t1 = SIMD4<Double>()
+            var t2 = SIMD4<Double>()
+            var t3 = SIMD4<Double>()
+            var t4 = SIMD4<Double>()
+            var t5 = SIMD4<Double>()
             var pa = a
             var pb = b + offset
             for _ in 0..<kc {

@@ -124,10 +124,20 @@ public struct MatrixProduct: Sendable, Hashable {
                         rowStride: left.rowStride, columnStride: left.columnStride, into: packedA)
                     for jr in stride(from: 0, to: nc, by: nr) {
                         for ir in stride(from: 0, to: mc, by: mr) {
-                            MicroKernel.tile(depth: kc, packedA + ir * kc, packedB + jr * kc, into: tile)
-                            deposit(
-                                tile, into: pointers.c + (ic + ir) * ldc + jc + jr, stride: ldc,
-                                rows: min(mr, mc - ir), columns: min(nr, nc - jr), adding: pc > 0)
+                            let target = pointers.c + (ic + ir) * ldc + jc + jr
+                            let (tileRows, tileColumns) = (min(mr, mc - ir), min(nr, nc - jr))
+                            if tileRows == mr && tileColumns == nr {
+                                MicroKernel.tile(
+                                    depth: kc, packedA + ir * kc, packedB + jr * kc, into: target, stride: ldc,
+                                    adding: pc > 0)
+                            } else {
+                                MicroKernel.tile(
+                                    depth: kc, packedA + ir * kc, packedB + jr * kc, into: tile, stride: nr,
+                                    adding: false)
+                                deposit(
+                                    tile, into: target, stride: ldc, rows: tileRows, columns: tileColumns,
+                                    adding: pc > 0)
+                            }
                         }
                     }
                 }
@@ -136,29 +146,14 @@ public struct MatrixProduct: Sendable, Hashable {
     }
 
     /// Stores (or adds, when `adding`) the top-left rows × columns of a 6 × 8 tile into C.
-    @inline(__always)
     private static func deposit(
         _ tile: UnsafeMutablePointer<Double>, into c: UnsafeMutablePointer<Double>, stride ldc: Int, rows: Int,
         columns: Int, adding: Bool
     ) {
         let nr = MicroKernel.columns
-        if columns == nr {
-            for r in 0..<rows {
-                let target = UnsafeMutableRawPointer(c + r * ldc)
-                var low = UnsafeRawPointer(tile + r * nr).loadUnaligned(as: SIMD4<Double>.self)
-                var high = UnsafeRawPointer(tile + r * nr + 4).loadUnaligned(as: SIMD4<Double>.self)
-                if adding {
-                    low += target.loadUnaligned(as: SIMD4<Double>.self)
-                    high += target.loadUnaligned(fromByteOffset: 32, as: SIMD4<Double>.self)
-                }
-                target.storeBytes(of: low, as: SIMD4<Double>.self)
-                target.storeBytes(of: high, toByteOffset: 32, as: SIMD4<Double>.self)
-            }
-        } else {
-            for r in 0..<rows {
-                for j in 0..<columns {
-                    c[r * ldc + j] = adding ? c[r * ldc + j] + tile[r * nr + j] : tile[r * nr + j]
-                }
+        for r in 0..<rows {
+            for j in 0..<columns {
+                c[r * ldc + j] = adding ? c[r * ldc + j] + tile[r * nr + j] : tile[r * nr + j]
             }
         }
     }

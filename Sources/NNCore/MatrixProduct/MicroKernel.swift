@@ -25,18 +25,20 @@ enum MicroKernel {
         #endif
     }
 
-    /// Writes T = Σₚ₌₀^{kc−1} aₚ bₚᵀ, 6 × 8 row by row, to `tile`.
+    /// Writes T = Σₚ₌₀^{kc−1} aₚ bₚᵀ (or adds it, when `adding`) to the 6 × 8 block of
+    /// C at `c`, whose rows lie `stride` numbers apart.
     ///
     /// - Complexity: O(kc).
     @inline(__always)
     static func tile(
-        depth kc: Int, _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, into tile: UnsafeMutablePointer<Double>
+        depth kc: Int, _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, into c: UnsafeMutablePointer<Double>,
+        stride: Int, adding: Bool
     ) {
         #if NNHW_FMA || arch(arm64)
-            fusedTile(depth: kc, a, b, into: tile)
+            fusedTile(depth: kc, a, b, into: c, stride: stride, adding: adding)
         #else
-            halfTile(depth: kc, a, b, offset: 0, into: tile)
-            halfTile(depth: kc, a, b, offset: 4, into: tile)
+            halfTile(depth: kc, a, b, offset: 0, into: c, stride: stride, adding: adding)
+            halfTile(depth: kc, a, b, offset: 4, into: c, stride: stride, adding: adding)
         #endif
     }
 
@@ -45,9 +47,10 @@ enum MicroKernel {
         UnsafeRawPointer(pointer).loadUnaligned(as: SIMD4<Double>.self)
     }
 
+    /// Stores `value` at `pointer`, or adds it to what is there when `adding`.
     @inline(__always)
-    private static func store(_ value: SIMD4<Double>, _ pointer: UnsafeMutablePointer<Double>) {
-        UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: SIMD4<Double>.self)
+    private static func store(_ value: SIMD4<Double>, _ pointer: UnsafeMutablePointer<Double>, adding: Bool) {
+        UnsafeMutableRawPointer(pointer).storeBytes(of: adding ? value + load(pointer) : value, as: SIMD4<Double>.self)
     }
 
     #if NNHW_FMA || arch(arm64)
@@ -55,7 +58,7 @@ enum MicroKernel {
         @inline(__always)
         private static func fusedTile(
             depth kc: Int, _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>,
-            into tile: UnsafeMutablePointer<Double>
+            into c: UnsafeMutablePointer<Double>, stride: Int, adding: Bool
         ) {
             var t00 = SIMD4<Double>()
             var t01 = SIMD4<Double>()
@@ -95,25 +98,25 @@ enum MicroKernel {
                 pa += 6
                 pb += 8
             }
-            store(t00, tile)
-            store(t01, tile + 4)
-            store(t10, tile + 8)
-            store(t11, tile + 12)
-            store(t20, tile + 16)
-            store(t21, tile + 20)
-            store(t30, tile + 24)
-            store(t31, tile + 28)
-            store(t40, tile + 32)
-            store(t41, tile + 36)
-            store(t50, tile + 40)
-            store(t51, tile + 44)
+            store(t00, c, adding: adding)
+            store(t01, c + 4, adding: adding)
+            store(t10, c + stride, adding: adding)
+            store(t11, c + stride + 4, adding: adding)
+            store(t20, c + 2 * stride, adding: adding)
+            store(t21, c + 2 * stride + 4, adding: adding)
+            store(t30, c + 3 * stride, adding: adding)
+            store(t31, c + 3 * stride + 4, adding: adding)
+            store(t40, c + 4 * stride, adding: adding)
+            store(t41, c + 4 * stride + 4, adding: adding)
+            store(t50, c + 5 * stride, adding: adding)
+            store(t51, c + 5 * stride + 4, adding: adding)
         }
     #else
         /// Columns offset ..< offset + 4 of the tile in six accumulators, tᵣ ← tᵣ + aₚᵣ bₚ.
         @inline(__always)
         private static func halfTile(
             depth kc: Int, _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, offset: Int,
-            into tile: UnsafeMutablePointer<Double>
+            into c: UnsafeMutablePointer<Double>, stride: Int, adding: Bool
         ) {
             var t0 = SIMD4<Double>()
             var t1 = SIMD4<Double>()
@@ -134,12 +137,12 @@ enum MicroKernel {
                 pa += 6
                 pb += 8
             }
-            store(t0, tile + offset)
-            store(t1, tile + 8 + offset)
-            store(t2, tile + 16 + offset)
-            store(t3, tile + 24 + offset)
-            store(t4, tile + 32 + offset)
-            store(t5, tile + 40 + offset)
+            store(t0, c + offset, adding: adding)
+            store(t1, c + stride + offset, adding: adding)
+            store(t2, c + 2 * stride + offset, adding: adding)
+            store(t3, c + 3 * stride + offset, adding: adding)
+            store(t4, c + 4 * stride + offset, adding: adding)
+            store(t5, c + 5 * stride + offset, adding: adding)
         }
     #endif
 }

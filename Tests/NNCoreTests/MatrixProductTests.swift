@@ -8,7 +8,7 @@ struct MatrixProductTests {
     static let shapes: [(Int, Int, Int)] = [
         (1, 1, 1), (1, 7, 1), (7, 1, 7), (7, 7, 7), (63, 65, 63), (65, 63, 65), (6, 256, 8), (97, 257, 9),
         (257, 1, 257), (1000, 3, 3), (3, 1000, 3), (3, 3, 1000), (1, 257, 65), (257, 63, 1), (130, 300, 70),
-        (5, 260, 1100),
+        (5, 260, 1100), (64, 784, 20),
     ]
 
     static func random(_ rows: Int, _ columns: Int, _ generator: inout SplitMix64) -> Matrix {

@@ -13,9 +13,15 @@ extension MatrixProduct {
         for first in stride(from: 0, to: mc, by: mr) {
             let rows = min(mr, mc - first)
             if rows < mr { panel.update(repeating: 0, count: mr * kc) }
-            if rowStride == 1 {
+            if rowStride == 1 && rows == mr {
+                // Six consecutive numbers per p: a fixed-length copy the compiler vectorises.
                 for p in 0..<kc {
-                    (panel + p * mr).update(from: a + p * columnStride + first, count: rows)
+                    let source = a + p * columnStride + first
+                    for r in 0..<mr { panel[p * mr + r] = source[r] }
+                }
+            } else if rowStride == 1 {
+                for p in 0..<kc {
+                    for r in 0..<rows { panel[p * mr + r] = a[p * columnStride + first + r] }
                 }
             } else {
                 for r in 0..<rows {
@@ -41,9 +47,15 @@ extension MatrixProduct {
         for first in stride(from: 0, to: nc, by: nr) {
             let columns = min(nr, nc - first)
             if columns < nr { panel.update(repeating: 0, count: nr * kc) }
-            if columnStride == 1 {
+            if columnStride == 1 && columns == nr {
+                // Eight consecutive numbers per p: a fixed-length copy the compiler vectorises.
                 for p in 0..<kc {
-                    (panel + p * nr).update(from: b + p * rowStride + first, count: columns)
+                    let source = b + p * rowStride + first
+                    for j in 0..<nr { panel[p * nr + j] = source[j] }
+                }
+            } else if columnStride == 1 {
+                for p in 0..<kc {
+                    for j in 0..<columns { panel[p * nr + j] = b[p * rowStride + first + j] }
                 }
             } else {
                 for j in 0..<columns {

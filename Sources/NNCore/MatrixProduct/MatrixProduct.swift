@@ -110,10 +110,14 @@ public struct MatrixProduct: Sendable, Hashable {
         let packedA = workspace
         let packedB = workspace + height * depth
         let tile = packedB + depth * width
+        // Slices of equal depth (784 = 4 × 196, not 3 × 256 + 16): a shallow last slice would
+        // spend more on reading and writing C than on multiply-adds.
+        let slices = (k + depth - 1) / depth
+        let sliceDepth = (k + slices - 1) / slices
         for jc in stride(from: columns.lowerBound, to: columns.upperBound, by: width) {
             let nc = min(width, columns.upperBound - jc)
-            for pc in stride(from: 0, to: k, by: depth) {
-                let kc = min(depth, k - pc)
+            for pc in stride(from: 0, to: k, by: sliceDepth) {
+                let kc = min(sliceDepth, k - pc)
                 packRight(
                     depth: kc, columns: nc, pointers.b + pc * right.rowStride + jc * right.columnStride,
                     rowStride: right.rowStride, columnStride: right.columnStride, into: packedB)

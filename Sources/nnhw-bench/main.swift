@@ -5,7 +5,7 @@ import NNCore
 /// start-up of the nnhw binary; with --compare, numpy's figures from the same run.
 ///
 /// Usage: swift run -c release nnhw-bench [--compare] [--nnhw PATH] [--quick]
-/// (--mlp-step and --gradient-check S time one row alone.)
+/// (--product N THREADS, --mlp-step and --gradient-check S time one row alone.)
 let arguments = Array(CommandLine.arguments.dropFirst())
 let compare = arguments.contains("--compare")
 let quick = arguments.contains("--quick")
@@ -245,6 +245,13 @@ if let index = arguments.firstIndex(of: "--gradient-check"), index + 1 < argumen
 {
     let check = gradientCheck(batch: batch)
     print(check.seconds, check.passed, check.parameters)
+    exit(0)
+}
+
+if let index = arguments.firstIndex(of: "--product"), index + 2 < arguments.count,
+    let n = Int(arguments[index + 1]), let threads = Int(arguments[index + 2])
+{
+    print(productGFLOPs(n, MatrixProduct(threads: threads)))
     exit(0)
 }
 

@@ -31,6 +31,6 @@ public struct Dense: Sendable, Hashable {
     ///
     /// - Complexity: O(S · in · out).
     public func preActivation(_ input: Matrix) -> Matrix {
-        (input * weights.transposed()).addingToEachRow(bias)
+        input.multiplied(byTransposeOf: weights).addingToEachRow(bias)
     }
 }

@@ -73,7 +73,8 @@ public struct Loss: Sendable, Hashable {
         }
     }
 
-    private func sampleLoss(_ prediction: [Double], _ target: [Double]) -> Double {
+    /// ℓ(ŷ, y) of one sample.
+    func sampleLoss(_ prediction: [Double], _ target: [Double]) -> Double {
         var total = 0.0
         for (yHat, y) in zip(prediction, target) {
             switch function {

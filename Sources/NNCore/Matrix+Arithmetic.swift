@@ -3,35 +3,13 @@ infix operator ⊙ : MultiplicationPrecedence
 extension Matrix {
     /// The matrix product A B, with (A B)ᵢⱼ = Σₖ aᵢₖ bₖⱼ.
     ///
-    /// Runs the i-k-j loop order over unsafe buffers, so the innermost loop
-    /// walks a row of B and a row of the result contiguously.
+    /// Small products run the plain i-k-j loop (the same digits on every
+    /// processor); larger ones ``MatrixProduct`` with the fastest kernel of
+    /// this processor, on several threads when the product is large.
     /// - Precondition: `lhs.columns == rhs.rows`.
     /// - Complexity: O(m · k · n) for an m × k times a k × n matrix.
     public static func * (lhs: Matrix, rhs: Matrix) -> Matrix {
-        precondition(
-            lhs.columns == rhs.rows,
-            "Matrix product of \(lhs.rows) × \(lhs.columns) and \(rhs.rows) × \(rhs.columns)")
-        let m = lhs.rows
-        let inner = lhs.columns
-        let n = rhs.columns
-        var result = [Double](repeating: 0, count: m * n)
-        lhs.elements.withUnsafeBufferPointer { a in
-            rhs.elements.withUnsafeBufferPointer { b in
-                result.withUnsafeMutableBufferPointer { c in
-                    for i in 0..<m {
-                        let cRow = i * n
-                        for k in 0..<inner {
-                            let aik = a[i * inner + k]
-                            let bRow = k * n
-                            for j in 0..<n {
-                                c[cRow + j] += aik * b[bRow + j]
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return Matrix(rows: m, columns: n, elements: result)
+        MatrixProduct.automatic(lhs, rhs)
     }
 
     /// The elementwise sum A + B.

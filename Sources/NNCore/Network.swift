@@ -73,7 +73,7 @@ public struct Network: Sendable, Hashable {
 
         for index in stride(from: count - 1, through: 0, by: -1) {
             deltas[index] = delta
-            weightGradients[index] = delta.transposed() * pass.activations[index]
+            weightGradients[index] = delta.transposeMultiplied(by: pass.activations[index])
             biasGradients[index] = delta.columnSums
             let inputGradient = delta * layers[index].weights
             activationGradients[index] = inputGradient

@@ -57,6 +57,30 @@ public enum OutputRule: Sendable, Hashable {
         }
     }
 
+    /// ℓₛ of one sample, from its logits a⁽ᴸ⁾ where the rule is fused (the
+    /// prediction is then not read), from its prediction ŷ otherwise; L = r Σₛ ℓₛ.
+    func sampleLoss<Logits: Collection<Double>, Target: Collection<Double>>(
+        _ loss: Loss, logits: Logits, prediction: [Double], target: Target
+    ) -> Double {
+        switch self {
+        case .chainRule:
+            return loss.sampleLoss(prediction, Array(target))
+        case .softmaxCrossEntropy(let beta):
+            var largest = -Double.infinity
+            for x in logits { largest = max(largest, beta * x) }
+            var sum = 0.0
+            for x in logits { sum += Math.exp(beta * x - largest) }
+            let logNormalizer = largest + Math.log(sum)
+            var total = 0.0
+            for (x, y) in zip(logits, target) where y != 0 { total -= y * (beta * x - logNormalizer) }
+            return total
+        case .sigmoidBinaryCrossEntropy:
+            var total = 0.0
+            for (x, y) in zip(logits, target) { total += max(x, 0) - x * y + Math.log1p(Math.exp(-abs(x))) }
+            return total
+        }
+    }
+
     /// δ⁽ᴸ⁾ = ∂L/∂a⁽ᴸ⁾ for a batch, one sample per row.
     public func outputDelta(
         _ loss: Loss, activation: Activation, logits: Matrix, prediction: Matrix, target: Matrix

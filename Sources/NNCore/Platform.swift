@@ -46,3 +46,13 @@ private func libmSin(_ x: Double) -> Double { sin(x) }
 private func libmCos(_ x: Double) -> Double { cos(x) }
 private func libmTan(_ x: Double) -> Double { tan(x) }
 private func libmPow(_ x: Double, _ y: Double) -> Double { pow(x, y) }
+
+/// What NNCore asks the operating system about the machine.
+enum Processor {
+    /// The most threads a matrix product uses: `NNHW_THREADS` when it is a
+    /// positive integer, otherwise the number of processors online (at least 1).
+    static let threadLimit: Int = {
+        if let value = getenv("NNHW_THREADS"), let limit = Int(String(cString: value)), limit > 0 { return limit }
+        return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    }()
+}

@@ -1,0 +1,237 @@
+import Dispatch
+
+/// How C = op(A) op(B) is computed, op(X) being X or Xᵀ: cᵢⱼ = Σₖ op(A)ᵢₖ op(B)ₖⱼ.
+///
+/// The product is blocked in the Goto/BLIS way, in Swift over unsafe buffers:
+/// for each block of `width` columns of C and each slice of `depth` values of
+/// k, op(B) is packed into panels of 8 columns; for each block of `height`
+/// rows, op(A) is packed into panels of 6 rows; the register-blocked
+/// ``MicroKernel`` then computes every 6 × 8 tile of C over the slice. Large
+/// products split C among threads along its longer side: a batch of 64 rows
+/// times a wide matrix is split by columns, a tall product by rows. Packing
+/// buffers are reused from product to product (``PackingWorkspace``).
+public struct MatrixProduct: Sendable, Hashable {
+    /// The number of threads; nil chooses one for small products and, for large
+    /// ones, every processor online (or `NNHW_THREADS` when that is set).
+    public var threads: Int?
+
+    /// A product on the given number of threads (nil: chosen by size).
+    ///
+    /// - Precondition: `threads` is nil or positive.
+    public init(threads: Int? = nil) {
+        precondition(threads.map { $0 > 0 } ?? true, "A product needs at least one thread")
+        self.threads = threads
+    }
+
+    /// Whether this build's micro-kernel uses fused multiply-adds: true on arm64,
+    /// and on x86-64 when Package.swift found AVX2 and FMA on the build host.
+    public static var fusesMultiplyAdd: Bool { MicroKernel.fusesMultiplyAdd }
+
+    /// Values of k packed per slice (kc).
+    static let depth = 256
+    /// Rows of op(A) packed per block (mc), a multiple of the tile's 6 rows.
+    static let height = 96
+    /// Columns of op(B) packed per block (nc), a multiple of the tile's 8 columns.
+    static let width = 1024
+    /// From this many multiply-adds (m · k · n) on, several threads are faster than one.
+    static let threadingThreshold = 1 << 21
+
+    /// op(A) op(B), with op(A) = Aᵀ when `transposingLeft` and op(B) = Bᵀ when `transposingRight`.
+    ///
+    /// - Precondition: the columns of op(A) equal the rows of op(B).
+    /// - Complexity: O(m · k · n) for op(A) m × k and op(B) k × n.
+    public func callAsFunction(
+        _ lhs: Matrix, _ rhs: Matrix, transposingLeft: Bool = false, transposingRight: Bool = false
+    ) -> Matrix {
+        let left = Operand(lhs, transposed: transposingLeft)
+        let right = Operand(rhs, transposed: transposingRight)
+        precondition(
+            left.columns == right.rows,
+            "Matrix product of \(left.rows) × \(left.columns) and \(right.rows) × \(right.columns)")
+        let m = left.rows
+        let n = right.columns
+        guard m > 0 && n > 0 && left.columns > 0 else { return Matrix(rows: m, columns: n) }
+        let result = [Double](unsafeUninitializedCapacity: m * n) { buffer, initialized in
+            lhs.elements.withUnsafeBufferPointer { a in
+                rhs.elements.withUnsafeBufferPointer { b in
+                    if let a = a.baseAddress, let b = b.baseAddress, let c = buffer.baseAddress {
+                        multiply(Pointers(a: a, b: b, c: c), left, right)
+                    }
+                }
+            }
+            initialized = m * n
+        }
+        return Matrix(rows: m, columns: n, elements: result)
+    }
+
+    /// The number of parts C is split into, along columns (units of 8) when
+    /// `byColumns`, along rows (units of 6) otherwise.
+    private func parts(m: Int, k: Int, n: Int, byColumns: Bool) -> Int {
+        let units = byColumns ? (n + 7) / 8 : (m + 5) / 6
+        if let threads { return min(threads, units) }
+        let work = m.multipliedReportingOverflow(by: k)
+        let total = work.partialValue.multipliedReportingOverflow(by: n)
+        let large = work.overflow || total.overflow || total.partialValue >= Self.threadingThreshold
+        return large ? min(Processor.threadLimit, units) : 1
+    }
+
+    private func multiply(_ pointers: Pointers, _ left: Operand, _ right: Operand) {
+        let m = left.rows
+        let n = right.columns
+        let byColumns = n >= m
+        let parts = parts(m: m, k: left.columns, n: n, byColumns: byColumns)
+        guard parts > 1 else {
+            Self.multiply(pointers, left, right, rows: 0..<m, columns: 0..<n)
+            return
+        }
+        let unit = byColumns ? MicroKernel.columns : MicroKernel.rows
+        let extent = byColumns ? n : m
+        let share = ((extent + parts - 1) / parts + unit - 1) / unit * unit
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let range = min(extent, part * share)..<min(extent, (part + 1) * share)
+            guard !range.isEmpty else { return }
+            if byColumns {
+                Self.multiply(pointers, left, right, rows: 0..<m, columns: range)
+            } else {
+                Self.multiply(pointers, left, right, rows: range, columns: 0..<n)
+            }
+        }
+    }
+
+    /// C[rows, columns] = op(A)[rows, :] op(B)[:, columns] on the calling thread;
+    /// C is row-major with n columns and is written, not read, on the first slice.
+    private static func multiply(
+        _ pointers: Pointers, _ left: Operand, _ right: Operand, rows: Range<Int>, columns: Range<Int>
+    ) {
+        let k = left.columns
+        let ldc = right.columns
+        let (mr, nr) = (MicroKernel.rows, MicroKernel.columns)
+        let workspace = PackingWorkspace.buffer(count: height * depth + depth * width + mr * nr)
+        let packedA = workspace
+        let packedB = workspace + height * depth
+        let tile = packedB + depth * width
+        // Slices of equal depth (784 = 4 × 196, not 3 × 256 + 16): a shallow last slice would
+        // spend more on reading and writing C than on multiply-adds.
+        let slices = (k + depth - 1) / depth
+        let sliceDepth = (k + slices - 1) / slices
+        for jc in stride(from: columns.lowerBound, to: columns.upperBound, by: width) {
+            let nc = min(width, columns.upperBound - jc)
+            for pc in stride(from: 0, to: k, by: sliceDepth) {
+                let kc = min(sliceDepth, k - pc)
+                packRight(
+                    depth: kc, columns: nc, pointers.b + pc * right.rowStride + jc * right.columnStride,
+                    rowStride: right.rowStride, columnStride: right.columnStride, into: packedB)
+                for ic in stride(from: rows.lowerBound, to: rows.upperBound, by: height) {
+                    let mc = min(height, rows.upperBound - ic)
+                    packLeft(
+                        rows: mc, depth: kc, pointers.a + ic * left.rowStride + pc * left.columnStride,
+                        rowStride: left.rowStride, columnStride: left.columnStride, into: packedA)
+                    for jr in stride(from: 0, to: nc, by: nr) {
+                        for ir in stride(from: 0, to: mc, by: mr) {
+                            let target = pointers.c + (ic + ir) * ldc + jc + jr
+                            let (tileRows, tileColumns) = (min(mr, mc - ir), min(nr, nc - jr))
+                            if tileRows == mr && tileColumns == nr {
+                                MicroKernel.tile(
+                                    depth: kc, packedA + ir * kc, packedB + jr * kc, into: target, stride: ldc,
+                                    adding: pc > 0)
+                            } else {
+                                MicroKernel.tile(
+                                    depth: kc, packedA + ir * kc, packedB + jr * kc, into: tile, stride: nr,
+                                    adding: false)
+                                deposit(
+                                    tile, into: target, stride: ldc, rows: tileRows, columns: tileColumns,
+                                    adding: pc > 0)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Stores (or adds, when `adding`) the top-left rows × columns of a 6 × 8 tile into C.
+    private static func deposit(
+        _ tile: UnsafeMutablePointer<Double>, into c: UnsafeMutablePointer<Double>, stride ldc: Int, rows: Int,
+        columns: Int, adding: Bool
+    ) {
+        let nr = MicroKernel.columns
+        for r in 0..<rows {
+            for j in 0..<columns {
+                c[r * ldc + j] = adding ? c[r * ldc + j] + tile[r * nr + j] : tile[r * nr + j]
+            }
+        }
+    }
+
+    /// A matrix read as X or Xᵀ through strides: element (i, j) is at i · rowStride + j · columnStride.
+    struct Operand: Sendable {
+        let rows: Int
+        let columns: Int
+        let rowStride: Int
+        let columnStride: Int
+
+        init(_ matrix: Matrix, transposed: Bool) {
+            if transposed {
+                (rows, columns, rowStride, columnStride) = (matrix.columns, matrix.rows, 1, matrix.columns)
+            } else {
+                (rows, columns, rowStride, columnStride) = (matrix.rows, matrix.columns, matrix.columns, 1)
+            }
+        }
+    }
+
+    /// The operands and the result of one product; threads write disjoint parts of C.
+    private struct Pointers: @unchecked Sendable {
+        let a: UnsafePointer<Double>
+        let b: UnsafePointer<Double>
+        let c: UnsafeMutablePointer<Double>
+    }
+}
+
+extension MatrixProduct {
+    /// Below this many multiply-adds (m · k · n) the automatic product runs the plain loop.
+    static let plainThreshold = 32_768
+
+    /// op(A) op(B) as the operators compute it: small products (homework sizes) by the
+    /// plain loop cᵢⱼ = ((op(A)ᵢ₀ op(B)₀ⱼ + op(A)ᵢ₁ op(B)₁ⱼ) + …), multiply then add in
+    /// order of k, so worked solutions print the same last digits on every processor;
+    /// larger ones by the packed kernel.
+    static func automatic(
+        _ lhs: Matrix, _ rhs: Matrix, transposingLeft: Bool = false, transposingRight: Bool = false
+    ) -> Matrix {
+        let left = Operand(lhs, transposed: transposingLeft)
+        let right = Operand(rhs, transposed: transposingRight)
+        let m = left.rows
+        let k = left.columns
+        let n = right.columns
+        let work = m.multipliedReportingOverflow(by: k)
+        let total = work.partialValue.multipliedReportingOverflow(by: n)
+        guard !work.overflow && !total.overflow && total.partialValue < plainThreshold && k == right.rows else {
+            return MatrixProduct()(lhs, rhs, transposingLeft: transposingLeft, transposingRight: transposingRight)
+        }
+        var result = [Double](repeating: 0, count: m * n)
+        for i in 0..<m {
+            for p in 0..<k {
+                let aip = lhs.elements[i * left.rowStride + p * left.columnStride]
+                for j in 0..<n {
+                    result[i * n + j] += aip * rhs.elements[p * right.rowStride + j * right.columnStride]
+                }
+            }
+        }
+        return Matrix(rows: m, columns: n, elements: result)
+    }
+}
+
+extension Matrix {
+    /// A Bᵀ, with (A Bᵀ)ᵢⱼ = Σₖ aᵢₖ bⱼₖ, without forming Bᵀ.
+    ///
+    /// - Precondition: `columns == other.columns`.
+    public func multiplied(byTransposeOf other: Matrix) -> Matrix {
+        MatrixProduct.automatic(self, other, transposingRight: true)
+    }
+
+    /// Aᵀ B, with (Aᵀ B)ᵢⱼ = Σₖ aₖᵢ bₖⱼ, without forming Aᵀ.
+    ///
+    /// - Precondition: `rows == other.rows`.
+    public func transposeMultiplied(by other: Matrix) -> Matrix {
+        MatrixProduct.automatic(self, other, transposingLeft: true)
+    }
+}

@@ -1,0 +1,314 @@
+import Foundation
+import NNCore
+
+/// nnhw-bench: matrix products, an MLP step, a full gradient check and the
+/// start-up of the nnhw binary; with --compare, numpy's figures from the same run.
+///
+/// Usage: swift run -c release nnhw-bench [--compare] [--nnhw PATH] [--quick]
+/// (--product N THREADS, --mlp-step and --gradient-check S time one row alone.)
+let arguments = Array(CommandLine.arguments.dropFirst())
+let compare = arguments.contains("--compare")
+let quick = arguments.contains("--quick")
+let nnhwPath: String = {
+    if let index = arguments.firstIndex(of: "--nnhw"), index + 1 < arguments.count { return arguments[index + 1] }
+    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    return executable.deletingLastPathComponent().appendingPathComponent("nnhw").path
+}()
+let sizes = [64, 256, 512, 1024]
+let samplesPerMeasurement = quick ? 3 : 7
+
+/// The median of `samplesPerMeasurement` timings of `body`, each repeated enough to last ≥ 40 ms, in seconds per call.
+func secondsPerCall(_ body: () -> Void) -> Double {
+    let clock = ContinuousClock()
+    body()
+    var repetitions = 1
+    while true {
+        let elapsed = clock.measure { for _ in 0..<repetitions { body() } }
+        if elapsed >= .milliseconds(40) { break }
+        repetitions *= 2
+    }
+    let timings = (0..<samplesPerMeasurement).map { _ in
+        clock.measure { for _ in 0..<repetitions { body() } }
+    }
+    return median(timings.map { seconds($0) / Double(repetitions) })
+}
+
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.count % 2 == 1
+        ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+}
+
+func randomMatrix(_ rows: Int, _ columns: Int, _ generator: inout SplitMix64) -> Matrix {
+    Matrix(rows: rows, columns: columns, elements: (0..<(rows * columns)).map { _ in 2 * generator.nextUnit() - 1 })
+}
+
+/// GFLOP/s of an n × n product (2n³ floating-point operations).
+func productGFLOPs(_ n: Int, _ product: MatrixProduct) -> Double {
+    var generator = SplitMix64(seed: UInt64(n))
+    let a = randomMatrix(n, n, &generator)
+    let b = randomMatrix(n, n, &generator)
+    var sink = 0.0
+    let time = secondsPerCall { sink += product(a, b).elements[0] }
+    precondition(sink.isFinite)
+    return 2 * Double(n * n * n) / time / 1e9
+}
+
+/// A network of dense layers with the given widths: ReLU hidden layers, softmax + cross-entropy output, He weights.
+func mlp(_ widths: [Int], _ generator: inout SplitMix64) -> Network {
+    let layers = zip(widths, widths.dropFirst()).enumerated().map { index, pair in
+        let activation = index == widths.count - 2 ? Activation(.softmax(beta: 1)) : Activation(.relu)
+        let weights = WeightInitialization(for: activation).weights(inputs: pair.0, outputs: pair.1, using: &generator)
+        return Dense(
+            weights: weights, bias: (0..<pair.1).map { _ in 0.1 * generator.nextUnit() }, activation: activation)
+    }
+    return Network(layers: layers, loss: Loss(.crossEntropy))
+}
+
+func oneHot(_ samples: Int, _ classes: Int, _ generator: inout SplitMix64) -> Matrix {
+    var target = Matrix(rows: samples, columns: classes)
+    for s in 0..<samples { target[s, generator.nextInt(below: classes)] = 1 }
+    return target
+}
+
+/// Seconds per forward + backward step of the 784-256-128-10 MLP on a batch of 64.
+func mlpStep() -> Double {
+    var generator = SplitMix64(seed: 7)
+    let network = mlp([784, 256, 128, 10], &generator)
+    let input = randomMatrix(64, 784, &generator)
+    let target = oneHot(64, 10, &generator)
+    var sink = 0.0
+    let time = secondsPerCall {
+        let gradients = network.backward(network.forward(input), target: target)
+        sink += gradients.weightGradients[0].elements[0]
+    }
+    precondition(sink.isFinite)
+    return time
+}
+
+/// Seconds for a gradient check of every parameter of the 784-32-10 MLP on a batch of `batch` samples.
+func gradientCheck(batch: Int) -> (seconds: Double, parameters: Int, passed: Int) {
+    var generator = SplitMix64(seed: 11)
+    let network = mlp([784, 32, 10], &generator)
+    let input = randomMatrix(batch, 784, &generator)
+    let target = oneHot(batch, 10, &generator)
+    let parameters = network.parameters
+    var passed = 0
+    let clock = ContinuousClock()
+    let timings = (0..<(quick ? 1 : 3)).map { _ in
+        clock.measure {
+            let gradients = network.backward(network.forward(input), target: target)
+            let results = GradientCheck().compare(
+                network, input: input, target: target, gradients: gradients, parameters: parameters)
+            passed = results.count { $0.passes || $0.isNearKink }
+        }
+    }
+    return (median(timings.map(seconds)), parameters.count, passed)
+}
+
+/// The median wall time of `runs` runs of `program` (nnhw unless given) with `commandArguments`, in milliseconds; nil if it fails.
+func startupMilliseconds(_ commandArguments: [String], runs: Int, program: String = nnhwPath) -> Double? {
+    var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let argv = ([program] + commandArguments).map { strdup($0) } + [nil]
+    defer {
+        for pointer in argv { free(pointer) }
+    }
+    let clock = ContinuousClock()
+    var timings: [Double] = []
+    for _ in 0..<runs {
+        var pid: pid_t = 0
+        var status: Int32 = 0
+        let elapsed = clock.measure {
+            guard posix_spawn(&pid, program, &actions, nil, argv, environ) == 0 else {
+                status = -1
+                return
+            }
+            waitpid(pid, &status, 0)
+        }
+        guard status == 0 else { return nil }
+        timings.append(seconds(elapsed) * 1000)
+    }
+    return median(timings)
+}
+
+/// numpy's figures at `threads` BLAS threads: GFLOP/s per size, then ms per MLP step; nil without python3 + numpy.
+func numpyFigures(threads: Int) -> (gflops: [Double], mlpMilliseconds: Double)? {
+    let script = """
+        import time, numpy as np
+        def per_call(f):
+            f(); reps = 1
+            while True:
+                t = time.perf_counter()
+                for _ in range(reps): f()
+                if time.perf_counter() - t >= 0.04: break
+                reps *= 2
+            ts = []
+            for _ in range(\(samplesPerMeasurement)):
+                t = time.perf_counter()
+                for _ in range(reps): f()
+                ts.append((time.perf_counter() - t) / reps)
+            return sorted(ts)[len(ts) // 2]
+        rng = np.random.default_rng(1)
+        out = []
+        for n in \(sizes):
+            a = rng.uniform(-1, 1, (n, n)); b = rng.uniform(-1, 1, (n, n))
+            out.append(2 * n**3 / per_call(lambda: a @ b) / 1e9)
+        x = rng.uniform(-1, 1, (64, 784)); y = np.eye(10)[rng.integers(0, 10, 64)]
+        ws = [rng.normal(0, np.sqrt(2 / i), (o, i)) for i, o in [(784, 256), (256, 128), (128, 10)]]
+        bs = [np.full(o, 0.05) for o in (256, 128, 10)]
+        def step():
+            zs = [x]; As = []
+            for l, (w, b) in enumerate(zip(ws, bs)):
+                a = zs[-1] @ w.T + b; As.append(a)
+                if l < 2: zs.append(np.maximum(a, 0))
+                else:
+                    e = np.exp(a - a.max(axis=1, keepdims=True)); zs.append(e / e.sum(axis=1, keepdims=True))
+            d = (zs[-1] - y) / 64
+            grads = []
+            for l in (2, 1, 0):
+                grads.append((d.T @ zs[l], d.sum(axis=0)))
+                dz = d @ ws[l]
+                if l > 0: d = dz * (As[l - 1] > 0)
+            return grads
+        out.append(per_call(step) * 1000)
+        print(" ".join(repr(v) for v in out))
+        """
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", script]
+    var environment = ProcessInfo.processInfo.environment
+    for name in ["OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"] { environment[name] = "\(threads)" }
+    process.environment = environment
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return nil }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { return nil }
+    let values = String(decoding: data, as: UTF8.self).split(separator: " ").compactMap {
+        Double($0.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+    guard values.count == sizes.count + 1 else { return nil }
+    return (Array(values.prefix(sizes.count)), values[sizes.count])
+}
+
+func cpuModel() -> String {
+    let info = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+    let line = info.split(separator: "\n").first { $0.hasPrefix("model name") }
+    return line.map { $0.split(separator: ":", maxSplits: 1).last.map(String.init) ?? "" }?
+        .trimmingCharacters(in: .whitespaces) ?? "unknown processor"
+}
+
+func format(_ value: Double?, _ decimals: Int) -> String {
+    guard let value else { return "—" }
+    return String(format: "%.\(decimals)f", value)
+}
+
+func row(_ cells: [String]) {
+    let widths = [44, 10, 10, 7, 10, 10, 7]
+    print(
+        zip(cells, widths).enumerated().map { index, pair in
+            index == 0
+                ? pair.0.padding(toLength: pair.1, withPad: " ", startingAt: 0)
+                : String(repeating: " ", count: max(0, pair.1 - pair.0.count)) + pair.0
+        }.joined(separator: " "))
+}
+
+/// ms per MLP step measured by a child nnhw-bench with NNHW_THREADS set, so the thread limit
+/// applies to every product inside the network.
+func mlpStepInChild(threads: Int) -> Double? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    process.arguments = ["--mlp-step"] + (quick ? ["--quick"] : [])
+    var environment = ProcessInfo.processInfo.environment
+    environment["NNHW_THREADS"] = "\(threads)"
+    process.environment = environment
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    guard (try? process.run()) != nil else { return nil }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Double(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+}
+
+if let index = arguments.firstIndex(of: "--gradient-check"), index + 1 < arguments.count,
+    let batch = Int(arguments[index + 1])
+{
+    let check = gradientCheck(batch: batch)
+    print(check.seconds, check.passed, check.parameters)
+    exit(0)
+}
+
+if let index = arguments.firstIndex(of: "--product"), index + 2 < arguments.count,
+    let n = Int(arguments[index + 1]), let threads = Int(arguments[index + 2])
+{
+    print(productGFLOPs(n, MatrixProduct(threads: threads)))
+    exit(0)
+}
+
+if arguments.contains("--mlp-step") {
+    print(mlpStep() * 1000)
+    exit(0)
+}
+
+print(
+    "nnhw-bench on \(cpuModel()), \(ProcessInfo.processInfo.activeProcessorCount) processors; kernel "
+        + (MatrixProduct.fusesMultiplyAdd ? "fused multiply-add" : "portable (multiply, add)")
+)
+let numpy1 = compare ? numpyFigures(threads: 1) : nil
+let numpy2 = compare ? numpyFigures(threads: 2) : nil
+if compare && numpy1 == nil { print("(numpy not available: python3 -c 'import numpy' failed)") }
+row(["", "nnhw 1T", "numpy 1T", "ratio", "nnhw 2T", "numpy 2T", "ratio"])
+func ratio(_ a: Double?, _ b: Double?) -> String {
+    guard let a, let b else { return "—" }
+    return format(a / b, 2)
+}
+for (index, n) in sizes.enumerated() {
+    let one = productGFLOPs(n, MatrixProduct(threads: 1))
+    let two = productGFLOPs(n, MatrixProduct(threads: 2))
+    let np1 = numpy1?.gflops[index]
+    let np2 = numpy2?.gflops[index]
+    row([
+        "product n=\(n) GFLOP/s", format(one, 1), format(np1, 1), ratio(one, np1), format(two, 1), format(np2, 1),
+        ratio(two, np2),
+    ])
+}
+let step1 = mlpStepInChild(threads: 1)
+let step2 = mlpStepInChild(threads: 2)
+row([
+    "MLP 784-256-128-10 fwd+bwd, ms/step", format(step1, 3), format(numpy1?.mlpMilliseconds, 3),
+    ratio(step1, numpy1?.mlpMilliseconds), format(step2, 3), format(numpy2?.mlpMilliseconds, 3),
+    ratio(step2, numpy2?.mlpMilliseconds),
+])
+row([
+    "MLP batch 64, samples/s", format(step1.map { 64_000 / $0 }, 0),
+    format(numpy1.map { 64_000 / $0.mlpMilliseconds }, 0),
+    "", format(step2.map { 64_000 / $0 }, 0), format(numpy2.map { 64_000 / $0.mlpMilliseconds }, 0), "",
+])
+for batch in [1, 16, 64] {
+    let check = gradientCheck(batch: batch)
+    row(["gradient check 784-32-10, S=\(batch), s", format(check.seconds, 3), "", "", "", "", ""])
+    if check.passed != check.parameters {
+        print("  (\(check.parameters - check.passed) of \(check.parameters) parameters failed)")
+    }
+}
+let runs = quick ? 20 : 100
+if let conv = startupMilliseconds(["conv-size", "--input", "36x36x3", "--kernel", "3"], runs: runs) {
+    row(["nnhw conv-size start-up+answer, ms", format(conv, 2), "", "", "", "", ""])
+} else {
+    print("(start-up not measured: no runnable nnhw at \(nnhwPath); build it with swift build -c release)")
+}
+if compare,
+    let python = startupMilliseconds(["python3", "-c", "import numpy"], runs: quick ? 5 : 20, program: "/usr/bin/env")
+{
+    row(["python3 -c 'import numpy', ms", "", format(python, 1), "", "", "", ""])
+}

@@ -26,6 +26,10 @@ enum PackingWorkspace {
     }()
 
     /// The calling thread's buffer of at least `count` numbers, contents unspecified.
+    ///
+    /// `count` is bounded by the blocking sizes (at most about 2.3 MB, whatever
+    /// the matrices), so failing to allocate it is running out of memory, as
+    /// for any array, not something input can cause.
     static func buffer(count: Int) -> UnsafeMutablePointer<Double> {
         if let block = pthread_getspecific(key), block.load(as: Int.self) >= count {
             return (block + header).assumingMemoryBound(to: Double.self)
@@ -33,7 +37,7 @@ enum PackingWorkspace {
         free(pthread_getspecific(key))
         let capacity = max(count, 1 << 12)
         guard let block = malloc(header + capacity * MemoryLayout<Double>.stride) else {
-            fatalError("Out of memory for \(capacity) packed numbers")
+            preconditionFailure("Out of memory for \(capacity) packed numbers")
         }
         block.storeBytes(of: capacity, as: Int.self)
         pthread_setspecific(key, block)

@@ -241,22 +241,11 @@ struct LaTeXExpressionLayout: Sendable {
         return drawn.joined(separator: separator)
     }
 
+    /// The shared grouping rule, except that a stacked `\frac` needs no parentheses
+    /// as an operand of an inline division.
     private static func needsParentheses(_ operand: MathExpression, in parent: InfixOperator, isFirst: Bool) -> Bool {
-        if isSummation(operand) { return true }
         if parent == .divide, case .fraction = operand { return false }
-        guard case .infix(let child, _) = operand else { return false }
-        let childLevel = precedence(child)
-        let parentLevel = precedence(parent)
-        if childLevel != parentLevel { return childLevel < parentLevel }
-        if isFirst { return parentLevel > 1 && child != parent }
-        return child != parent || parent == .minus || parent == .divide
-    }
-
-    private static func precedence(_ infixOperator: InfixOperator) -> Int {
-        switch infixOperator {
-        case .plus, .minus: 1
-        case .times, .hadamard, .divide: 2
-        }
+        return operand.needsParentheses(asOperandOf: parent, isFirst: isFirst)
     }
 
     /// `b^{e}`, the base parenthesized when negative or compound.
@@ -287,7 +276,7 @@ struct LaTeXExpressionLayout: Sendable {
     }
 
     private static func isSum(_ expression: MathExpression) -> Bool {
-        if case .infix(let infixOperator, _) = expression { precedence(infixOperator) == 1 } else { false }
+        if case .infix(let infixOperator, _) = expression { infixOperator.precedence == 1 } else { false }
     }
 
     private static func isSummation(_ expression: MathExpression) -> Bool {

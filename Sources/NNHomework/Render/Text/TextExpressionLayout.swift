@@ -126,7 +126,7 @@ struct TextExpressionLayout: Sendable {
         let blocks = operands.enumerated().map { position, operand in
             var drawn = block(for: operand)
             let needsGrouping =
-                Self.needsParentheses(operand, in: infixOperator, isFirst: position == 0)
+                operand.needsParentheses(asOperandOf: infixOperator, isFirst: position == 0)
                 || (infixOperator == .divide && Self.isFraction(operand) && drawn.height == 1)
             if needsGrouping || (position > 0 && drawn.startsWithMinus) {
                 drawn = drawn.parenthesized()
@@ -134,26 +134,6 @@ struct TextExpressionLayout: Sendable {
             return drawn
         }
         return TextBlock.joined(blocks, separator: TextNotation.text(for: infixOperator))
-    }
-
-    /// Whether `operand`, an infix expression, must be grouped inside `parent`:
-    /// a lower precedence, a different operator of the same precedence, or a
-    /// non-associative right operand (a − (b − c)).
-    private static func needsParentheses(_ operand: MathExpression, in parent: InfixOperator, isFirst: Bool) -> Bool {
-        if isSummation(operand) { return true }
-        guard case .infix(let child, _) = operand else { return false }
-        let childLevel = precedence(child)
-        let parentLevel = precedence(parent)
-        if childLevel != parentLevel { return childLevel < parentLevel }
-        if isFirst { return parentLevel > 1 && child != parent }
-        return child != parent || parent == .minus || parent == .divide
-    }
-
-    private static func precedence(_ infixOperator: InfixOperator) -> Int {
-        switch infixOperator {
-        case .plus, .minus: 1
-        case .times, .hadamard, .divide: 2
-        }
     }
 
     /// `n/d` on one line when both are one line and short, else numerator
@@ -234,7 +214,7 @@ struct TextExpressionLayout: Sendable {
     }
 
     private static func isSum(_ expression: MathExpression) -> Bool {
-        if case .infix(let infixOperator, _) = expression { precedence(infixOperator) == 1 } else { false }
+        if case .infix(let infixOperator, _) = expression { infixOperator.precedence == 1 } else { false }
     }
 
     private static func isFraction(_ expression: MathExpression) -> Bool {

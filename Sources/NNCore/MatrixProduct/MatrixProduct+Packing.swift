@@ -23,6 +23,22 @@ extension MatrixProduct {
                 for p in 0..<kc {
                     for r in 0..<rows { panel[p * mr + r] = a[p * columnStride + first + r] }
                 }
+            } else if columnStride == 1 && rows == mr {
+                // Six rows read side by side, each contiguous, the panel written in order
+                // (row by row would write six numbers apart).
+                let row0 = a + first * rowStride
+                let (row1, row2, row3) = (row0 + rowStride, row0 + 2 * rowStride, row0 + 3 * rowStride)
+                let (row4, row5) = (row0 + 4 * rowStride, row0 + 5 * rowStride)
+                var target = panel
+                for p in 0..<kc {
+                    target[0] = row0[p]
+                    target[1] = row1[p]
+                    target[2] = row2[p]
+                    target[3] = row3[p]
+                    target[4] = row4[p]
+                    target[5] = row5[p]
+                    target += mr
+                }
             } else {
                 for r in 0..<rows {
                     let row = a + (first + r) * rowStride
@@ -56,6 +72,26 @@ extension MatrixProduct {
             } else if columnStride == 1 {
                 for p in 0..<kc {
                     for j in 0..<columns { panel[p * nr + j] = b[p * rowStride + first + j] }
+                }
+            } else if rowStride == 1 && columns == nr {
+                // Eight columns of op(B) (rows of B) read side by side, each contiguous,
+                // the panel written in order (column by column would write eight numbers apart).
+                let column0 = b + first * columnStride
+                let (column1, column2) = (column0 + columnStride, column0 + 2 * columnStride)
+                let (column3, column4) = (column0 + 3 * columnStride, column0 + 4 * columnStride)
+                let (column5, column6) = (column0 + 5 * columnStride, column0 + 6 * columnStride)
+                let column7 = column0 + 7 * columnStride
+                var target = panel
+                for p in 0..<kc {
+                    target[0] = column0[p]
+                    target[1] = column1[p]
+                    target[2] = column2[p]
+                    target[3] = column3[p]
+                    target[4] = column4[p]
+                    target[5] = column5[p]
+                    target[6] = column6[p]
+                    target[7] = column7[p]
+                    target += nr
                 }
             } else {
                 for j in 0..<columns {

@@ -6,6 +6,7 @@ import NNCore
 ///
 /// Usage: swift run -c release nnhw-bench [--compare] [--nnhw PATH] [--quick]
 /// (--product N THREADS, --mlp-step and --gradient-check S time one row alone.)
+fixHeapThresholds()
 let arguments = Array(CommandLine.arguments.dropFirst())
 let compare = arguments.contains("--compare")
 let quick = arguments.contains("--quick")

@@ -17,14 +17,6 @@ enum BackwardCommand {
             "nnhw backward --net Examples/relu-3-layer.json --format json",
         ],
         run: { arguments throws(InputError) in
-            let renderer = try OutputOptions.renderer(arguments)
-            let problem = try NetworkInput.problem(from: arguments)
-            let rounding = try RoundingOption.rounding(arguments)
-            let notation = try NetworkInput.notation(from: arguments)
-            return try AnswerCheckOption.result(
-                NetworkSolver(notation: notation, rounding: rounding).backward(problem), renderer: renderer, arguments,
-                roundedResult: { rounding throws(InputError) in
-                    try NetworkSolver(notation: notation, rounding: rounding).backward(problem).result
-                })
+            try NetworkInput.solve(arguments) { solver, problem throws(InputError) in try solver.backward(problem) }
         })
 }

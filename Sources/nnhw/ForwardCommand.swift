@@ -14,14 +14,6 @@ enum ForwardCommand {
             "nnhw forward --example relu-3-layer", "nnhw forward --net Examples/tanh-augmented.json --precision 6",
         ],
         run: { arguments throws(InputError) in
-            let renderer = try OutputOptions.renderer(arguments)
-            let problem = try NetworkInput.problem(from: arguments)
-            let rounding = try RoundingOption.rounding(arguments)
-            let notation = try NetworkInput.notation(from: arguments)
-            return try AnswerCheckOption.result(
-                NetworkSolver(notation: notation, rounding: rounding).forward(problem), renderer: renderer, arguments,
-                roundedResult: { rounding throws(InputError) in
-                    try NetworkSolver(notation: notation, rounding: rounding).forward(problem).result
-                })
+            try NetworkInput.solve(arguments) { solver, problem throws(InputError) in try solver.forward(problem) }
         })
 }

@@ -17,6 +17,23 @@ enum NetworkInput {
             ),
         ] + OutputOptions.options
 
+    /// Runs a network solver on the problem the options name, in the options'
+    /// notation and rounding, and renders it or checks `--check MINE.json` against it.
+    static func solve(
+        _ arguments: ParsedArguments,
+        _ solve: @escaping (NetworkSolver, NetworkProblem) throws(InputError) -> Solution
+    ) throws(InputError) -> CommandResult {
+        let renderer = try OutputOptions.renderer(arguments)
+        let problem = try problem(from: arguments)
+        let rounding = try RoundingOption.rounding(arguments)
+        let notation = try notation(from: arguments)
+        return try AnswerCheckOption.result(
+            solve(NetworkSolver(notation: notation, rounding: rounding), problem), renderer: renderer, arguments,
+            roundedResult: { rounding throws(InputError) in
+                try solve(NetworkSolver(notation: notation, rounding: rounding), problem).result
+            })
+    }
+
     /// `--notation NAME[,loss=…][,prediction=…]`; the default a/z notation when not given.
     static func notation(from arguments: ParsedArguments) throws(InputError) -> Notation {
         guard let text = arguments["--notation"] else { return Notation() }

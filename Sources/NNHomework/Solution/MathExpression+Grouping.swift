@@ -9,6 +9,26 @@ extension InfixOperator {
 }
 
 extension MathExpression {
+    /// Whether this is an operation written between operands: a + b, u ⊙ v.
+    var isInfix: Bool { if case .infix = self { true } else { false } }
+
+    /// Whether this is an operation or a product: what needs parentheses after ∂.
+    var isInfixOrProduct: Bool {
+        switch self {
+        case .infix, .product: true
+        default: false
+        }
+    }
+
+    /// Whether this is a sum or difference (an operation of the lowest precedence).
+    var isSum: Bool { if case .infix(let infixOperator, _) = self { infixOperator.precedence == 1 } else { false } }
+
+    /// Whether this is a summation Σ.
+    var isSummation: Bool { if case .summation = self { true } else { false } }
+
+    /// Whether this is a fraction.
+    var isFraction: Bool { if case .fraction = self { true } else { false } }
+
     /// Whether this expression needs parentheses as an operand of `parent`
     /// (its first operand when `isFirst`), whatever the output format: a sum Σ
     /// always; an operation of lower precedence ((a + b) · c); of the same
@@ -16,7 +36,7 @@ extension MathExpression {
     /// ambiguously), and on the right any other operator or a non-associative
     /// one (a − (b − c), a / (b / c)).
     func needsParentheses(asOperandOf parent: InfixOperator, isFirst: Bool) -> Bool {
-        if case .summation = self { return true }
+        if isSummation { return true }
         guard case .infix(let child, _) = self else { return false }
         if child.precedence != parent.precedence { return child.precedence < parent.precedence }
         if isFirst { return parent.precedence > 1 && child != parent }

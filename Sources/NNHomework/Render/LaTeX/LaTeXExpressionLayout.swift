@@ -57,11 +57,11 @@ struct LaTeXExpressionLayout: Sendable {
         case .parenthesized(let inner):
             Self.parenthesized(source(for: inner))
         case .partial(let function, let variable):
-            "\\frac{\\partial \(operand(function, parenthesized: Self.isInfixOrProduct(function)))}"
-                + "{\\partial \(operand(variable, parenthesized: Self.isInfixOrProduct(variable)))}"
+            "\\frac{\\partial \(operand(function, parenthesized: function.isInfixOrProduct))}"
+                + "{\\partial \(operand(variable, parenthesized: variable.isInfixOrProduct))}"
         case .summation(let index, let body):
             "\\sum" + (index.map { "_{\(word($0))}" } ?? "") + " "
-                + operand(body, parenthesized: Self.isSum(body))
+                + operand(body, parenthesized: body.isSum)
         case .absoluteValue(let inner):
             "\\left\\lvert " + source(for: inner) + " \\right\\rvert"
         case .floor(let inner):
@@ -206,7 +206,7 @@ struct LaTeXExpressionLayout: Sendable {
         for (position, factor) in flat.enumerated() {
             var drawn = source(for: factor)
             let isLast = position == flat.count - 1
-            if Self.isInfix(factor) || (Self.isSummation(factor) && !isLast) || (position > 0 && drawn.hasPrefix("-")) {
+            if factor.isInfix || (factor.isSummation && !isLast) || (position > 0 && drawn.hasPrefix("-")) {
                 drawn = Self.parenthesized(drawn)
             }
             if let previous {
@@ -264,22 +264,4 @@ struct LaTeXExpressionLayout: Sendable {
         return drawnBase + "^{" + source(for: exponent) + "}"
     }
 
-    private static func isInfixOrProduct(_ expression: MathExpression) -> Bool {
-        switch expression {
-        case .infix, .product: true
-        default: false
-        }
-    }
-
-    private static func isInfix(_ expression: MathExpression) -> Bool {
-        if case .infix = expression { true } else { false }
-    }
-
-    private static func isSum(_ expression: MathExpression) -> Bool {
-        if case .infix(let infixOperator, _) = expression { infixOperator.precedence == 1 } else { false }
-    }
-
-    private static func isSummation(_ expression: MathExpression) -> Bool {
-        if case .summation = expression { true } else { false }
-    }
 }

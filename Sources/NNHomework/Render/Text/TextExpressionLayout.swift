@@ -52,7 +52,7 @@ struct TextExpressionLayout: Sendable {
         case .summation(let index, let body):
             TextBlock.horizontal([
                 TextBlock("Σ" + (index.map(TextNotation.subscripted) ?? "") + " "),
-                operand(body, parenthesized: Self.isSum(body)),
+                operand(body, parenthesized: body.isSum),
             ])
         case .absoluteValue(let inner):
             TextBlock.horizontal([TextBlock("|"), block(for: inner), TextBlock("|")])
@@ -93,8 +93,8 @@ struct TextExpressionLayout: Sendable {
         for (position, factor) in flat.enumerated() {
             var drawn = block(for: factor)
             let isLast = position == flat.count - 1
-            if Self.isInfix(factor) || (Self.isFraction(factor) && drawn.height == 1)
-                || (Self.isSummation(factor) && !isLast) || (position > 0 && drawn.startsWithMinus)
+            if factor.isInfix || (factor.isFraction && drawn.height == 1)
+                || (factor.isSummation && !isLast) || (position > 0 && drawn.startsWithMinus)
             {
                 drawn = drawn.parenthesized()
             }
@@ -127,7 +127,7 @@ struct TextExpressionLayout: Sendable {
             var drawn = block(for: operand)
             let needsGrouping =
                 operand.needsParentheses(asOperandOf: infixOperator, isFirst: position == 0)
-                || (infixOperator == .divide && Self.isFraction(operand) && drawn.height == 1)
+                || (infixOperator == .divide && operand.isFraction && drawn.height == 1)
             if needsGrouping || (position > 0 && drawn.startsWithMinus) {
                 drawn = drawn.parenthesized()
             }
@@ -142,7 +142,7 @@ struct TextExpressionLayout: Sendable {
         let top = block(for: numerator)
         let bottom = block(for: denominator)
         let isCompound = { (expression: MathExpression) in
-            isInfixOrProduct(expression) || Self.isFraction(expression) || Self.isSummation(expression)
+            expression.isInfixOrProduct || expression.isFraction || expression.isSummation
         }
         if top.height == 1 && bottom.height == 1 && top.width + bottom.width <= 16
             && !isCompound(numerator) && !isCompound(denominator)
@@ -161,10 +161,10 @@ struct TextExpressionLayout: Sendable {
     /// ∂f/∂x on one line, or stacked when either part is taller than a line.
     private func partial(_ function: MathExpression, _ variable: MathExpression) -> TextBlock {
         let top = TextBlock.horizontal([
-            TextBlock("∂"), operand(function, parenthesized: isInfixOrProduct(function)),
+            TextBlock("∂"), operand(function, parenthesized: function.isInfixOrProduct),
         ])
         let bottom = TextBlock.horizontal([
-            TextBlock("∂"), operand(variable, parenthesized: isInfixOrProduct(variable)),
+            TextBlock("∂"), operand(variable, parenthesized: variable.isInfixOrProduct),
         ])
         if top.height == 1 && bottom.height == 1 {
             return TextBlock.horizontal([top, TextBlock("/"), bottom])
@@ -176,8 +176,8 @@ struct TextExpressionLayout: Sendable {
     /// letter, else b^e; the base is parenthesized when negative or compound.
     private func power(_ base: MathExpression, _ exponent: MathExpression) -> TextBlock {
         var drawnBase = block(for: base)
-        if drawnBase.startsWithMinus || isInfixOrProduct(base) || Self.isFraction(base)
-            || Self.isSummation(base) || Self.isPower(base) || Self.isPartial(base)
+        if drawnBase.startsWithMinus || base.isInfixOrProduct || base.isFraction
+            || base.isSummation || Self.isPower(base) || Self.isPartial(base)
         {
             drawnBase = drawnBase.parenthesized()
         }
@@ -200,29 +200,6 @@ struct TextExpressionLayout: Sendable {
         default:
             nil
         }
-    }
-
-    private func isInfixOrProduct(_ expression: MathExpression) -> Bool {
-        switch expression {
-        case .infix, .product: true
-        default: false
-        }
-    }
-
-    private static func isInfix(_ expression: MathExpression) -> Bool {
-        if case .infix = expression { true } else { false }
-    }
-
-    private static func isSum(_ expression: MathExpression) -> Bool {
-        if case .infix(let infixOperator, _) = expression { infixOperator.precedence == 1 } else { false }
-    }
-
-    private static func isFraction(_ expression: MathExpression) -> Bool {
-        if case .fraction = expression { true } else { false }
-    }
-
-    private static func isSummation(_ expression: MathExpression) -> Bool {
-        if case .summation = expression { true } else { false }
     }
 
     private static func isPower(_ expression: MathExpression) -> Bool {

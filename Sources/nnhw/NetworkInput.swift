@@ -81,7 +81,17 @@ enum OutputOptions {
         OptionSpec(
             name: "--precision", valueName: "N",
             help: "decimals shown in text, 0–17 (default 4); json always has full precision"),
+        OptionSpec(
+            name: "--sig", valueName: "N",
+            help: "round non-integers to N significant digits (1–17) instead of --precision decimals"),
+        OptionSpec(
+            name: "--width", valueName: "N",
+            help: "text line width, 20–1000 (default: the terminal's width, else 80); prose, steps and tables fit it"),
         OptionSpec(name: "--standalone", valueName: nil, help: "with --format latex: a complete document for pdflatex"),
+        OptionSpec(
+            name: "--heading-level", valueName: HeadingLevel.choices,
+            help: "with --format latex: the heading the title gets, sections one below (default section)"),
+        OptionSpec(name: "--no-preamble", valueName: nil, help: "leave out the sentences stating conventions"),
         OptionSpec(
             name: "--max-columns", valueName: "N",
             help: "matrices wider (taller than 12 rows) show their ends around ⋯ (default 8); json has all"),
@@ -113,6 +123,34 @@ enum OutputOptions {
             }
             options.maxColumns = columns
         }
+        if let text = arguments["--sig"] {
+            guard let digits = Int(text), (1...17).contains(digits) else {
+                throw InputError(.usage, at: "--sig", "expected a whole number from 1 to 17, got \"\(text)\"")
+            }
+            guard arguments["--precision"] == nil else {
+                throw InputError(.usage, at: "--sig", "give either --sig or --precision, not both")
+            }
+            options.significantDigits = digits
+        }
+        if let text = arguments["--width"] {
+            guard let width = Int(text), (20...1000).contains(width) else {
+                throw InputError(.usage, at: "--width", "expected a whole number from 20 to 1000, got \"\(text)\"")
+            }
+            options.lineWidth = width
+        } else if let width = System.terminalWidth() {
+            options.lineWidth = max(20, width)
+        }
+        if let name = arguments["--heading-level"] {
+            guard let level = HeadingLevel(rawValue: name) else {
+                throw InputError(
+                    .usage, at: "--heading-level", "unknown level \"\(name)\"; expected \(HeadingLevel.choices)")
+            }
+            guard format == .latex else {
+                throw InputError(.usage, at: "--heading-level", "only goes with --format latex")
+            }
+            options.headingLevel = level
+        }
+        options.includesPreamble = !arguments.has("--no-preamble")
         if arguments.has("--standalone") && format != .latex {
             throw InputError(.usage, at: "--standalone", "only goes with --format latex")
         }

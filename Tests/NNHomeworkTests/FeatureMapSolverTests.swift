@@ -26,14 +26,14 @@ struct FeatureMapSolverTests {
                         .infix(.times, [.number(3), .number(0)]), .infix(.times, [.number(4), .number(-1)]),
                     ]), .number(2),
             ])
-        #expect(solution.preamble[0].hasPrefix("Cross-correlation"))
+        #expect(TextRenderer().proseLayout.text(for: solution.preamble[0]).hasPrefix("Cross-correlation"))
     }
 
     @Test("--flip says it is the true convolution and negates this kernel's map")
     func flipped() throws {
         let filter = Convolution2D(kernel: [Self.kernel], isFlipped: true)
         let solution = try FeatureMapSolver().convolution(input: [Self.input], filter: filter)
-        #expect(solution.preamble[0].hasPrefix("True convolution"))
+        #expect(TextRenderer().proseLayout.text(for: solution.preamble[0]).hasPrefix("True convolution"))
         #expect(
             solution.result["output"]
                 == .array([.array([.number(-2), .number(1)]), .array([.number(4), .number(-4)])]))

@@ -132,7 +132,11 @@ public struct TextRenderer: SolutionRenderer {
                 noteLine = wrapped(text: "[\(note)]", indent: head.width + 3)
             }
         }
-        return blocks.flatMap(\.trimmedLines) + noteLine
+        let continuation = head.width + 5
+        return blocks.flatMap { block in
+            block.lines.count == 1 && block.width > options.lineWidth
+                ? Self.broken(block.lines[0], width: options.lineWidth, indent: continuation) : block.trimmedLines
+        } + noteLine
     }
 
     /// Prose broken at spaces into lines of at most `lineWidth` characters
@@ -153,6 +157,32 @@ public struct TextRenderer: SolutionRenderer {
             current += (current.isEmpty ? "" : " ") + word
         }
         if !current.isEmpty || lines.isEmpty { lines.append(margin + current) }
+        return lines
+    }
+
+    /// A one-line formula too wide for `width`, broken before an operator or
+    /// after a comma (never inside a number) onto lines indented by `indent`.
+    static func broken(_ line: String, width: Int, indent: Int) -> [String] {
+        let characters = Array(line)
+        var lines: [String] = []
+        var start = 0
+        var margin = 0
+        while margin + characters.count - start > width {
+            let limit = start + width - margin
+            var cut: Int?
+            for position in stride(from: limit, to: start + 1, by: -1) where characters[position - 1] == " " {
+                let next = characters[position]
+                if "+−=·⊙×/".contains(next) || characters[position - 2] == "," {
+                    cut = position
+                    break
+                }
+            }
+            guard let cut else { break }
+            lines.append(String(repeating: " ", count: margin) + trimmed(String(characters[start..<cut])))
+            start = cut
+            margin = indent
+        }
+        lines.append(String(repeating: " ", count: margin) + String(characters[start...]))
         return lines
     }
 

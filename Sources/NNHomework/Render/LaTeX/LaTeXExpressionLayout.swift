@@ -56,6 +56,8 @@ struct LaTeXExpressionLayout: Sendable {
             power(base, exponent)
         case .parenthesized(let inner):
             Self.parenthesized(source(for: inner))
+        case .indexed(let base, let indices):
+            source(for: base) + "[" + indices.map(source(for:)).joined(separator: ", ") + "]"
         case .partial(let function, let variable):
             "\\frac{\\partial \(operand(function, parenthesized: function.isInfixOrProduct))}"
                 + "{\\partial \(operand(variable, parenthesized: variable.isInfixOrProduct))}"
@@ -297,6 +299,8 @@ struct LaTeXExpressionLayout: Sendable {
             case .times: " \\cdot "
             case .hadamard: " \\odot "
             case .divide: " / "
+            case .cross: " \\times "
+            case .equals: " = "
             }
         return drawn.joined(separator: separator)
     }

@@ -32,6 +32,8 @@ public indirect enum MathExpression: Sendable, Hashable {
     case power(MathExpression, MathExpression)
     /// An expression in parentheses.
     case parenthesized(MathExpression)
+    /// A set written out in braces: {0.1, 0.01, 0.001}.
+    case set([MathExpression])
     /// An entry picked by its indices in brackets: x[(i − 1)S + m, n].
     case indexed(MathExpression, [MathExpression])
     /// The partial derivative ∂f/∂x.
@@ -73,6 +75,14 @@ public enum InfixOperator: Sendable, Hashable {
     case cross
     /// a = b, an equation stated in prose: S = 2.
     case equals
+    /// a < b.
+    case lessThan
+    /// a ≤ b.
+    case atMost
+    /// a ≥ b.
+    case atLeast
+    /// a ⇔ b, two statements that are equivalent.
+    case equivalent
 }
 
 /// The name of a function as applied in a formula: `ReLU`, `tanh`, `σ`, `ReLU′`.

@@ -56,6 +56,8 @@ struct LaTeXExpressionLayout: Sendable {
             power(base, exponent)
         case .parenthesized(let inner):
             Self.parenthesized(source(for: inner))
+        case .set(let elements):
+            "\\lbrace " + elements.map(source(for:)).joined(separator: ", ") + " \\rbrace"
         case .indexed(let base, let indices):
             source(for: base) + "[" + indices.map(source(for:)).joined(separator: ", ") + "]"
         case .partial(let function, let variable):
@@ -264,7 +266,7 @@ struct LaTeXExpressionLayout: Sendable {
             return "-" + (rest.hasPrefix("-") ? Self.parenthesized(rest) : rest)
         }
         var result = ""
-        var previous: String?
+        var previous: (factor: MathExpression, drawn: String)?
         for (position, factor) in flat.enumerated() {
             var drawn = source(for: factor)
             let isLast = position == flat.count - 1
@@ -272,12 +274,18 @@ struct LaTeXExpressionLayout: Sendable {
                 drawn = Self.parenthesized(drawn)
             }
             if let previous {
-                let leftEndsWithDigit = previous.last?.isNumber ?? false
+                let leftEndsWithDigit = previous.drawn.last?.isNumber ?? false
                 let rightStartsWithDigit = drawn.first?.isNumber ?? false
-                result += leftEndsWithDigit && rightStartsWithDigit ? " \\cdot " : " "
+                if leftEndsWithDigit && rightStartsWithDigit {
+                    result += " \\cdot "
+                } else if previous.factor.isText || factor.isText {
+                    result += "\\ "  // a word keeps its space from its neighbour, which math mode would drop
+                } else {
+                    result += " "
+                }
             }
             result += drawn
-            previous = drawn
+            previous = (factor, drawn)
         }
         return result
     }
@@ -301,6 +309,10 @@ struct LaTeXExpressionLayout: Sendable {
             case .divide: " / "
             case .cross: " \\times "
             case .equals: " = "
+            case .lessThan: " < "
+            case .atMost: " \\leq "
+            case .atLeast: " \\geq "
+            case .equivalent: " \\Leftrightarrow "
             }
         return drawn.joined(separator: separator)
     }

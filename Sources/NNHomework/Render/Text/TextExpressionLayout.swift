@@ -48,6 +48,10 @@ struct TextExpressionLayout: Sendable {
             power(base, exponent)
         case .parenthesized(let inner):
             block(for: inner).parenthesized()
+        case .set(let elements):
+            TextBlock.horizontal([
+                TextBlock("{"), TextBlock.joined(elements.map(block(for:)), separator: ", "), TextBlock("}"),
+            ])
         case .indexed(let base, let indices):
             TextBlock.horizontal(
                 [block(for: base), TextBlock("["), TextBlock.joined(indices.map(block(for:)), separator: ", "),

@@ -38,6 +38,10 @@ enum TextNotation {
         case .divide: " / "
         case .cross: " × "
         case .equals: " = "
+        case .lessThan: " < "
+        case .atMost: " ≤ "
+        case .atLeast: " ≥ "
+        case .equivalent: " ⇔ "
         }
     }
 

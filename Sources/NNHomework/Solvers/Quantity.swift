@@ -34,7 +34,8 @@ enum Quantity {
             solution.addStep(
                 of(from),
                 [
-                    .quantity(.parenthesized(.infix(.divide, [.number(from.value), .number(factor)])), unit: to.unit.symbol),
+                    .quantity(
+                        .parenthesized(.infix(.divide, [.number(from.value), .number(factor)])), unit: to.unit.symbol),
                     of(to),
                 ],
                 producing: resultPaths[to.unit] ?? [])

@@ -42,7 +42,7 @@ public struct RandomSearchSolver: Sendable {
                     .infix(.atLeast, [n, .infix(.divide, [logMiss, logFailure])]),
                 ])
             solution.preamble = [
-                independence, "\(equivalence), as \(.infix(.lessThan, [logFailure, .count(0)]))."
+                independence, "\(equivalence), as \(.infix(.lessThan, [logFailure, .count(0)])).",
             ]
             solution.beginSection("Trials")
             let exact = search.bound(confidence: confidence)

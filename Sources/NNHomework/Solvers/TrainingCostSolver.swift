@@ -124,7 +124,8 @@ public struct TrainingCostSolver: Sendable {
                             [
                                 Quantity.of(kwh, "kWh"),
                                 .parenthesized(
-                                    .infix(.times, [Quantity.count(12, "months"), Quantity.given(monthly, "kWh/month")])),
+                                    .infix(
+                                        .times, [Quantity.count(12, "months"), Quantity.given(monthly, "kWh/month")])),
                             ]),
                         .infix(.divide, [Quantity.of(kwh, "kWh"), Quantity.of(yearly, "kWh/year")]),
                         Quantity.of(years, "household-years"),

@@ -54,8 +54,10 @@ struct TextExpressionLayout: Sendable {
             ])
         case .indexed(let base, let indices):
             TextBlock.horizontal(
-                [block(for: base), TextBlock("["), TextBlock.joined(indices.map(block(for:)), separator: ", "),
-                 TextBlock("]")])
+                [
+                    block(for: base), TextBlock("["), TextBlock.joined(indices.map(block(for:)), separator: ", "),
+                    TextBlock("]"),
+                ])
         case .partial(let function, let variable):
             partial(function, variable)
         case .summation(let index, let body):

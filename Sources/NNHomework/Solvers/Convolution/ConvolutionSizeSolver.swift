@@ -110,7 +110,8 @@ public struct ConvolutionSizeSolver: Sendable {
                 .text("output shape"), [shape(outputHeight, outputWidth, channels, problem)],
                 producing: ["output"])
             solution.addRemark(
-                "\(mode == .max ? "Max" : "Average") pooling has no parameters and no multiply-adds (\(number(0)) of each).")
+                "\(mode == .max ? "Max" : "Average") pooling has no parameters and no multiply-adds (\(number(0)) of each)."
+            )
         }
         let uncovered: [Int] =
             isTransposedLayer(problem) ? [0, 0] : [problem.height.uncoveredCount, problem.width.uncoveredCount]
@@ -179,7 +180,8 @@ public struct ConvolutionSizeSolver: Sendable {
 
     private func title(_ problem: ConvolutionSizeProblem) -> Prose {
         let input = shape(problem.inputHeight, problem.inputWidth, problem.inputChannels, problem)
-        let window = MathExpression.infix(.cross, [number(problem.height.kernelSize), number(problem.width.kernelSize)])
+        let window = MathExpression.infix(
+            .cross, [number(problem.height.kernelSize), number(problem.width.kernelSize)])
         let kind: Prose
         switch problem.layer {
         case .convolution(let filters, _): kind = "Convolution · \(Self.filters(filters))"
@@ -221,18 +223,24 @@ public struct ConvolutionSizeSolver: Sendable {
                     .infix(
                         .minus,
                         [
-                            .infix(.plus, [.product([s, .parenthesized(.infix(.minus, [n, .count(1)]))]), effectiveKernel]),
+                            .infix(
+                                .plus,
+                                [.product([s, .parenthesized(.infix(.minus, [n, .count(1)]))]), effectiveKernel]),
                             .product([.number(2), p]),
                         ]),
                     symbol("a"),
                 ])
             lines.append(
-                "Transposed convolution: \(.equation(symbol("o"), transposed)), with \(.equation(effectiveKernel, dilated)).")
+                "Transposed convolution: \(.equation(symbol("o"), transposed)), with \(.equation(effectiveKernel, dilated))."
+            )
         case .convolution, .pooling:
             let floor = MathExpression.infix(
                 .plus,
                 [
-                    .floor(.infix(.divide, [.infix(.minus, [.infix(.plus, [n, .product([.number(2), p])]), effectiveKernel]), s])),
+                    .floor(
+                        .infix(
+                            .divide,
+                            [.infix(.minus, [.infix(.plus, [n, .product([.number(2), p])]), effectiveKernel]), s])),
                     .count(1),
                 ])
             lines.append(

@@ -112,7 +112,12 @@ public struct FeatureMapSolver: Sendable {
         let entryIJ = MathExpression.symbol(Symbol("y", index: "ij"))
         let start = { (index: String) in
             MathExpression.infix(
-                .plus, [.product([.parenthesized(.infix(.minus, [.symbol(Symbol(index)), .count(1)])), .symbol(Symbol("S"))]), .count(1)])
+                .plus,
+                [
+                    .product([
+                        .parenthesized(.infix(.minus, [.symbol(Symbol(index)), .count(1)])), .symbol(Symbol("S")),
+                    ]), .count(1),
+                ])
         }
         let mean = MathExpression.infix(.divide, [.text("sum"), number(count)])
         var solution = Solution(

@@ -14,7 +14,7 @@ struct LossNotation {
         case .squaredError(let c):
             let symbols = NetworkSymbols(notation: notation, isBatch: false)
             let sum = MathExpression.summation(
-                index: nil, .power(.parenthesized(.infix(.minus, [symbols.prediction, symbols.target])), .count(2)))
+                index: nil, .power(.parenthesized(.infix(.minus, [symbols.prediction, symbols.target])), .number(2)))
             let factor: MathExpression? = c == 1 ? nil : c == 0.5 ? .fraction(.count(1), .count(2)) : .given(c)
             return "loss \(factor.map { .product([$0, sum]) } ?? sum)\(reduction)"
         case .meanSquaredError: return "mean squared error\(reduction)"

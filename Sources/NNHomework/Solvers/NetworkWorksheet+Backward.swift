@@ -230,7 +230,7 @@ extension NetworkWorksheet {
         if problem.isAugmented && layer == layerCount - 1 {
             let (bar, plain) = (Symbol("W", accent: .bar), Symbol("W"))
             solution.addRemark(
-                "\(bar) is \(plain) without its bias column: the bias unit’s constant \(1) has no \(Symbol("δ")) to pass back.")
+                "\(bar) is \(plain) without its bias column: the bias unit's constant \(1) has no \(Symbol("δ")) to pass back.")
         }
         let upstream: MathExpression
         let numericUpstream: MathExpression

@@ -69,7 +69,8 @@ enum NetworkInput {
                     .usage, at: "--example", message + "; the examples are \(names.joined(separator: ", "))")
             }
             return try NetworkProblem(
-                parsing: example.json, source: "example \(name)", seed: seed(from: arguments), requiresLoss: requiresLoss)
+                parsing: example.json, source: "example \(name)", seed: seed(from: arguments),
+                requiresLoss: requiresLoss)
         case (.some, .some):
             throw InputError(.usage, at: "--net", "give either --net FILE or --example NAME, not both")
         case (nil, nil):

@@ -32,7 +32,8 @@ extension NetworkWorksheet {
             note = "softmax + cross-entropy: the Jacobian of softmax times \(lossGradient) simplifies to \(difference)"
         case .sigmoidBinaryCrossEntropy:
             beta = 1
-            let sigma = MathExpression.apply(FunctionName("σ", isDerivative: true), [.symbol(Symbol(sample.notation.preActivation))])
+            let sigma = MathExpression.apply(
+                FunctionName("σ", isDerivative: true), [.symbol(Symbol(sample.notation.preActivation))])
             let product = MathExpression.product([yHat, .parenthesized(.infix(.minus, [.count(1), yHat]))])
             note = "sigmoid + binary cross-entropy: \(sigma) = \(product) cancels the denominator of \(lossGradient)"
         }
@@ -142,7 +143,8 @@ extension NetworkWorksheet {
         let jacobianSymbol = MathExpression.symbol(Symbol("J", layer: layer))
         let s = MathExpression.symbol(Symbol("s"))
         let softmax = MathExpression.apply(
-            FunctionName("softmax"), [.product([.symbol(Symbol("β")), .symbol(Symbol(symbols.notation.preActivation))])])
+            FunctionName("softmax"),
+            [.product([.symbol(Symbol("β")), .symbol(Symbol(symbols.notation.preActivation))])])
         if isBatch {
             let transposed = MathExpression.symbol(Symbol("J", layer: layer, isTransposed: true))
             solution.addRemark(
@@ -213,7 +215,9 @@ extension NetworkWorksheet {
         return .product([
             .symbol(Symbol("c")), .symbol(Symbol("β")),
             .parenthesized(
-                .infix(.minus, [.apply(FunctionName("diag"), [s]), .product([s, .symbol(Symbol("s", isTransposed: true))])])),
+                .infix(
+                    .minus,
+                    [.apply(FunctionName("diag"), [s]), .product([s, .symbol(Symbol("s", isTransposed: true))])])),
         ])
     }
 
@@ -230,7 +234,8 @@ extension NetworkWorksheet {
         if problem.isAugmented && layer == layerCount - 1 {
             let (bar, plain) = (Symbol("W", accent: .bar), Symbol("W"))
             solution.addRemark(
-                "\(bar) is \(plain) without its bias column: the bias unit's constant \(1) has no \(Symbol("δ")) to pass back.")
+                "\(bar) is \(plain) without its bias column: the bias unit's constant \(1) has no \(Symbol("δ")) to pass back."
+            )
         }
         let upstream: MathExpression
         let numericUpstream: MathExpression

@@ -38,7 +38,8 @@ extension NetworkWorksheet {
         }
         if !isBatch {
             let (rhs, note) = sampleTerms(0, target: target, notation: perSample, showable: showable)
-            solution.addStep(symbols.loss, [formula] + rhs + [.number(loss)], note: note, producing: ["loss", "losses"])
+            solution.addStep(
+                symbols.loss, [formula] + rhs + [.number(loss)], note: note, producing: ["loss", "losses"])
             return
         }
         let losses = sampleLosses(target: target)

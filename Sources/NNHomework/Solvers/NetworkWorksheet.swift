@@ -53,8 +53,10 @@ struct NetworkWorksheet {
         let k = rounding.decimals
         let symbols = NetworkSymbols(notation: notation, isBatch: false)
         let quantities = Prose.joined(
-            [symbols.a(named: "l"), symbols.z(named: "l"), symbols.loss, symbols.gradient(symbols.prediction),
-                symbols.delta(named: "l")].map(Prose.init),
+            [
+                symbols.a(named: "l"), symbols.z(named: "l"), symbols.loss, symbols.gradient(symbols.prediction),
+                symbols.delta(named: "l"),
+            ].map(Prose.init),
             separator: ", ")
         return
             "Intermediates rounded to \(k) \(k == 1 ? "decimal" : "decimals"), as by hand: each \(quantities), "
@@ -178,7 +180,9 @@ struct NetworkWorksheet {
         let count = problem.network.layers.count
         let names = problem.network.layers.map { ActivationNotation(activation: $0.activation).summary }
         let distinct = names.reduce(into: [Prose]()) { if !$0.contains($1) { $0.append($1) } }
-        var parts: [Prose] = [kind, "\(count) dense \(count == 1 ? "layer" : "layers"), \(Prose.joined(distinct, separator: " / "))"]
+        var parts: [Prose] = [
+            kind, "\(count) dense \(count == 1 ? "layer" : "layers"), \(Prose.joined(distinct, separator: " / "))",
+        ]
         if problem.target != nil { parts.append(LossNotation.name(of: problem.network.loss, notation: notation)) }
         parts.append(problem.isBatch ? "batch of \(problem.sampleCount)" : "one sample")
         return Prose.joined(parts, separator: " \(MathExpression.text("·")) ")

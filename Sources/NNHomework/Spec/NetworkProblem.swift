@@ -66,8 +66,7 @@ extension NetworkProblem {
     ///   - requiresLoss: whether `target` and `loss` must be given; when false
     ///     (a forward pass) the spec may leave out both, but not only one.
     /// - Throws: an ``InputError`` naming the JSON path of the first problem found.
-    public init(parsing text: String, source: String, seed: UInt64 = 0, requiresLoss: Bool = true) throws(InputError)
-    {
+    public init(parsing text: String, source: String, seed: UInt64 = 0, requiresLoss: Bool = true) throws(InputError) {
         let value: JSONValue
         do {
             value = try JSONValue(parsing: text)

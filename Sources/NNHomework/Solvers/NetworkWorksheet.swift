@@ -194,7 +194,7 @@ struct NetworkWorksheet {
         let (a, z, previous) = (symbols.a(named: "l"), symbols.z(named: "l"), symbols.z(named: "l−1"))
         let (weights, bias) = (symbols.weights(named: "l"), symbols.bias(named: "l"))
         let activation = MathExpression.apply(FunctionName("f"), [a])
-        let shape = MathExpression.text("out × in")
+        let shape: Prose = "out \(MathExpression.text("×")) in"
         if problem.isBatch {
             let product = MathExpression.product([previous, symbols.weights(named: "l", transposed: true)])
             let ones = MathExpression.product([symbols.ones, symbols.bias(named: "l", transposed: true)])

@@ -123,6 +123,18 @@ struct NetworkLossStepTests {
         #expect(rendered.contains("     Each sample s has its own loss ℓₛ = −Σⱼ yⱼ ln(ŷⱼ).\n"))
     }
 
+    @Test("a wrong ℓ₂ in MINE.json names losses, entry 2 and its own step to redo")
+    func wrongSampleLoss() throws {
+        let solution = try NetworkSolver().forward(try example("softmax-cross-entropy-batch"))
+        let check = try AnswerCheck(
+            StudentAnswers(parsing: #"{"losses": [0.3909, 1.9, 0.80]}"#, source: "mine.json"), against: solution)
+        #expect(check.entries.map(\.verdict) == [.correct, .wrong, .correct])
+        let wrong = try #require(check.firstWrong)
+        #expect(wrong.words == "losses, entry 2")
+        #expect(wrong.step?.number == 5)
+        #expect(wrong.step?.lhs == .symbol(Symbol("ℓ", index: "2")))
+    }
+
     @Test(
         "one sample has losses = [L]; the steps' text runs are plain words", arguments: BuiltInExample.all.map(\.name))
     func plainWords(_ name: String) throws {

@@ -36,6 +36,8 @@ enum TextNotation {
         case .times: " · "
         case .hadamard: " ⊙ "
         case .divide: " / "
+        case .lessThanOrEqual: " ≤ "
+        case .approximatelyEqual: " ≈ "
         }
     }
 

@@ -41,6 +41,9 @@ struct FormulaCheckSolverTests {
         #expect(entries.map { $0["name"]?.stringValue } == ["a", "b"])
         #expect(entries.map { $0["analytic"]?.numberValue } == [2, 0])
         #expect(json["derivative"]?["b"] == .string("a + 2·b"))
+        // ∂f/∂b: g = 0 and ĝ = 0 exactly (f(−4, 2 ± ε) = −4 + 2ε·… cancels), so the difference is 0, not 0/0.
+        #expect(entries[1]["difference"]?.numberValue == 0)
+        #expect(entries[1]["numeric"]?.numberValue == 0)
         #expect(json["point"]?["a"]?.numberValue == -4)
     }
 

@@ -49,6 +49,8 @@ private struct ExpressionTypesetting {
             return Self.number(value)
         case .variable(let name):
             return MathExpression.variable(name)
+        case .negation(.number(let value)):
+            return Self.number(-value)
         case .negation(let operand):
             return .product([.number(-1), math(operand)])
         case .binary(let binaryOperator, let left, let right):

@@ -23,9 +23,18 @@ struct LaTeXProseLayout: Sendable {
         }.joined()
     }
 
-    /// `prose` as math-mode source, for a note inside a displayed formula.
+    /// `prose` as math-mode source, for a note inside a displayed formula;
+    /// neighbouring words share one `\text{…}`.
     func mathSource(for prose: Prose) -> String {
-        prose.runs.map { run in
+        var runs: [Prose.Run] = []
+        for run in prose.runs {
+            switch (runs.last, run) {
+            case (.text(let previous)?, .text(let next)), (.text(let previous)?, .written(let next)):
+                runs[runs.count - 1] = .text(previous + next)
+            default: runs.append(run)
+            }
+        }
+        return runs.map { run in
             switch run {
             case .text(let text), .written(let text): expressionLayout.textSource(text)
             case .math(let math): expressionLayout.source(for: math)

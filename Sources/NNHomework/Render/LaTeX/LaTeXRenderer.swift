@@ -108,14 +108,27 @@ public struct LaTeXRenderer: SolutionRenderer {
         lines[0] += " \\tag{\(step.number)}"
         var after = ""
         if let note = step.note {
-            if TextRenderer(options: options).proseLayout.text(for: note).count > Self.longNote {
+            if Self.noteGoesAfter(step, note: note, options: options) {
                 after = "\n\\noindent\\hspace*{2em}[" + prose.paragraph(for: note) + "]"
             } else {
-                lines[lines.count - 1] += " \\quad \\text{[}" + prose.mathSource(for: note) + "\\text{]}"
+                lines[lines.count - 1] += " \\quad " + prose.mathSource(for: "[\(note)]")
             }
         }
         return (["\\begin{align*}"] + [lines.joined(separator: " \\\\\n")] + ["\\end{align*}"]).joined(separator: "\n")
             + after
+    }
+
+    /// Whether the note of `step` is set as a paragraph after the step rather
+    /// than beside its last line: when it is long, or when beside the last
+    /// line it would not fit on a typeset line.
+    static func noteGoesAfter(_ step: Step, note: Prose, options: RenderOptions) -> Bool {
+        let text = TextRenderer(options: options)
+        let noteWidth = text.proseLayout.text(for: note).count
+        let width = min(options.lineWidth, lineWidth)
+        var unnoted = step
+        unnoted.note = nil
+        let lastLine = text.lines(for: unnoted, labelWidth: 0).last?.count ?? 0
+        return noteWidth > longNote || lastLine + noteWidth + 6 > width
     }
 
     /// A table as `tabular`: a ruled heading row, then one row per line, each

@@ -53,10 +53,10 @@ public struct MarkdownRenderer: SolutionRenderer {
         lines[0] = "\\text{(\(step.number))}\\quad " + lines[0]
         var after = ""
         if let note = step.note {
-            if TextRenderer(options: options).proseLayout.text(for: note).count > LaTeXRenderer.longNote {
+            if LaTeXRenderer.noteGoesAfter(step, note: note, options: options) {
                 after = "\n\n[" + proseLayout.paragraph(for: note) + "]"
             } else {
-                lines[lines.count - 1] += " \\quad \\text{[}" + proseLayout.mathSource(for: note) + "\\text{]}"
+                lines[lines.count - 1] += " \\quad " + proseLayout.mathSource(for: "[\(note)]")
             }
         }
         if lines.count == 1 { return "$$\n" + lines[0].replacing("&=", with: "=") + "\n$$" + after }

@@ -94,11 +94,10 @@ public struct TextRenderer: SolutionRenderer {
     /// follows the last line as `   [note]`, or goes on a line of its own,
     /// indented under the first right-hand side, when it does not fit.
     func lines(for step: Step, labelWidth: Int) -> [String] {
-        let layout = TextRenderer(options: options(fitting: step, in: options.lineWidth - labelWidth - 4)).layout
-        let head = TextBlock.horizontal([
-            TextBlock(("(\(step.number))").leftPadded(toWidth: labelWidth) + " "),
-            layout.block(for: step.lhs),
-        ])
+        let label = TextBlock(("(\(step.number))").leftPadded(toWidth: labelWidth) + " ")
+        let headWidth = label.width + self.layout.block(for: step.lhs).width
+        let layout = TextRenderer(options: options(fitting: step, in: options.lineWidth - headWidth - 3)).layout
+        let head = TextBlock.horizontal([label, layout.block(for: step.lhs)])
         let parts = step.rhs.map(layout.block(for:))
         var blocks: [TextBlock]
         let whole = TextBlock.horizontal([head, TextBlock(" = "), TextBlock.joined(parts, separator: " = ")])
@@ -160,23 +159,32 @@ public struct TextRenderer: SolutionRenderer {
         return lines
     }
 
-    /// A one-line formula too wide for `width`, broken before an operator or
-    /// after a comma (never inside a number) onto lines indented by `indent`.
+    /// A one-line formula too wide for `width`, broken at a space outside any
+    /// brackets — before an operator or after a comma where there is one —
+    /// onto lines indented by `indent`; never inside a number or a bracket.
     static func broken(_ line: String, width: Int, indent: Int) -> [String] {
         let characters = Array(line)
+        var depth = [Int](repeating: 0, count: characters.count + 1)
+        for (position, character) in characters.enumerated() {
+            depth[position + 1] =
+                depth[position] + ("([{⎡⎢⎣".contains(character) ? 1 : 0)
+                - (")]}⎤⎥⎦".contains(character) ? 1 : 0)
+        }
         var lines: [String] = []
         var start = 0
         var margin = 0
         while margin + characters.count - start > width {
             let limit = start + width - margin
-            var cut: Int?
-            for position in stride(from: limit, to: start + 1, by: -1) where characters[position - 1] == " " {
-                let next = characters[position]
-                if "+−=·⊙×/".contains(next) || characters[position - 2] == "," {
-                    cut = position
-                    break
-                }
+            let spaces = stride(from: limit, to: start + 1, by: -1).filter {
+                characters[$0 - 1] == " " && depth[$0] == 0
             }
+            let beforeOperator = spaces.first { position in
+                position + 1 < characters.count && "+−=·⊙×/".contains(characters[position])
+                    && characters[position + 1] == " "
+            }
+            let cut =
+                beforeOperator ?? spaces.first { characters[$0 - 2] == "," }
+                ?? spaces.first { characters[$0 - 2] != "=" }
             guard let cut else { break }
             lines.append(String(repeating: " ", count: margin) + trimmed(String(characters[start..<cut])))
             start = cut

@@ -10,8 +10,12 @@ public struct CheckedSolution: Sendable, Hashable {
 
 /// Checks the symbolic derivative of a formula against finite differences:
 /// for each variable v, g = ∂f/∂v from the derivative, ĝ from the
-/// difference quotient, |g − ĝ|, |g − ĝ| / max(|g|, |ĝ|), and the pass rule
+/// difference quotient, |g − ĝ|, |g − ĝ| / max(|g|, |ĝ|), the course-style
+/// difference |g − ĝ| / (|g| + |ĝ|), and the pass rule
 /// |g − ĝ| ≤ τ·max(1, |g|, |ĝ|) with τ = ε (central) or √ε (forward), at least 10⁻⁶.
+///
+/// The formula and its derivatives are set as math (``MathExpression/init(_:division:)``);
+/// JSON keeps them as text that `--f` reads back (`3·x^2`).
 ///
 /// A check where the argument of abs, relu, sign, step, max or min changes
 /// sign among the points the difference uses is marked as crossing a kink:
@@ -125,7 +129,7 @@ public struct FormulaCheckSolver: Sendable {
         return [
             "\(g) = \(MathExpression.partial(of: .symbol(Symbol("f")), withRespectTo: v)) from the symbolic derivative; \(gHat) = \(estimate), whose error is \(order).",
             "Pass rule: \(FormulaCheckSheet.passRule) with \(Symbol("τ")) = \(tau)\(floor), the geometric mean of the error \(order) of a right derivative and the error of order \(1) of a wrong one.",
-            "\(gHat) is shown to \(4) significant digits of \(FormulaCheckSheet.absoluteError), and \(MathExpression.apply(f, [.text("…")])) with the extra digits the division by \(divisor) needs. Kinks: \(MathExpression.apply(FunctionName("ReLU", isDerivative: true), [zero])) = \(MathExpression.apply(FunctionName("step"), [zero])) = \(0), \(MathExpression.apply(FunctionName("abs", isDerivative: true), [zero])) = \(MathExpression.apply(FunctionName("sign"), [zero])) = \(0); max and min follow their second argument at a tie.",
+            "\(gHat) is shown to \(4) significant digits of \(FormulaCheckSheet.absoluteError), and \(MathExpression.apply(f, [.symbol(Symbol("…"))])) with the extra digits the division by \(divisor) needs. Kinks: \(MathExpression.apply(FunctionName("ReLU", isDerivative: true), [zero])) = \(MathExpression.apply(FunctionName("step"), [zero])) = \(0), \(MathExpression.apply(FunctionName("abs", isDerivative: true), [zero])) = \(MathExpression.apply(FunctionName("sign"), [zero])) = \(0); max and min follow their second argument at a tie.",
         ]
     }
 

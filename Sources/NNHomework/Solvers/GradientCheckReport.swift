@@ -1,7 +1,11 @@
 import NNCore
 
 /// The written report of a network gradient check: conventions, drawn
-/// weights, the first parameter worked out, the table, and the verdict.
+/// weights, the first parameter worked out (a, n, |a − n|, the relative error
+/// and the course-style difference |a − n| / (|a| + |n|)), the table, and the verdict.
+///
+/// Parameters are shown as math counted from 1, W₁,₃⁽²⁾; JSON names them as
+/// `--params` takes them, `W2[1,3]`.
 struct GradientCheckReport {
     let problem: NetworkProblem
     let check: GradientCheck
@@ -64,7 +68,7 @@ struct GradientCheckReport {
         if let description = problem.description { lines.append(.written(description)) }
         let loss = FunctionName(notation.loss)
         let w = MathExpression.symbol(Symbol("w"))
-        let ellipsis = MathExpression.text("…")
+        let ellipsis = MathExpression.symbol(Symbol("…"))
         let estimate = MathExpression.infix(
             .divide,
             [

@@ -129,7 +129,8 @@ struct NetworkGradientCheckTests {
         let (solution, passes) = try NetworkGradientCheckSolver().solve(NetworkProblem(parsing: spec, source: "kink"))
         #expect(passes)
         let text = TextRenderer().render(solution)
-        #expect(text.contains("kink: unreliable"))
+        #expect(text.contains("  kink\n"))
+        #expect(text.contains("kink: w + ε or w − ε moves a ReLU pre-activation across 0"))
         #expect(text.contains("2 near a kink, not counted"))
     }
 }

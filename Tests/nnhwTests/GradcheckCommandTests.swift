@@ -58,6 +58,16 @@ struct GradcheckCommandTests {
         #expect(abs(difference - 4.1667e-8) < 1e-12)
     }
 
+    /// Regression: under --sig the values of f at x ± ε kept 3 significant digits,
+    /// (f(2.00) − f(2.00)) / 0.002 = (8.01 − 7.99) / 0.002, hiding the digits the quotient needs.
+    @Test("--sig rounds the errors but keeps the digits f(x ± ε) needs")
+    func significantDigits() throws {
+        let output = try CommandRunner.run(["gradcheck", "--f", "x^3", "--at", "x=2", "--sig", "3"]).output
+        #expect(output.contains("(f(2.001) − f(1.999))"))
+        #expect(output.contains("(8.012006001 − 7.988005999) / 0.002 = 12.000001"))
+        #expect(output.contains("(3) |g − ĝ| = |12 − 12.000001| = 1.00·10⁻⁶"))
+    }
+
     /// By hand: g = 10, ĝ = e⁵ − e⁻⁵ = 148.41, beyond τ = 0.5 of it.
     @Test("a failed check exits 1 and says FAIL")
     func failure() throws {

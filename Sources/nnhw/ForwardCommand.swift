@@ -14,6 +14,8 @@ enum ForwardCommand {
             "nnhw forward --example relu-3-layer", "nnhw forward --net Examples/tanh-augmented.json --precision 6",
         ],
         run: { arguments throws(InputError) in
-            try NetworkInput.solve(arguments) { solver, problem throws(InputError) in try solver.forward(problem) }
+            try NetworkInput.solve(arguments, requiresLoss: false) { solver, problem throws(InputError) in
+                try solver.forward(problem)
+            }
         })
 }

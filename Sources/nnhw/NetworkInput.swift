@@ -18,13 +18,14 @@ enum NetworkInput {
         ] + OutputOptions.options
 
     /// Runs a network solver on the problem the options name, in the options'
-    /// notation and rounding, and renders it or checks `--check MINE.json` against it.
+    /// notation and rounding, and renders it or checks `--check MINE.json` against it;
+    /// `requiresLoss: false` lets the spec leave out its target and loss.
     static func solve(
-        _ arguments: ParsedArguments,
+        _ arguments: ParsedArguments, requiresLoss: Bool = true,
         _ solve: @escaping (NetworkSolver, NetworkProblem) throws(InputError) -> Solution
     ) throws(InputError) -> CommandResult {
         let renderer = try OutputOptions.renderer(arguments)
-        let problem = try problem(from: arguments)
+        let problem = try problem(from: arguments, requiresLoss: requiresLoss)
         let rounding = try RoundingOption.rounding(arguments)
         let notation = try notation(from: arguments)
         return try AnswerCheckOption.result(
@@ -51,11 +52,14 @@ enum NetworkInput {
     }
 
     /// The problem named by `--net FILE` or `--example NAME` (exactly one of them).
-    static func problem(from arguments: ParsedArguments) throws(InputError) -> NetworkProblem {
+    static func problem(from arguments: ParsedArguments, requiresLoss: Bool = true) throws(InputError)
+        -> NetworkProblem
+    {
         switch (arguments["--net"], arguments["--example"]) {
         case (let path?, nil):
             return try NetworkProblem(
-                parsing: SpecFile.read(path), source: path == "-" ? "<stdin>" : path, seed: seed(from: arguments))
+                parsing: SpecFile.read(path), source: path == "-" ? "<stdin>" : path, seed: seed(from: arguments),
+                requiresLoss: requiresLoss)
         case (nil, let name?):
             guard let example = BuiltInExample.named(name) else {
                 let names = BuiltInExample.all.map(\.name)
@@ -64,7 +68,9 @@ enum NetworkInput {
                 throw InputError(
                     .usage, at: "--example", message + "; the examples are \(names.joined(separator: ", "))")
             }
-            return try NetworkProblem(parsing: example.json, source: "example \(name)", seed: seed(from: arguments))
+            return try NetworkProblem(
+                parsing: example.json, source: "example \(name)", seed: seed(from: arguments),
+                requiresLoss: requiresLoss)
         case (.some, .some):
             throw InputError(.usage, at: "--net", "give either --net FILE or --example NAME, not both")
         case (nil, nil):

@@ -157,7 +157,8 @@ struct GradientCheckProseTests {
     func network(name: String) throws {
         let example = try #require(BuiltInExample.named(name))
         let problem = try NetworkProblem(parsing: example.json, source: name)
-        var gradients = problem.network.backward(problem.network.forward(problem.input), target: problem.target)
+        let target = try #require(problem.target)
+        var gradients = problem.network.backward(problem.network.forward(problem.input), target: target)
         gradients.weightGradients[0][0, 0] += 1  // a failure, so the FAIL verdict is scanned too
         let (solution, _) = try NetworkGradientCheckSolver().solve(problem, against: gradients)
         for text in Self.textRuns(of: solution) where text != problem.description {

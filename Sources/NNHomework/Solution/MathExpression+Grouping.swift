@@ -30,8 +30,13 @@ extension MathExpression {
     /// Whether this is a fraction.
     var isFraction: Bool { if case .fraction = self { true } else { false } }
 
-    /// Whether this is a computed number.
-    var isNumber: Bool { if case .number = self { true } else { false } }
+    /// Whether this is a number written as a numeral, computed or given: a coefficient's form.
+    var isNumeral: Bool {
+        switch self {
+        case .number, .given: true
+        default: false
+        }
+    }
 
     /// Whether a number before this factor is written against it, as a
     /// coefficient: a symbol or a power of one (3x, 3x², 2eˣ).

@@ -280,7 +280,7 @@ struct LaTeXExpressionLayout: Sendable {
             if let previous {
                 let leftEndsWithDigit = previous.source.last?.isNumber ?? false
                 let rightStartsWithDigit = drawn.first?.isNumber ?? false
-                let isCoefficient = previous.factor.isNumber && factor.takesCoefficient
+                let isCoefficient = previous.factor.isNumeral && factor.takesCoefficient
                 if leftEndsWithDigit && rightStartsWithDigit {
                     result += " \\cdot "
                 } else if !(isCoefficient && (leftEndsWithDigit || previous.source.last == "}")) {

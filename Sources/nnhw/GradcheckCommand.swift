@@ -103,7 +103,7 @@ enum GradcheckCommand {
                 formula: demonstrationFormula.formula, point: demonstrationFormula.point, epsilon: arguments["--eps"],
                 method: nil))
         formula.solution.preamble.insert(
-            "A demonstration; check your own formula with: \(code: "nnhw gradcheck --f FORMULA --at x=VALUE[,y=VALUE…]")",
+            "A demonstration; check your own formula with: \(code: "nnhw gradcheck") \(code: "--f FORMULA") \(code: "--at x=VALUE[,y=VALUE…]")",
             at: 0)
         guard let example = BuiltInExample.named(demonstrationNetwork) else {
             return CommandResult(output: renderer.render(formula.solution), checkFailed: !formula.passed)
@@ -111,7 +111,7 @@ enum GradcheckCommand {
         let problem = try NetworkProblem(parsing: example.json, source: "example \(demonstrationNetwork)")
         var network = try NetworkGradientCheckSolver().solve(problem)
         network.solution.preamble.insert(
-            "A demonstration on the built-in \(code: demonstrationNetwork) network; check your own with: \(code: "nnhw gradcheck --net FILE")",
+            "A demonstration on the built-in \(code: demonstrationNetwork) network; check your own with: \(code: "nnhw gradcheck") \(code: "--net FILE")",
             at: 0)
         let failed = !formula.passed || !network.passes
         if renderer is JSONRenderer {

@@ -158,7 +158,7 @@ struct ConvolutionCommandTests {
         let latex = try CommandRunner.run(arguments + ["--format", "latex"]).output
         #expect(
             latex.contains(
-                "$n_{\\text{out}} = \\left\\lfloor (n + 2 P - k_{\\text{eff}}) / S \\right\\rfloor + 1$ with "
+                "$n_{\\text{out}} = \\left\\lfloor (n + 2P - k_{\\text{eff}}) / S \\right\\rfloor + 1$ with "
                     + "$k_{\\text{eff}} = d (k - 1) + 1$"))
         #expect(latex.contains("``same'' follows TensorFlow: $n_{\\text{out}} = \\left\\lceil n / S \\right\\rceil$"))
         #expect(latex.contains("(\\texttt{-{}-{}channels-{}first} for $C \\times H \\times W$)"))
@@ -169,7 +169,7 @@ struct ConvolutionCommandTests {
         let transposed = try CommandRunner.run([
             "conv-size", "--input", "3x3x4", "--kernel", "3", "--stride", "2", "--transposed", "--format", "latex",
         ])
-        #expect(transposed.output.contains("$o = S (n - 1) + k_{\\text{eff}} - 2 P + a$"))
+        #expect(transposed.output.contains("$o = S (n - 1) + k_{\\text{eff}} - 2P + a$"))
     }
 
     @Test("issue 11: conv --padding sets the padded input as X with a tilde, and --flip as code")

@@ -1,8 +1,8 @@
 extension InfixOperator {
-    /// How tightly the operator binds: 0 for the relations (= < ≤ ≥ ⇔), 1 for + and −, 2 for ·, ⊙, / and ×.
+    /// How tightly the operator binds: 0 for the relations (= < ≤ ≥ ≈ ⇔), 1 for + and −, 2 for ·, ⊙, / and ×.
     var precedence: Int {
         switch self {
-        case .equals, .lessThan, .atMost, .atLeast, .equivalent: 0
+        case .equals, .lessThan, .lessThanOrEqual, .greaterThanOrEqual, .approximatelyEqual, .equivalent: 0
         case .plus, .minus: 1
         case .times, .hadamard, .divide, .cross: 2
         }
@@ -33,10 +33,28 @@ extension MathExpression {
     /// Whether this is a fraction.
     var isFraction: Bool { if case .fraction = self { true } else { false } }
 
+    /// Whether this is a number written as a numeral, computed or given: a coefficient's form.
+    var isNumeral: Bool {
+        switch self {
+        case .number, .given: true
+        default: false
+        }
+    }
+
+    /// Whether a number before this factor is written against it, as a
+    /// coefficient: a symbol or a power of one (3x, 3x², 2eˣ).
+    var takesCoefficient: Bool {
+        switch self {
+        case .symbol: true
+        case .power(.symbol, _): true
+        default: false
+        }
+    }
+
     /// Whether this expression needs parentheses as an operand of `parent`
     /// (its first operand when `isFirst`), whatever the output format: never
-    /// as a side of a relation (a = b, a ≤ b, a ⇔ b); a sum Σ always; an operation of lower precedence ((a + b) · c); of the same
-    /// precedence, a different operator on the left of · or / (a ⊙ b / c reads
+    /// as a side of a relation (a = b, a ≤ b, a ⇔ b); a sum Σ always; an
+    /// operation of lower precedence ((a + b) · c); of the same precedence, a different operator on the left of · or / (a ⊙ b / c reads
     /// ambiguously), and on the right any other operator or a non-associative
     /// one (a − (b − c), a / (b / c)).
     func needsParentheses(asOperandOf parent: InfixOperator, isFirst: Bool) -> Bool {

@@ -75,12 +75,14 @@ public enum InfixOperator: Sendable, Hashable {
     case cross
     /// a = b, an equation stated in prose: S = 2.
     case equals
-    /// a < b.
+    /// a < b, a relation: looser than every operation.
     case lessThan
-    /// a ≤ b.
-    case atMost
-    /// a ≥ b.
-    case atLeast
+    /// a ≤ b, a relation: looser than every operation.
+    case lessThanOrEqual
+    /// a ≥ b, a relation: looser than every operation.
+    case greaterThanOrEqual
+    /// a ≈ b, a relation: looser than every operation.
+    case approximatelyEqual
     /// a ⇔ b, two statements that are equivalent.
     case equivalent
 }

@@ -38,8 +38,9 @@ public struct RandomSearchSolver: Sendable {
             let equivalence = MathExpression.infix(
                 .equivalent,
                 [
-                    .infix(.atLeast, [chance, q]), .infix(.atMost, [.product([n, logFailure]), logMiss]),
-                    .infix(.atLeast, [n, .infix(.divide, [logMiss, logFailure])]),
+                    .infix(.greaterThanOrEqual, [chance, q]),
+                    .infix(.lessThanOrEqual, [.product([n, logFailure]), logMiss]),
+                    .infix(.greaterThanOrEqual, [n, .infix(.divide, [logMiss, logFailure])]),
                 ])
             solution.preamble = [
                 independence, "\(equivalence), as \(.infix(.lessThan, [logFailure, .count(0)])).",
@@ -76,7 +77,8 @@ public struct RandomSearchSolver: Sendable {
                 n, whole ? [bound, count] : [.ceiling(bound), .ceiling(.number(exact)), count],
                 note: whole
                     ? "\(bound) is a whole number (within a relative \(tolerance)), so \(.equation(n, bound))"
-                    : "the ceiling: the smallest whole \(.infix(.atLeast, [n, bound]))", producing: ["trials"])
+                    : "the ceiling: the smallest whole \(.infix(.greaterThanOrEqual, [n, bound]))",
+                producing: ["trials"])
             members = [JSONMember("trials", .number(Double(trials))), JSONMember("bound", .number(exact))]
         case .probabilityOf(let given):
             trials = given

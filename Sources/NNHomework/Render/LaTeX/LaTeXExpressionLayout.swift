@@ -274,7 +274,7 @@ struct LaTeXExpressionLayout: Sendable {
             return "-" + (rest.hasPrefix("-") ? Self.parenthesized(rest) : rest)
         }
         var result = ""
-        var previous: (factor: MathExpression, drawn: String)?
+        var previous: (factor: MathExpression, source: String)?
         for (position, factor) in flat.enumerated() {
             var drawn = source(for: factor)
             let isLast = position == flat.count - 1
@@ -282,13 +282,14 @@ struct LaTeXExpressionLayout: Sendable {
                 drawn = Self.parenthesized(drawn)
             }
             if let previous {
-                let leftEndsWithDigit = previous.drawn.last?.isNumber ?? false
+                let leftEndsWithDigit = previous.source.last?.isNumber ?? false
                 let rightStartsWithDigit = drawn.first?.isNumber ?? false
+                let isCoefficient = previous.factor.isNumeral && factor.takesCoefficient
                 if leftEndsWithDigit && rightStartsWithDigit {
                     result += " \\cdot "
                 } else if previous.factor.isText || factor.isText {
                     result += "\\ "  // a word keeps its space from its neighbour, which math mode would drop
-                } else {
+                } else if !(isCoefficient && (leftEndsWithDigit || previous.source.last == "}")) {
                     result += " "
                 }
             }
@@ -318,8 +319,9 @@ struct LaTeXExpressionLayout: Sendable {
             case .cross: " \\times "
             case .equals: " = "
             case .lessThan: " < "
-            case .atMost: " \\leq "
-            case .atLeast: " \\geq "
+            case .lessThanOrEqual: " \\leq "
+            case .greaterThanOrEqual: " \\geq "
+            case .approximatelyEqual: " \\approx "
             case .equivalent: " \\Leftrightarrow "
             }
         return drawn.joined(separator: separator)

@@ -41,8 +41,9 @@ enum TextNotation {
         case .cross: " × "
         case .equals: " = "
         case .lessThan: " < "
-        case .atMost: " ≤ "
-        case .atLeast: " ≥ "
+        case .lessThanOrEqual: " ≤ "
+        case .greaterThanOrEqual: " ≥ "
+        case .approximatelyEqual: " ≈ "
         case .equivalent: " ⇔ "
         }
     }

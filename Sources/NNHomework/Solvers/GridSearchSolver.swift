@@ -24,7 +24,7 @@ public struct GridSearchSolver: Sendable {
         }
         var solution = Solution(
             title:
-                "Grid search · \(combinations) \(combinations == 1 ? "combination" : "combinations") · every combination of the listed values"
+                "Grid search \(titleSeparator) \(combinations) \(combinations == 1 ? "combination" : "combinations") \(titleSeparator) every combination of the listed values"
         )
         if problem.isUnion {
             solution.preamble = [
@@ -109,3 +109,6 @@ public struct GridSearchSolver: Sendable {
         .absoluteValue(.text(parameter.name))
     }
 }
+
+/// The dot between the parts of a title, set as math: “Grid search · 300 combinations”.
+private let titleSeparator = MathExpression.text("·")

@@ -27,7 +27,7 @@ public struct ParameterSolver: Sendable {
         let layerCount = summary.layers.count
         var solution = Solution(
             title:
-                "Parameter count · \(layerCount) \(layerCount == 1 ? "layer" : "layers") · input \(Self.shape(summary.input)) · \(convention.rawValue) convention",
+                "Parameter count \(titleSeparator) \(layerCount) \(layerCount == 1 ? "layer" : "layers") \(titleSeparator) input \(Self.shape(summary.input)) \(titleSeparator) \(convention.rawValue) convention",
             preamble: (problem.description.map { [Prose.written($0)] } ?? []) + preamble(summary))
         solution.beginSection("Layers")
         solution.addTable(table(summary))
@@ -79,7 +79,7 @@ public struct ParameterSolver: Sendable {
             .quantity(.count(1), unit: "MB"), .quantity(.power(.count(10), .number(6)), unit: "bytes"))
         lines.append(
             "Multiply-adds: the weight products' multiply-accumulates for one sample (biases, pooling, activations "
-                + "and normalisation not counted). Memory: \(4) bytes (float32) per parameter; \(megabyte).")
+                + "and normalisation not counted). Memory: \(4) bytes (\(code: "float32")) per parameter; \(megabyte).")
         return lines
     }
 
@@ -216,3 +216,6 @@ public struct ParameterSolver: Sendable {
         ])
     }
 }
+
+/// The dot between the parts of a title, set as math: “Grid search · 300 combinations”.
+private let titleSeparator = MathExpression.text("·")

@@ -32,7 +32,9 @@ public struct RandomSearchSolver: Sendable {
         switch problem.question {
         case .trialsFor(let confidence):
             solution = Solution(
-                title: "Random search · trials for confidence \(.equation(q, .given(confidence))) · \(fraction)")
+                title:
+                    "Random search \(titleSeparator) trials for confidence \(.equation(q, .given(confidence))) \(titleSeparator) \(fraction)"
+            )
             let logFailure = MathExpression.apply(ln, [failures(p)])
             let logMiss = MathExpression.apply(ln, [failures(q)])
             let equivalence = MathExpression.infix(
@@ -84,7 +86,7 @@ public struct RandomSearchSolver: Sendable {
             trials = given
             solution = Solution(
                 title:
-                    "Random search · probability of a good trial in \(Quantity.count(given, given == 1 ? "trial" : "trials")) · \(fraction)"
+                    "Random search \(titleSeparator) probability of a good trial in \(Quantity.count(given, given == 1 ? "trial" : "trials")) \(titleSeparator) \(fraction)"
             )
             solution.preamble = [independence]
             solution.beginSection("Probability")
@@ -116,3 +118,6 @@ public struct RandomSearchSolver: Sendable {
         return solution
     }
 }
+
+/// The dot between the parts of a title, set as math: “Grid search · 300 combinations”.
+private let titleSeparator = MathExpression.text("·")

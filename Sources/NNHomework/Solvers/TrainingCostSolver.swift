@@ -12,7 +12,8 @@ public struct TrainingCostSolver: Sendable {
     ///
     /// - Throws: an invalid-data error when a result overflows.
     public func solve(_ problem: TrainingCostProblem) throws(InputError) -> Solution {
-        var solution = Solution(title: "Training cost · energy, money and emissions, with units at every step")
+        var solution = Solution(
+            title: "Training cost \(titleSeparator) energy, money and emissions, with units at every step")
         var members: [JSONMember] = []
         var kwh: Double?
         let power = MathExpression.symbol(Symbol("P"))
@@ -166,3 +167,6 @@ public struct TrainingCostSolver: Sendable {
         return value
     }
 }
+
+/// The dot between the parts of a title, set as math: “Grid search · 300 combinations”.
+private let titleSeparator = MathExpression.text("·")

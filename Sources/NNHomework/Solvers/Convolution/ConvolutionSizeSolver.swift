@@ -184,11 +184,11 @@ public struct ConvolutionSizeSolver: Sendable {
             .cross, [number(problem.height.kernelSize), number(problem.width.kernelSize)])
         let kind: Prose
         switch problem.layer {
-        case .convolution(let filters, _): kind = "Convolution · \(Self.filters(filters))"
-        case .transposed(let filters, _, _): kind = "Transposed convolution · \(Self.filters(filters))"
+        case .convolution(let filters, _): kind = "Convolution \(titleSeparator) \(Self.filters(filters))"
+        case .transposed(let filters, _, _): kind = "Transposed convolution \(titleSeparator) \(Self.filters(filters))"
         case .pooling(let mode, _): kind = mode == .max ? "Max pooling" : "Average pooling"
         }
-        return "\(kind) · input \(input) · window \(window)"
+        return "\(kind) \(titleSeparator) input \(input) \(titleSeparator) window \(window)"
     }
 
     /// “2 filters”, the count as math.
@@ -278,3 +278,6 @@ public struct ConvolutionSizeSolver: Sendable {
         return rows == columns ? describe(rows) : "\(describe(rows)) (rows), \(describe(columns)) (columns)"
     }
 }
+
+/// The dot between the parts of a title, set as math: “Grid search · 300 combinations”.
+private let titleSeparator = MathExpression.text("·")

@@ -42,7 +42,7 @@ public struct FeatureMapSolver: Sendable {
         let kernel = MathExpression.symbol(Symbol("K"))
         let weights = MathExpression.symbol(Symbol("w"))
         var solution = Solution(
-            title: "\(name) · input \(shape(input)) · kernel \(shape(filter.kernel))",
+            title: "\(name) \(titleSeparator) input \(shape(input)) \(titleSeparator) kernel \(shape(filter.kernel))",
             preamble: [
                 filter.isFlipped
                     ? "True convolution (\(code: "--flip")): the kernel is rotated by \(MathExpression.text("180°")) "
@@ -52,7 +52,7 @@ public struct FeatureMapSolver: Sendable {
                 "\(Self.entryFormula(isMultichannel: isMultichannel))"
                     + (isMultichannel ? ", summed over the channels \(Symbol("c"))" : "")
                     + " with \(.equation(weights, filter.isFlipped ? .apply(FunctionName("rot180"), [kernel]) : kernel))"
-                    + "; indices from 1.",
+                    + "; indices from \(1).",
             ])
         solution.beginSection("Given")
         addChannels("X", input, to: &solution)
@@ -121,10 +121,11 @@ public struct FeatureMapSolver: Sendable {
         }
         let mean = MathExpression.infix(.divide, [.text("sum"), number(count)])
         var solution = Solution(
-            title: "\(isMax ? "Max" : "Average") pooling · input \(shape(input)) · window \(window)",
+            title:
+                "\(isMax ? "Max" : "Average") pooling \(titleSeparator) input \(shape(input)) \(titleSeparator) window \(window)",
             preamble: [
                 (isMax ? "\(entryIJ) = the largest" : "\(entryIJ) = the mean (\(mean))")
-                    + " of the window starting at row \(start("i")), column \(start("j")); indices from 1; no padding."
+                    + " of the window starting at row \(start("i")), column \(start("j")); indices from \(1); no padding."
                     + (input.count > 1 ? " Each channel is pooled on its own." : "")
             ])
         solution.beginSection("Given")
@@ -252,3 +253,6 @@ public struct FeatureMapSolver: Sendable {
         .array(matrix.rowArrays.map { row in .array(row.map(JSONValue.number)) })
     }
 }
+
+/// The dot between the parts of a title, set as math: “Grid search · 300 combinations”.
+private let titleSeparator = MathExpression.text("·")

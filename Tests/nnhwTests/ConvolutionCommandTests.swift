@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import nnhw
+
 /// One run of conv-size, conv or pool compared with a golden file.
 struct ConvolutionRun: Sendable, CustomTestStringConvertible {
     let name: String
@@ -138,5 +140,5 @@ struct ConvolutionCommandTests {
     }
 }
 
-private let poolUsage =
-    "nnhw pool --input M --size K [--stride S] --mode max|avg [--format text|json|markdown|latex] [--precision N]"
+/// The usage line of pool, as its declaration gives it.
+private let poolUsage = Registry.subcommand(named: "pool")?.usage ?? "no pool subcommand"

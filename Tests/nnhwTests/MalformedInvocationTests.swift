@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import nnhw
+
 /// A command line nnhw must refuse: its exit status, the one `nnhw:` line it
 /// prints on stderr (followed by a `Usage:` line for status 64), and nothing on stdout.
 struct MalformedInvocation: Sendable, CustomTestStringConvertible {
@@ -30,7 +32,7 @@ struct MalformedInvocation: Sendable, CustomTestStringConvertible {
 private let malformedInvocations: [MalformedInvocation] = [
     MalformedInvocation(
         [], 64,
-        "nnhw: missing subcommand; expected one of forward, backward, gradcheck, conv-size, conv, pool, params, hyperparam-count, train-cost, notation, examples"
+        "nnhw: missing subcommand; expected one of " + Registry.subcommands.map(\.name).joined(separator: ", ")
     ),
     MalformedInvocation(["frobnicate"], 64, "nnhw: frobnicate: not a subcommand"),
     MalformedInvocation(["--frobnicate"], 64, "nnhw: --frobnicate: unknown option; a subcommand comes first"),
@@ -45,14 +47,14 @@ private let malformedInvocations: [MalformedInvocation] = [
     MalformedInvocation(["forward", "--net", "Examples"], 66, "nnhw: Examples: cannot read: Is a directory"),
     MalformedInvocation(
         ["forward", "--example", "relu-4-layer"], 64,
-        "nnhw: --example: no example called \"relu-4-layer\" (did you mean \"relu-3-layer\"?); the examples are relu-3-layer, tanh-augmented, softmax-cross-entropy-batch, logistic-regression-step"
+        "nnhw: --example: expected relu-3-layer, tanh-augmented, softmax-cross-entropy-batch or logistic-regression-step, got \"relu-4-layer\" (did you mean relu-3-layer?)"
     ),
     MalformedInvocation(
         ["forward", "--example", "relu-3-layer", "--net", "Examples/relu-3-layer.json"], 64,
         "nnhw: --net: give either --net FILE or --example NAME, not both"),
     MalformedInvocation(
         ["forward", "--example", "relu-3-layer", "--format", "yaml"], 64,
-        "nnhw: --format: unknown format \"yaml\"; expected text|json|markdown|latex"),
+        "nnhw: --format: expected text, json, markdown or latex, got \"yaml\""),
     MalformedInvocation(
         ["forward", "--example", "relu-3-layer", "--precision", "18"], 64,
         "nnhw: --precision: expected a whole number from 0 to 17, got \"18\""),
@@ -137,7 +139,7 @@ private let malformedInvocations: [MalformedInvocation] = [
         "nnhw: --f: column 1001: the formula is longer than 1000 characters"),
     MalformedInvocation(
         ["gradcheck", "--f", "x^3", "--at", "x=1", "--eps", "0"], 64,
-        "nnhw: --eps: expected a positive number, got \"0\""),
+        "nnhw: --eps: must be positive, got 0"),
     MalformedInvocation(
         ["gradcheck", "--f", "x^3", "--at", "x=1", "--method", "backward"], 64,
         "nnhw: --method: expected central or forward, got \"backward\""),
@@ -155,10 +157,10 @@ private let malformedInvocations: [MalformedInvocation] = [
         "nnhw: --params: no parameter or tensor \"W9\"; the network has W1, b1, W2, b2, W3, b3 (did you mean W1?)"),
     MalformedInvocation(
         ["gradcheck", "--example", "relu-3-layer", "--sample", "0"], 64,
-        "nnhw: --sample: expected a whole number ≥ 1, got \"0\""),
+        "nnhw: --sample: expected a whole number of at least 1, got \"0\""),
     MalformedInvocation(
         ["gradcheck", "--example", "relu-3-layer", "--atol", "-1"], 64,
-        "nnhw: --atol: expected a number ≥ 0, got \"-1\""),
+        "nnhw: --atol: must be 0 or more, got -1"),
     MalformedInvocation(
         ["gradcheck", "--f", "x", "--at", "x=1", "--example", "relu-3-layer"], 64,
         "nnhw: --example: is for network mode and --f for formula mode; give one or the other"),
@@ -285,7 +287,7 @@ private let malformedInvocations: [MalformedInvocation] = [
     MalformedInvocation(["params", "--arch", "-"], input: "{}", 65, "nnhw: <stdin>: missing key \"input\""),
     MalformedInvocation(
         ["params", "--arch", "Examples/architectures/lenet.json", "--convention", "caffe"], 64,
-        "nnhw: --convention: unknown convention \"caffe\"; expected torch or keras"),
+        "nnhw: --convention: expected torch or keras, got \"caffe\""),
     MalformedInvocation(
         ["params", "--arch", "Examples/architectures/lenet.json", "--layers", "input 3; dense 2"], 64,
         "nnhw: --arch: give either --arch FILE or --layers TEXT, not both"),
@@ -331,7 +333,7 @@ private let malformedInvocations: [MalformedInvocation] = [
         ["train-cost", "--dollars", "lots", "--price", "0.085"], 64, "nnhw: --dollars: expected a number, got \"lots\""),
     MalformedInvocation(
         ["examples", "--show", "nothing"], 64,
-        "nnhw: --show: no example called \"nothing\"; the examples are relu-3-layer, tanh-augmented, softmax-cross-entropy-batch, logistic-regression-step"
+        "nnhw: --show: expected relu-3-layer, tanh-augmented, softmax-cross-entropy-batch or logistic-regression-step, got \"nothing\""
     ),
     MalformedInvocation(["examples", "--show"], 64, "nnhw: --show: missing value NAME"),
     MalformedInvocation(["examples", "extra"], 64, "nnhw: extra: unexpected argument; options start with --"),

@@ -166,7 +166,7 @@ struct ParamsCommandTests {
             ),
             (
                 ["params", "--layers", "input 3", "--convention", "tf"],
-                #"nnhw: --convention: unknown convention "tf"; expected torch or keras"#
+                #"nnhw: --convention: expected torch or keras, got "tf""#
             ),
         ])
     func usage(_ arguments: [String], _ message: String) throws {

@@ -35,18 +35,14 @@ public struct NetworkSolver: Sendable {
     public func backward(_ problem: NetworkProblem) throws(InputError) -> Solution {
         var sheet = try NetworkWorksheet(
             problem: problem, notation: notation, rounding: rounding, title: "Backward pass")
-        let gradients =
-            rounding.map { problem.network.backward(sheet.pass, target: problem.target, rounding: $0) }
-            ?? problem.network.backward(sheet.pass, target: problem.target)
+        let gradients = problem.network.backward(sheet.pass, target: problem.target, rounding: rounding)
         try NetworkWorksheet.requireFinite(gradients)
         sheet.writeForwardPass()
         sheet.writeLoss()
         sheet.writeBackwardPass(gradients)
         var updated: Network?
         if let rate = problem.learningRate {
-            let network =
-                rounding.map { problem.network.updated(by: gradients, learningRate: rate, rounding: $0) }
-                ?? problem.network.updated(by: gradients, learningRate: rate)
+            let network = problem.network.updated(by: gradients, learningRate: rate, rounding: rounding)
             sheet.writeUpdate(gradients, learningRate: rate, updated: network)
             updated = network
         }

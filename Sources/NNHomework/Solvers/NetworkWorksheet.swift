@@ -20,18 +20,10 @@ struct NetworkWorksheet {
         self.problem = problem
         self.symbols = NetworkSymbols(notation: notation, isBatch: problem.isBatch)
         self.rounding = rounding
-        if let rounding {
-            self.pass = problem.network.forward(problem.input, rounding: rounding)
-        } else {
-            self.pass = problem.network.forward(problem.input)
-        }
+        self.pass = problem.network.forward(problem.input, rounding: rounding)
         try Self.requireFinite(pass)
         try Self.requireDefinedLoss(problem, pass: pass)
-        if let rounding {
-            self.loss = problem.network.loss(of: pass, target: problem.target, rounding: rounding)
-        } else {
-            self.loss = problem.network.loss(of: pass, target: problem.target)
-        }
+        self.loss = problem.network.loss(of: pass, target: problem.target, rounding: rounding)
         guard loss.isFinite else {
             throw InputError(
                 .invalidData, at: "loss", "the loss overflows; the numbers are too large for double precision")

@@ -70,11 +70,12 @@ struct LaTeXExpressionLayoutTests {
         #expect(unlimited.source(for: .matrix(wide)).hasPrefix("\\left[\\begin{array}{cccccccccccccccccccc} 1 & 2"))
     }
 
-    @Test("Markdown's MathJax dialect sets function names with \\mathrm and words as Unicode")
+    @Test("Markdown's MathJax dialect sets function names with \\mathrm, notation among words as math")
     func mathJax() {
         var layout = Self.layout
         layout.dialect = .mathJax
         #expect(layout.source(for: .apply(FunctionName("ReLU"), [.number(8)])) == "\\mathrm{ReLU}(8)")
-        #expect(layout.source(for: .text("24×24×10")) == "\\text{24×24×10}")
+        #expect(layout.source(for: .text("24×24×10")) == "\\text{24}\\times\\text{24}\\times\\text{10}")
+        #expect(layout.source(for: .text("n_out 50%")) == "\\text{n}\\_\\text{out 50}\\%")
     }
 }

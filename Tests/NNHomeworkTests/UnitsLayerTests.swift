@@ -37,7 +37,7 @@ struct UnitsLayerTests {
     @Test("the solution states how the weights were drawn")
     func stated() throws {
         let problem = try NetworkProblem(parsing: Self.spec, source: "units", seed: 0)
-        let text = TextRenderer().render(try NetworkSolver().forward(problem))
+        let text = TextRenderer(options: RenderOptions(lineWidth: 1000)).render(try NetworkSolver().forward(problem))
         #expect(text.contains("W⁽¹⁾ is drawn from U(−r, r) by He uniform, r = √(6/in) = 1.7321 (seed 0)"))
         #expect(text.contains("W⁽²⁾ is drawn from U(−r, r) by Glorot uniform, r = √(6/(in + out)) = 1.2247 (seed 0)"))
     }

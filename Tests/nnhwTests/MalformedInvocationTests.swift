@@ -181,10 +181,10 @@ private let malformedInvocations: [MalformedInvocation] = [
         "nnhw: --stride: the stride along the rows must be at least 1, got 0"),
     MalformedInvocation(
         ["conv-size", "--input", "36x36x3", "--kernel", "3", "--padding", "-1"], 65,
-        "nnhw: --padding: must be 0 or more, got -1"),
+        "nnhw: --padding: the padding along the rows must be 0 or more, got -1"),
     MalformedInvocation(
         ["conv-size", "--input", "4x4x1", "--kernel", "9"], 65,
-        "nnhw: --kernel: the window spans 9 rows, more than the 4 rows of the padded input"),
+        "nnhw: --kernel: the window spans 9 along the rows, more than the 4 of the padded input"),
     MalformedInvocation(
         ["conv-size", "--input", "36x36x3", "--kernel", "3", "--pool", "median"], 64,
         "nnhw: --pool: expected max or avg, got \"median\""),
@@ -195,10 +195,10 @@ private let malformedInvocations: [MalformedInvocation] = [
         [
             "conv-size", "--input", "9223372036854775807x9223372036854775807x9223372036854775807", "--kernel", "1",
             "--filters", "9223372036854775807",
-        ], 65, "nnhw: --input: the sizes along the rows are too large to compute with"),
+        ], 65, "nnhw: --input: the sizes along the rows are too large to compute with (above 2^40)"),
     MalformedInvocation(
         ["conv-size", "--input", "4x4x1", "--kernel", "3", "--dilation", "9223372036854775807"], 65,
-        "nnhw: --input: the sizes along the rows are too large to compute with"),
+        "nnhw: --input: the sizes along the rows are too large to compute with (above 2^40)"),
     MalformedInvocation(
         ["conv-size", "--input", "36x36x3", "--kernel", "3", "--padding", "sideways"], 64,
         "nnhw: --padding: \"sideways\" is not a padding; expected a number P, PxQ, same, valid or full"),
@@ -214,7 +214,7 @@ private let malformedInvocations: [MalformedInvocation] = [
         "nnhw: --input: row 1, column 2: \"x\" is not a finite number"),
     MalformedInvocation(
         ["conv", "--input", "1 2; 3 4", "--kernel", "1 2 3; 4 5 6; 7 8 9"], 65,
-        "nnhw: --kernel: the window spans 3 rows, more than the 2 rows of the padded input"),
+        "nnhw: --kernel: the window spans 3 along the rows, more than the 2 of the padded input"),
     MalformedInvocation(
         ["conv", "--input", "[[1,2],[3,4]]", "--kernel", "[[[1]],[[2]]]"], 65,
         "nnhw: --kernel: has 2 channels, but --input has 1; they must match"),
@@ -231,7 +231,7 @@ private let malformedInvocations: [MalformedInvocation] = [
     ),
     MalformedInvocation(
         ["conv", "--input", "1 2; 3 4", "--kernel", "1", "--stride", "9223372036854775807"], 65,
-        "nnhw: --input: the sizes along the rows are too large to compute with"),
+        "nnhw: --input: the sizes along the rows are too large to compute with (above 2^40)"),
     MalformedInvocation(
         ["conv", "--input", "1e308 1e308; 1e308 1e308", "--kernel", "1e308 1e308; 1e308 1e308"], 65,
         "nnhw: --input: the feature map overflows; the numbers are too large for double precision"),
@@ -244,7 +244,7 @@ private let malformedInvocations: [MalformedInvocation] = [
         ["pool", "--input", "1 2; 3 4", "--size", "2"], 64, "nnhw: --mode: missing; give --mode max or --mode avg"),
     MalformedInvocation(
         ["pool", "--input", "1 2; 3 4", "--size", "3", "--mode", "max"], 65,
-        "nnhw: --size: the window spans 3 rows, more than the 2 rows of the padded input"),
+        "nnhw: --size: the window spans 3 along the rows, more than the 2 of the padded input"),
     MalformedInvocation(
         ["pool", "--input", "1 2; 3 4", "--size", "2", "--mode", "min"], 64,
         "nnhw: --mode: expected max or avg, got \"min\""),
@@ -276,7 +276,8 @@ private let malformedInvocations: [MalformedInvocation] = [
         "nnhw: --layers: layer 1 \"conv 0 k5\": filters must be at least 1, not 0"),
     MalformedInvocation(
         ["params", "--layers", "input 4x4x1; conv 4 k5"], 65,
-        "nnhw: --layers: layer 1 \"conv 4 k5\": the window (5) is larger than the padded input (4) along the height"),
+        "nnhw: --layers: layer 1 \"conv 4 k5\": the window spans 5 along the height, more than the 4 of the padded input"
+    ),
     MalformedInvocation(
         ["params", "--layers", "input 4000000000x4000000000x4000000000; flatten"], 65,
         "nnhw: --layers: input \"input 4000000000x4000000000x4000000000\": the element count of 4000000000×4000000000×4000000000 passes 2^53 = 9007199254740992, the largest count that can be printed exactly"

@@ -78,7 +78,8 @@ struct TypesetOutputTests {
         #expect(document.status == 0)
         #expect(
             document.output
-                == "\\documentclass{article}\n\\usepackage[utf8]{inputenc}\n\\usepackage{amsmath}\n\\begin{document}\n\n"
+                == "\\documentclass{article}\n\\usepackage[utf8]{inputenc}\n\\usepackage{amsmath}\n\\usepackage{amssymb}\n"
+                + "\\begin{document}\n\n"
                 + fragment.output + "\n\\end{document}\n")
         // Step 14 of the ReLU example, ∂L/∂W⁽²⁾ = δ⁽²⁾ z⁽¹⁾ᵀ, by hand: (8, −12)ᵀ (2, 8, 9) = [[16, 64, 72], [−24, −96, −108]].
         #expect(fragment.output.contains("\\begin{bmatrix} 16 & 64 & 72 \\\\ -24 & -96 & -108 \\end{bmatrix}"))

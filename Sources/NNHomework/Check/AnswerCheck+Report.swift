@@ -8,9 +8,9 @@ extension AnswerCheck {
     /// (`rounded_to` and `rounded_value` only for a rounding verdict; `step` null when no step computes it).
     public func report(for solution: Solution) -> Solution {
         var result = solution
-        var items: [Solution.Item] = [.remark(summary)]
+        var items: [Solution.Item] = [.remark("\(summary)")]
         for entry in entries where entry.verdict == .rounding {
-            items.append(.remark(Self.roundingSentence(entry)))
+            items.append(.remark("\(Self.roundingSentence(entry))"))
         }
         items.append(.table(table))
         result.prependSection(Solution.Section(title: "Your answers", items: items))

@@ -46,6 +46,13 @@ public indirect enum MathExpression: Sendable, Hashable {
     case text(String)
     /// A count, a whole number written with thousands separators: 138,357,544.
     case count(Int)
+    /// A number the user gave (a learning rate, a step ε, a tolerance), written
+    /// as given: the shortest decimal that reads back as the same Double,
+    /// 0.1 rather than 0.10000000000000001, whatever the precision.
+    case given(Double)
+    /// A quantity with its unit: 700 W, 59 trials, 3.5 kWh; the unit is set
+    /// upright with a thin space before it.
+    case quantity(MathExpression, unit: String)
 }
 
 /// An operator written between its operands.

@@ -4,12 +4,12 @@ public struct Solution: Sendable, Hashable {
     /// One part of a solution: "Forward pass", "Loss", "Backward pass".
     public struct Section: Sendable, Hashable {
         /// The section's heading.
-        public var title: String
+        public var title: Prose
         /// The steps and remarks, in order.
         public var items: [Item]
 
         /// A section with the given heading and items.
-        public init(title: String, items: [Item]) {
+        public init(title: Prose, items: [Item]) {
             self.title = title
             self.items = items
         }
@@ -20,22 +20,22 @@ public struct Solution: Sendable, Hashable {
         /// A numbered step.
         case step(Step)
         /// A sentence of explanation between steps.
-        case remark(String)
+        case remark(Prose)
         /// A table, drawn with aligned columns.
         case table(Table)
     }
 
     /// The headline, e.g. "Backward pass · 3 dense layers, ReLU · loss L = (ŷ − y)²".
-    public var title: String
+    public var title: Prose
     /// Sentences stating conventions, shown before the first section.
-    public var preamble: [String]
+    public var preamble: [Prose]
     /// The sections, in order.
     public private(set) var sections: [Section]
     /// The machine-readable results, with stable keys and full precision.
     public var result: JSONValue
 
     /// An empty solution with the given title.
-    public init(title: String, preamble: [String] = [], result: JSONValue = .null) {
+    public init(title: Prose, preamble: [Prose] = [], result: JSONValue = .null) {
         self.title = title
         self.preamble = preamble
         self.sections = []
@@ -51,7 +51,7 @@ public struct Solution: Sendable, Hashable {
     }
 
     /// Starts a new section; later steps and remarks go into it.
-    public mutating func beginSection(_ title: String) {
+    public mutating func beginSection(_ title: Prose) {
         sections.append(Section(title: title, items: []))
     }
 
@@ -59,7 +59,7 @@ public struct Solution: Sendable, Hashable {
     /// `producing` names the places in ``result`` it computes (see ``Step/resultPaths``).
     @discardableResult
     public mutating func addStep(
-        _ lhs: MathExpression, _ rhs: [MathExpression], note: String? = nil, producing resultPaths: [String] = []
+        _ lhs: MathExpression, _ rhs: [MathExpression], note: Prose? = nil, producing resultPaths: [String] = []
     ) -> Int {
         let number = nextStepNumber
         append(.step(Step(number: number, lhs: lhs, rhs: rhs, note: note, resultPaths: resultPaths)))
@@ -97,7 +97,7 @@ public struct Solution: Sendable, Hashable {
     }
 
     /// Adds a sentence of explanation to the current section.
-    public mutating func addRemark(_ text: String) {
+    public mutating func addRemark(_ text: Prose) {
         append(.remark(text))
     }
 

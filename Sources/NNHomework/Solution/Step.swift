@@ -9,7 +9,7 @@ public struct Step: Sendable, Hashable {
     /// The expressions lhs equals, in order; the last is the result.
     public var rhs: [MathExpression]
     /// A short remark shown with the step, e.g. "fused softmax + cross-entropy".
-    public var note: String?
+    public var note: Prose?
     /// The places in `Solution.result` whose values this step computes, as JSON
     /// paths (`layers[1].grad_W`, `loss`), so an answer check can name the step
     /// to redo. Renderers ignore it.
@@ -17,7 +17,7 @@ public struct Step: Sendable, Hashable {
 
     /// A step `lhs = rhs[0] = …` computing the results at `resultPaths`.
     public init(
-        number: Int, lhs: MathExpression, rhs: [MathExpression], note: String? = nil, resultPaths: [String] = []
+        number: Int, lhs: MathExpression, rhs: [MathExpression], note: Prose? = nil, resultPaths: [String] = []
     ) {
         self.number = number
         self.lhs = lhs

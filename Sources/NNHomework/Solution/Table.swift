@@ -12,12 +12,12 @@ public struct Table: Sendable, Hashable {
         }
 
         /// The heading.
-        public var title: String
+        public var title: Prose
         /// Where the cells sit.
         public var alignment: Alignment
 
         /// A column with the given heading and alignment.
-        public init(_ title: String, alignment: Alignment = .left) {
+        public init(_ title: Prose, alignment: Alignment = .left) {
             self.title = title
             self.alignment = alignment
         }

@@ -58,8 +58,8 @@ struct FormulaCheckSheet {
                     ]),
                 .preciseNumber(numeric, decimals: decimals),
             ],
-            note: "\(method.rawValue) difference, error O(\(method.order == 2 ? "ε²" : "ε")) ≈ "
-                + NumberFormat(precision: 4).text(method.order == 2 ? epsilon * epsilon : epsilon),
+            note:
+                "\(method.rawValue) difference, error O(\(method.order == 2 ? "ε²" : "ε")) ≈ \(number: method.order == 2 ? epsilon * epsilon : epsilon)",
             producing: ["\(resultPath).numeric"])
 
         solution.addStep(
@@ -104,7 +104,7 @@ struct FormulaCheckSheet {
                     ]),
                 .number(tolerance * comparison.scale),
             ],
-            note: verdict, producing: ["\(resultPath).pass", "\(resultPath).kink"])
+            note: "\(verdict)", producing: ["\(resultPath).pass", "\(resultPath).kink"])
         if crossesKink {
             solution.addRemark(
                 "kink: an argument of abs, relu, sign, step, max or min changes sign between \(variable) − ε and "

@@ -36,8 +36,8 @@ public struct FormulaCheckSolver: Sendable {
             method == .central ? "(f(v + ε) − f(v − ε)) / 2ε" : "(f(v + ε) − f(v)) / ε"
         let floor = tolerance == 1e-6 ? " (the floor 10⁻⁶)" : ""
         var solution = Solution(
-            title: "Gradient check · f = \(function) at \(pointText.joined(separator: ", ")) · "
-                + "\(method.rawValue) difference, ε = \(Expression.number(epsilon))",
+            title:
+                "Gradient check · f = \(function.description) at \(pointText.joined(separator: ", ")) · \(method.rawValue) difference, ε = \(given: epsilon)",
             preamble: [
                 "g = ∂f/∂v from the symbolic derivative; ĝ = \(estimate), whose error is O(\(order)).",
                 "Pass rule: |g − ĝ| ≤ τ·max(1, |g|, |ĝ|) with τ = \(method == .central ? "ε" : "√ε")\(floor), "
@@ -70,7 +70,7 @@ public struct FormulaCheckSolver: Sendable {
             } else if !passes {
                 failures.append(variable)
             }
-            solution.beginSection("∂f/∂\(variable)")
+            solution.beginSection(Prose(.partial(of: .symbol(Symbol("f")), withRespectTo: .symbol(Symbol(variable)))))
             let sheet = FormulaCheckSheet(
                 problem: problem, variable: variable, resultPath: "variables[\(index)]", comparison: comparison,
                 fUpper: fUpper, fLower: fLower,
@@ -89,7 +89,7 @@ public struct FormulaCheckSolver: Sendable {
         }
         let passed = failures.isEmpty
         solution.beginSection("Verdict")
-        solution.addRemark(Self.verdict(count: problem.variables.count, failures: failures, kinks: kinks))
+        solution.addRemark("\(Self.verdict(count: problem.variables.count, failures: failures, kinks: kinks))")
         solution.result = .object([
             JSONMember("function", .string(function.description)),
             JSONMember("derivative", .object(derivatives)),

@@ -40,7 +40,7 @@ struct GradientCheckReport {
         solution = Solution(
             title:
                 "Gradient check · \(count) dense \(count == 1 ? "layer" : "layers") · \(results.count) \(results.count == 1 ? "parameter" : "parameters")",
-            preamble: preamble(format: format, sampled: sampled))
+            preamble: preamble(format: format, sampled: sampled).map { "\($0)" })
         writeDrawnWeights()
         writeFirstParameter()
         writeTable()
@@ -67,7 +67,7 @@ struct GradientCheckReport {
     private mutating func writeDrawnWeights() {
         let drawn = problem.initializations.enumerated().filter { $0.element != nil }
         guard !drawn.isEmpty else { return }
-        solution.beginSection("Weights drawn at random (seed \(problem.seed))")
+        solution.beginSection("Weights drawn at random (seed \(given: Double(problem.seed)))")
         for (index, rule) in drawn {
             guard let rule else { continue }
             let dense = problem.network.layers[index]
@@ -180,7 +180,7 @@ struct GradientCheckReport {
             ? "PASS: \(counted.count) of \(counted.count) parameters agree"
             : "FAIL: \(failures.count) of \(counted.count) parameters disagree: \(failures.prefix(10).map { names.name(of: $0.parameter) }.joined(separator: ", "))\(failures.count > 10 ? ", …" : "")"
         if kinks > 0 { summary += "; \(kinks) near a kink, not counted" }
-        solution.addRemark(summary + ".")
+        solution.addRemark("\(summary).")
     }
 
     /// `{"eps", "atol", "rtol", "parameters": [{"name", "analytic", "numeric", "abs_error", "rel_error", "pass", "kink"}], "max_rel_error", "worst", "pass"}`.

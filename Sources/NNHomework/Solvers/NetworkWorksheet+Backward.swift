@@ -42,7 +42,7 @@ extension NetworkWorksheet {
                 symbols.gradient(symbols.a(layer)), wrap(coefficient, difference), wrap(coefficient, numeric),
                 result(gradients.deltas[layer - 1]),
             ],
-            note: note, producing: [path(layer, "delta")])
+            note: "\(note)", producing: [path(layer, "delta")])
     }
 
     /// 1/S for a batch with mean reduction, else nil.
@@ -95,7 +95,7 @@ extension NetworkWorksheet {
             ? notation.activation.derivative(at: a)
             : notation.activation.derivative(at: a, fromOutput: pass.activations[layer])
         if let rule = notation.derivativeRule(variable: symbols.notation.preActivation), !statedRules.contains(rule) {
-            solution.addRemark(rule)
+            solution.addRemark("\(rule)")
             statedRules.insert(rule)
         }
         if let formula = notation.derivativeFormula(of: symbols.a(layer)) {

@@ -31,7 +31,7 @@ struct NetworkWorksheet {
         var preamble = Self.preamble(problem, notation: notation)
         if let rounding { preamble.insert(Self.roundingSentence(rounding, notation: notation), at: 0) }
         self.solution = Solution(
-            title: Self.title(title, problem: problem, notation: notation), preamble: preamble)
+            title: "\(Self.title(title, problem: problem, notation: notation))", preamble: preamble.map { "\($0)" })
     }
 
     /// The preamble line of `--round-intermediates K`.

@@ -25,9 +25,9 @@ public struct ParameterSolver: Sendable {
             throw problem.inputError(for: error)
         }
         var solution = Solution(
-            title: "Parameter count · \(counted(summary.layers.count, "layer")) · input \(summary.input) · "
-                + "\(convention.rawValue) convention",
-            preamble: (problem.description.map { [$0] } ?? []) + preamble(summary))
+            title:
+                "Parameter count · \(counted(summary.layers.count, "layer")) · input \(summary.input.description) · \(convention.rawValue) convention",
+            preamble: (problem.description.map { [Prose.written($0)] } ?? []) + preamble(summary).map { "\($0)" })
         solution.beginSection("Layers")
         solution.addTable(table(summary))
         solution.beginSection("Totals")

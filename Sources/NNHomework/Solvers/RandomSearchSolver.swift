@@ -93,7 +93,7 @@ public struct RandomSearchSolver: Sendable {
                 .infix(.minus, [.number(1), .power(.infix(.minus, [.number(1), p]), n)]),
                 .infix(.minus, [.number(1), .power(.infix(.minus, [.number(1), pValue]), .number(Double(trials)))]),
                 .number(probability),
-            ], note: note, producing: ["probability"])
+            ], note: note.map { "\($0)" }, producing: ["probability"])
         members.append(JSONMember("probability", .number(probability)))
         if let schedule = problem.schedule {
             members += try SearchSchedule.write(runs: trials, unit: "trials", schedule: schedule, into: &solution)

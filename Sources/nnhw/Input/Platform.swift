@@ -32,6 +32,15 @@ enum System {
         return .success(bytes)
     }
 
+    /// The width of the terminal standard output writes to, in columns, or nil
+    /// when standard output is not a terminal (a file, a pipe).
+    static func terminalWidth() -> Int? {
+        guard isatty(STDOUT_FILENO) != 0 else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
     /// Whether a file (or directory) exists at `path`.
     static func fileExists(atPath path: String) -> Bool {
         access(path, F_OK) == 0

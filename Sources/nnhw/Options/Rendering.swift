@@ -3,13 +3,23 @@ import NNHomework
 /// The options of every subcommand that renders a solution, declared once:
 /// adding one here adds it to each of them.
 enum Rendering {
-    /// `--format`, `--precision`, `--standalone`, `--max-columns`.
+    /// `--format`, `--precision`, `--sig`, `--width`, `--standalone`, `--heading-level`, `--no-preamble`, `--max-columns`.
     static let options: [Option] = [
         .value("--format", nil, .choice(OutputFormat.allCases.map(\.rawValue)), "output format", default: "text"),
         .value(
             "--precision", "N", .whole(0...17), "decimals shown in text; json always has full precision",
             default: "4"),
+        .value(
+            "--sig", "N", .whole(1...17),
+            "round non-integers to N significant digits instead of --precision decimals"),
+        .value(
+            "--width", "N", .whole(20...1000),
+            "text line width (default: the terminal's width, else 80); prose, steps and tables fit it"),
         .flag("--standalone", "with --format latex: a complete document for pdflatex"),
+        .value(
+            "--heading-level", nil, .choice(HeadingLevel.allCases.map(\.rawValue)),
+            "with --format latex: the heading the title gets, sections one below", default: "section"),
+        .flag("--no-preamble", "leave out the sentences stating conventions"),
         .value(
             "--max-columns", "N", .whole(1...1000),
             "matrices wider (taller than 12 rows) show their ends around ⋯; json has all", default: "8"),
@@ -23,7 +33,8 @@ enum Rendering {
     /// The renderer the options ask for.
     /// `groupsThousands` writes text numbers as 1,951,600 (the budget subcommands).
     ///
-    /// - Throws: a usage error for `--standalone` without `--format latex`.
+    /// - Throws: a usage error for `--standalone` or `--heading-level` without
+    ///   `--format latex`, or `--sig` with `--precision`.
     static func renderer(_ values: OptionValues, groupsThousands: Bool = false) throws(InputError)
         -> any SolutionRenderer
     {
@@ -34,6 +45,24 @@ enum Rendering {
         var options = RenderOptions(groupsThousands: groupsThousands)
         if let precision = values.whole("--precision") { options.precision = precision }
         if let columns = values.whole("--max-columns") { options.maxColumns = columns }
+        if let digits = values.whole("--sig") {
+            guard !values.isGiven("--precision") else {
+                throw InputError(.usage, at: "--sig", "give either --sig or --precision, not both")
+            }
+            options.significantDigits = digits
+        }
+        if let width = values.whole("--width") {
+            options.lineWidth = width
+        } else if let width = System.terminalWidth() {
+            options.lineWidth = max(20, width)
+        }
+        if values.isGiven("--heading-level") && format != .latex {
+            throw InputError(.usage, at: "--heading-level", "only goes with --format latex")
+        }
+        if let level = values.text("--heading-level").flatMap(HeadingLevel.init(rawValue:)) {
+            options.headingLevel = level
+        }
+        options.includesPreamble = !values.has("--no-preamble")
         return format.renderer(options: options, standalone: values.has("--standalone"))
     }
 }

@@ -35,13 +35,13 @@ struct LaTeXExpressionLayout: Sendable {
         case .number(let value):
             number(value, format: numberFormat)
         case .preciseNumber(let value, let decimals):
-            number(value, format: NumberFormat(precision: min(17, max(numberFormat.precision, decimals))))
+            number(value, format: numberFormat.withAtLeast(decimals: decimals))
         case .matrix(let matrix):
             matrix.rows == 1 && matrix.columns == 1 ? number(matrix[0, 0], format: numberFormat) : self.matrix(matrix)
         case .inlineVector(let entries):
             entries.count == 1
                 ? number(entries[0], format: numberFormat)
-                : "(" + entries.map { number($0, format: numberFormat) }.joined(separator: ", ") + ")^{\\top}"
+                : "(" + shown(entries) + ")^{\\top}"
         case .vectorOf(let entries):
             Self.parenthesized(entries.map(source(for:)).joined(separator: ", ")) + "^{\\top}"
         case .product(let factors):
@@ -72,18 +72,41 @@ struct LaTeXExpressionLayout: Sendable {
             textSource(text)
         case .count(let count):
             (count < 0 ? "-" : "") + NumberFormat.commaGrouped(String(count.magnitude)).replacing(",", with: "{,}")
+        case .given(let value):
+            number(numberFormat.formatGiven(value))
+        case .quantity(let amount, let unit):
+            source(for: amount) + unitSource(unit)
         }
     }
 
     /// A number: `0.4485`, `-152`, `-1.2346 \cdot 10^{-7}`, `21{,}840`.
     func number(_ value: Double, format: NumberFormat) -> String {
-        let formatted = format.format(value)
+        number(format.format(value))
+    }
+
+    /// A formatted number's source.
+    func number(_ formatted: FormattedNumber) -> String {
         var digits = formatted.digits.replacing(",", with: "{,}")
         if digits == "∞" { digits = "\\infty" }
         if digits == "NaN" { digits = "\\mathrm{NaN}" }
         var result = (formatted.isNegative ? "-" : "") + digits
         if let exponent = formatted.exponent { result += " \\cdot 10^{\(exponent)}" }
         return result
+    }
+
+    /// A vector's entries, comma-separated, the middle ones elided around
+    /// `\ldots` past `maxColumns` entries.
+    private func shown(_ entries: [Double]) -> String {
+        let indices = TextMatrixLayout.shownIndices(count: entries.count, limit: maxColumns)
+        var next = numberFormat.formatEntries(indices.compactMap { $0.map { entries[$0] } }).makeIterator()
+        return indices.map { $0 == nil ? "\\ldots" : next.next().map(number) ?? "" }.joined(separator: ", ")
+    }
+
+    /// A unit after its amount: a short unit upright after a thin space
+    /// (`\,\mathrm{kWh}`), a word after an interword space (`\ \text{trials}`).
+    func unitSource(_ unit: String) -> String {
+        if unit.count <= 4 && unit.allSatisfy({ $0.isASCII && $0.isLetter }) { return "\\,\\mathrm{\(unit)}" }
+        return "\\ " + textSource(unit)
     }
 
     /// A symbol: `\hat{y}`, `\delta_{2}^{(1)}`, `W^{(3)\top}`, `f^{\prime}`.
@@ -138,14 +161,45 @@ struct LaTeXExpressionLayout: Sendable {
         return textSource(text)
     }
 
-    /// Words set upright inside a formula: `\text{output shape}`.
+    /// Words set upright inside a formula: `\text{output shape}`; notation
+    /// characters among them are set as math (`\text{layer }\delta`). For
+    /// MathJax, which shows backslash commands inside `\text{…}` literally,
+    /// the characters TeX treats specially (`_ ^ % & # $ { } \ ~`) are set as
+    /// math commands between `\text{…}` pieces, so the same source also
+    /// compiles when pandoc hands it to LaTeX.
     func textSource(_ text: String) -> String {
-        switch dialect {
-        case .latex:
-            return "\\text{" + LaTeXText.escaped(text) + "}"
-        case .mathJax:
-            return "\\text{" + text.replacing("\\", with: "∖") + "}"
+        LaTeXText.segments(of: text).map { segment in
+            switch segment {
+            case .math(let source): source
+            case .text(let original, let source):
+                switch dialect {
+                case .latex: "\\text{" + source + "}"
+                case .mathJax: Self.mathJaxText(original)
+                }
+            }
+        }.joined()
+    }
+
+    /// Words for MathJax: runs of ordinary characters in `\text{…}`, TeX's
+    /// special characters as math commands between them.
+    private static func mathJaxText(_ text: String) -> String {
+        let specials: [Character: String] = [
+            "_": "\\_", "^": "{}^{\\wedge}", "%": "\\%", "&": "\\&", "#": "\\#", "$": "\\$", "{": "\\{",
+            "}": "\\}", "\\": "\\backslash ", "~": "\\sim ", "<": "<", ">": ">", "|": "\\vert ",
+        ]
+        var result = ""
+        var words = ""
+        for character in text {
+            if let command = specials[character] {
+                if !words.isEmpty { result += "\\text{" + words + "}" }
+                words = ""
+                result += command
+            } else {
+                words.append(character)
+            }
         }
+        if !words.isEmpty { result += "\\text{" + words + "}" }
+        return result
     }
 
     /// One character in math mode: a letter or digit as itself, any other via
@@ -153,7 +207,6 @@ struct LaTeXExpressionLayout: Sendable {
     static func letter(_ character: Character) -> String {
         if character.isASCII && (character.isLetter || character.isNumber) { return String(character) }
         return LaTeXText.mathSource([LaTeXText.piece(for: character)])
-            .replacing("\\textbf{?}", with: "\\text{\\textbf{?}}")
     }
 
     /// `inner` between parentheses that grow with it when it is tall.
@@ -176,10 +229,17 @@ struct LaTeXExpressionLayout: Sendable {
         guard matrix.rows > 0, matrix.columns > 0 else { return "[\\,]" }
         let rows = TextMatrixLayout.shownIndices(count: matrix.rows, limit: maxRows)
         let columns = TextMatrixLayout.shownIndices(count: matrix.columns, limit: maxColumns)
+        let shownRows = rows.compactMap { $0 }
+        let shownColumns = columns.compactMap { $0 }
+        let entries = numberFormat.formatEntries(shownRows.flatMap { row in shownColumns.map { matrix[row, $0] } })
+        func entry(_ row: Int, _ column: Int) -> String {
+            let position = (shownRows.firstIndex(of: row) ?? 0) * shownColumns.count
+            return number(entries[position + (shownColumns.firstIndex(of: column) ?? 0)])
+        }
         let body = rows.map { row in
             columns.map { column in
                 switch (row, column) {
-                case (let row?, let column?): number(matrix[row, column], format: numberFormat)
+                case (let row?, let column?): entry(row, column)
                 case (nil, nil): "\\ddots"
                 case (nil, _): "\\vdots"
                 case (_, nil): "\\cdots"

@@ -5,8 +5,9 @@
 ///
 /// Neighbouring math characters share one `$…$`, and a run of superscript or
 /// subscript characters becomes one `^{…}` or `_{…}`: `W⁽²⁾ᵀ` → `W$^{(2)\top}$`.
-/// The output is plain ASCII. A character outside the table, which nnhw never
-/// writes itself, is set as a bold `?` so that the document still compiles.
+/// A character outside the table is written as itself, never replaced by a
+/// placeholder: the output is plain ASCII exactly when every character is
+/// mapped, and a test over every golden output checks that it is.
 public enum LaTeXText {
     /// How one character is written.
     enum Piece: Sendable, Equatable {
@@ -20,24 +21,54 @@ public enum LaTeXText {
         case `subscript`(String)
     }
 
+    /// A stretch of text, as words or as math.
+    enum Segment: Sendable, Equatable {
+        /// Words: the characters as written, and their text-mode source.
+        case text(original: String, source: String)
+        /// Math-mode source for a run of notation characters: `\delta^{(1)}`.
+        case math(String)
+    }
+
     /// `text` as LaTeX text-mode source.
     public static func escaped(_ text: String) -> String {
-        var result = ""
+        segments(of: text).map { segment in
+            switch segment {
+            case .text(_, let source): source
+            case .math(let source): "$" + source + "$"
+            }
+        }.joined()
+    }
+
+    /// `text` cut into words and math: neighbouring notation characters share
+    /// one math segment, neighbouring word characters one text segment.
+    static func segments(of text: String) -> [Segment] {
+        var result: [Segment] = []
         var math: [Piece] = []
+        var original = ""
+        var source = ""
+        func flushText() {
+            guard !original.isEmpty else { return }
+            result.append(.text(original: original, source: source))
+            original = ""
+            source = ""
+        }
         func flushMath() {
             guard !math.isEmpty else { return }
-            result += "$" + mathSource(math) + "$"
+            result.append(.math(mathSource(math)))
             math = []
         }
         for character in text {
             let piece = self.piece(for: character)
-            if case .text(let source) = piece {
+            if case .text(let written) = piece {
                 flushMath()
-                result += source
+                original.append(character)
+                source += written
             } else {
+                flushText()
                 math.append(piece)
             }
         }
+        flushText()
         flushMath()
         return result
     }
@@ -69,13 +100,12 @@ public enum LaTeXText {
         return result
     }
 
-    /// How `character` is written: from the table, as itself when it is
-    /// printable ASCII, or as a bold `?`.
+    /// How `character` is written: from the table, or as itself (printable
+    /// ASCII, or a character with no mapping, which a test then finds).
     static func piece(for character: Character) -> Piece {
         if let piece = table[character] { return piece }
-        if let ascii = character.asciiValue, (32..<127).contains(ascii) { return .text(String(character)) }
         if character == "\n" || character == "\t" { return .text(" ") }
-        return .text("\\textbf{?}")
+        return .text(String(character))
     }
 
     /// Every character that is not written as itself.
@@ -93,7 +123,8 @@ public enum LaTeXText {
             "⌈": .math("\\lceil"), "⌉": .math("\\rceil"), "≤": .math("\\leq"), "≥": .math("\\geq"),
             "≈": .math("\\approx"), "≠": .math("\\neq"), "±": .math("\\pm"), "←": .math("\\leftarrow"),
             "→": .math("\\rightarrow"), "⇔": .math("\\Leftrightarrow"), "∞": .math("\\infty"),
-            "⋯": .math("\\cdots"), "⋮": .math("\\vdots"), "⋱": .math("\\ddots"), "½": .math("\\tfrac{1}{2}"),
+            "⋯": .math("\\cdots"), "✓": .math("\\checkmark"), "✗": .math("\\times"), "⋮": .math("\\vdots"),
+            "⋱": .math("\\ddots"), "½": .math("\\tfrac{1}{2}"),
             "ℓ": .math("\\ell"), "′": .superscript("\\prime"), "ŷ": .math("\\hat{y}"), "Ŷ": .math("\\hat{Y}"),
             "ỹ": .math("\\tilde{y}"), "ĝ": .math("\\hat{g}"), "W\u{0304}": .math("\\bar{W}"),
             "∑": .math("\\sum"), "∈": .math("\\in"),

@@ -18,23 +18,24 @@ public struct MarkdownRenderer: SolutionRenderer {
 
     private var latex: LaTeXRenderer { LaTeXRenderer(options: options) }
 
-    private var stepLines: LaTeXStepLines {
-        var lines = latex.stepLines
-        lines.layout.dialect = .mathJax
-        return lines
+    private var proseLayout: LaTeXProseLayout {
+        var layout = latex.expressionLayout
+        layout.dialect = .mathJax
+        return LaTeXProseLayout(expressionLayout: layout)
     }
 
     /// The solution as Markdown, its blocks separated by blank lines, ending in a newline.
     public func render(_ solution: Solution) -> String {
+        let prose = proseLayout
         var blocks: [String] = []
-        if !solution.title.isEmpty { blocks.append("# " + Self.escaped(solution.title)) }
-        blocks += solution.preamble.map(Self.escaped)
+        if !solution.title.isEmpty { blocks.append("# " + prose.paragraph(for: solution.title)) }
+        if options.includesPreamble { blocks += solution.preamble.map(prose.paragraph(for:)) }
         for section in solution.sections {
-            if !section.title.isEmpty { blocks.append("## " + Self.escaped(section.title)) }
+            if !section.title.isEmpty { blocks.append("## " + prose.paragraph(for: section.title)) }
             for item in section.items {
                 switch item {
                 case .step(let step): blocks.append(source(for: step))
-                case .remark(let text): blocks.append(Self.escaped(text))
+                case .remark(let text): blocks.append(prose.paragraph(for: text))
                 case .table(let table): blocks.append(source(for: table))
                 }
             }
@@ -43,26 +44,32 @@ public struct MarkdownRenderer: SolutionRenderer {
     }
 
     /// One step as `$$ … $$`: `\text{(n)}\quad lhs = …`, in `aligned` when it
-    /// takes more than one line; its note follows as `\quad\text{[…]}`.
+    /// takes more than one line; a short note follows as `\quad\text{[…]}`, a
+    /// long one as a paragraph after the display.
     func source(for step: Step) -> String {
-        let layout = stepLines
-        var lines = layout.lines(for: step)
+        var stepLines = latex.stepLines(for: step)
+        stepLines.layout.dialect = .mathJax
+        var lines = stepLines.lines(for: step)
         lines[0] = "\\text{(\(step.number))}\\quad " + lines[0]
+        var after = ""
         if let note = step.note {
-            let text = "\\text{[" + note.replacing("\\", with: "∖") + "]}"
-            if note.count > 40 { lines.append("& \\quad " + text) } else { lines[lines.count - 1] += " \\quad " + text }
+            if LaTeXRenderer.noteGoesAfter(step, note: note, options: options) {
+                after = "\n\n[" + proseLayout.paragraph(for: note) + "]"
+            } else {
+                lines[lines.count - 1] += " \\quad " + proseLayout.mathSource(for: "[\(note)]")
+            }
         }
-        if lines.count == 1 { return "$$\n" + lines[0].replacing("&=", with: "=") + "\n$$" }
+        if lines.count == 1 { return "$$\n" + lines[0].replacing("&=", with: "=") + "\n$$" + after }
         return (["$$", "\\begin{aligned}", lines.joined(separator: " \\\\\n"), "\\end{aligned}", "$$"])
-            .joined(separator: "\n")
+            .joined(separator: "\n") + after
     }
 
     /// A table as a pipe table: the column titles, the alignment row, one
     /// line per row with each cell's chain in `$…$`; `|` inside a cell is escaped.
     func source(for table: Table) -> String {
-        var layout = latex.expressionLayout
-        layout.dialect = .mathJax
-        let heading = table.columns.map { Self.escaped($0.title) }
+        let prose = proseLayout
+        let layout = prose.expressionLayout
+        let heading = table.columns.map { prose.paragraph(for: $0.title) }
         let rule = table.columns.map { $0.alignment == .right ? "---:" : ":---" }
         let rows = table.rows.map { row in
             row.map { chain in
@@ -72,15 +79,5 @@ public struct MarkdownRenderer: SolutionRenderer {
         return ([heading, rule] + rows).map { cells in
             "| " + cells.map { $0.replacing("|", with: "\\|") }.joined(separator: " | ") + " |"
         }.joined(separator: "\n")
-    }
-
-    /// Text with Markdown's active characters escaped: `\ * _ ` $ < [ ] #`.
-    static func escaped(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            if "\\*_`$<[]#".contains(character) { result += "\\" }
-            result.append(character)
-        }
-        return result
     }
 }

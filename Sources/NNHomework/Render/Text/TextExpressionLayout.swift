@@ -20,14 +20,15 @@ struct TextExpressionLayout: Sendable {
         case .number(let value):
             TextBlock(numberFormat.text(value))
         case .preciseNumber(let value, let decimals):
-            TextBlock(NumberFormat(precision: min(17, max(numberFormat.precision, decimals))).text(value))
+            TextBlock(numberFormat.withAtLeast(decimals: decimals).text(value))
         case .matrix(let matrix):
             matrix.rows == 1 && matrix.columns == 1
                 ? TextBlock(numberFormat.text(matrix[0, 0])) : matrixLayout.block(for: matrix)
         case .inlineVector(let entries):
             entries.count == 1
                 ? TextBlock(numberFormat.text(entries[0]))
-                : TextBlock("(" + entries.map(numberFormat.text).joined(separator: ", ") + ")ᵀ")
+                : TextBlock(
+                    "(" + Self.shown(entries, limit: matrixLayout.maxColumns, numberFormat: numberFormat) + ")ᵀ")
         case .vectorOf(let entries):
             TextBlock.horizontal([
                 TextBlock("("), TextBlock.joined(entries.map(block(for:)), separator: ", "), TextBlock(")ᵀ"),
@@ -64,7 +65,20 @@ struct TextExpressionLayout: Sendable {
             TextBlock(text)
         case .count(let count):
             TextBlock(numberFormat.grouped(count))
+        case .given(let value):
+            TextBlock(numberFormat.text(numberFormat.formatGiven(value)))
+        case .quantity(let amount, let unit):
+            TextBlock.horizontal([block(for: amount), TextBlock(" " + unit)])
         }
+    }
+
+    /// The entries of a vector, comma-separated, the middle ones elided
+    /// around ⋯ past `limit` entries as a matrix's columns are.
+    static func shown(_ entries: [Double], limit: Int, numberFormat: NumberFormat) -> String {
+        let indices = TextMatrixLayout.shownIndices(count: entries.count, limit: limit)
+        let texts = numberFormat.formatEntries(indices.compactMap { $0.map { entries[$0] } }).map(numberFormat.text)
+        var next = texts.makeIterator()
+        return indices.map { $0 == nil ? "…" : next.next() ?? "" }.joined(separator: ", ")
     }
 
     /// The block for `expression`, in parentheses when `parenthesized` is true.

@@ -27,8 +27,18 @@ struct TextMatrixLayout: Sendable {
         guard matrix.rows > 0, matrix.columns > 0 else { return TextBlock("[]") }
         let rows = Self.shownIndices(count: matrix.rows, limit: maxRows)
         let columns = Self.shownIndices(count: matrix.columns, limit: maxColumns)
+        let shownValues = rows.compactMap { $0 }.flatMap { row in columns.compactMap { $0 }.map { matrix[row, $0] } }
+        let texts = numberFormat.formatEntries(shownValues).map(numberFormat.text)
+        let shownColumnCount = columns.compactMap { $0 }.count
+        let shownRows = rows.compactMap { $0 }
+        let shownColumnsIndices = columns.compactMap { $0 }
+        func text(row: Int, column: Int) -> String {
+            let rowPosition = shownRows.firstIndex(of: row) ?? 0
+            let columnPosition = shownColumnsIndices.firstIndex(of: column) ?? 0
+            return texts[rowPosition * shownColumnCount + columnPosition]
+        }
         let shownColumns = columns.map { column in
-            column.map { cells(ofColumn: $0, rows: rows, in: matrix) }
+            column.map { cells(ofColumn: $0, rows: rows, text: text) }
                 ?? rows.map { $0 == nil ? "⋱" : "⋯" }
         }
         let lines = rows.indices.map { row in shownColumns.map { $0[row] }.joined(separator: "  ") }
@@ -48,11 +58,11 @@ struct TextMatrixLayout: Sendable {
         return TextBlock(lines: bracketed, baseline: (bracketed.count - 1) / 2)
     }
 
-    /// The entries of one column in the shown rows, aligned on the decimal
+    /// The entries of one column in the shown rows (`text(row, column)` writes one), aligned on the decimal
     /// point and padded to one width; an elided row shows ⋮ under the units digit.
-    private func cells(ofColumn column: Int, rows: [Int?], in matrix: Matrix) -> [String] {
+    private func cells(ofColumn column: Int, rows: [Int?], text: (Int, Int) -> String) -> [String] {
         let parts = rows.map { row in
-            row.map { Self.split(numberFormat.text(matrix[$0, column])) }
+            row.map { Self.split(text($0, column)) }
         }
         let integerWidth = parts.map { $0?.integer.count ?? 1 }.max() ?? 1
         let fractionWidth = parts.map { $0?.fraction.count ?? 0 }.max() ?? 0

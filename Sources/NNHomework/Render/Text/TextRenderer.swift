@@ -20,12 +20,28 @@ public struct TextRenderer: SolutionRenderer {
         self.options = options
     }
 
-    private var layout: TextExpressionLayout {
-        let numberFormat = NumberFormat(precision: options.precision, groupsThousands: options.groupsThousands)
+    /// The layout of expressions under these options.
+    var layout: TextExpressionLayout {
+        let numberFormat = options.numberFormat
         return TextExpressionLayout(
             numberFormat: numberFormat,
             matrixLayout: TextMatrixLayout(
                 numberFormat: numberFormat, maxColumns: options.maxColumns, maxRows: options.maxRows))
+    }
+
+    /// The layout of prose under these options.
+    var proseLayout: TextProseLayout { TextProseLayout(expressionLayout: layout) }
+
+    /// These options with matrices and vectors cut to fewer shown columns
+    /// (down to 3) until every expression of `step` fits in `width` characters.
+    func options(fitting step: Step, in width: Int) -> RenderOptions {
+        var fitted = options
+        func widest(_ options: RenderOptions) -> Int {
+            let layout = TextRenderer(options: options).layout
+            return ([step.lhs] + step.rhs).map { layout.block(for: $0).width }.max() ?? 0
+        }
+        while fitted.maxColumns > 3 && widest(fitted) > width { fitted.maxColumns -= 1 }
+        return fitted
     }
 
     /// The solution as text: the title, the preamble, then each section's
@@ -35,8 +51,10 @@ public struct TextRenderer: SolutionRenderer {
     public func render(_ solution: Solution) -> String {
         let labelWidth = "(\(solution.steps.map(\.number).max() ?? 1))".count
         var parts: [[String]] = []
-        if !solution.title.isEmpty { parts.append([solution.title]) }
-        if !solution.preamble.isEmpty { parts.append(solution.preamble) }
+        if !solution.title.isEmpty { parts.append(wrapped(solution.title, indent: 0)) }
+        if options.includesPreamble && !solution.preamble.isEmpty {
+            parts.append(solution.preamble.flatMap { wrapped($0, indent: 0) })
+        }
         for section in solution.sections {
             parts.append(lines(for: section, labelWidth: labelWidth))
         }
@@ -51,14 +69,16 @@ public struct TextRenderer: SolutionRenderer {
     }
 
     private func lines(for section: Solution.Section, labelWidth: Int) -> [String] {
-        var result = section.title.isEmpty ? [] : [section.title]
+        var result = section.title.isEmpty ? [] : wrapped(section.title, indent: 0)
         var previousIsTall = false
         for (position, item) in section.items.enumerated() {
             let itemLines: [String] =
                 switch item {
                 case .step(let step): lines(for: step, labelWidth: labelWidth)
                 case .remark(let text): wrapped(text, indent: labelWidth + 1)
-                case .table(let table): TextTableLayout(expressionLayout: layout).lines(for: table)
+                case .table(let table):
+                    TextTableLayout(expressionLayout: layout, proseLayout: proseLayout, lineWidth: options.lineWidth)
+                        .lines(for: table)
                 }
             let isTall = itemLines.count > 1
             if position > 0 && (isTall || previousIsTall) { result.append("") }
@@ -74,11 +94,10 @@ public struct TextRenderer: SolutionRenderer {
     /// follows the last line as `   [note]`, or goes on a line of its own,
     /// indented under the first right-hand side, when it does not fit.
     func lines(for step: Step, labelWidth: Int) -> [String] {
-        let layout = layout
-        let head = TextBlock.horizontal([
-            TextBlock(("(\(step.number))").leftPadded(toWidth: labelWidth) + " "),
-            layout.block(for: step.lhs),
-        ])
+        let label = TextBlock(("(\(step.number))").leftPadded(toWidth: labelWidth) + " ")
+        let headWidth = label.width + self.layout.block(for: step.lhs).width
+        let layout = TextRenderer(options: options(fitting: step, in: options.lineWidth - headWidth - 3)).layout
+        let head = TextBlock.horizontal([label, layout.block(for: step.lhs)])
         let parts = step.rhs.map(layout.block(for:))
         var blocks: [TextBlock]
         let whole = TextBlock.horizontal([head, TextBlock(" = "), TextBlock.joined(parts, separator: " = ")])
@@ -104,20 +123,28 @@ public struct TextRenderer: SolutionRenderer {
             }
         }
         var noteLine: [String] = []
-        if let note = step.note, let last = blocks.last {
+        if let note = step.note.map(proseLayout.text(for:)), let last = blocks.last {
             let annotated = TextBlock.horizontal([last, TextBlock("   [\(note)]")])
             if annotated.width <= options.lineWidth || parts.isEmpty {
                 blocks[blocks.count - 1] = annotated
             } else {
-                noteLine = [String(repeating: " ", count: head.width + 3) + "[\(note)]"]
+                noteLine = wrapped(text: "[\(note)]", indent: head.width + 3)
             }
         }
-        return blocks.flatMap(\.trimmedLines) + noteLine
+        let continuation = head.width + 5
+        return blocks.flatMap { block in
+            block.lines.count == 1 && block.width > options.lineWidth
+                ? Self.broken(block.lines[0], width: options.lineWidth, indent: continuation) : block.trimmedLines
+        } + noteLine
     }
 
-    /// A remark broken at spaces into lines of at most `lineWidth` characters
+    /// Prose broken at spaces into lines of at most `lineWidth` characters
     /// (a longer word gets a line of its own), each indented by `indent`.
-    private func wrapped(_ text: String, indent: Int) -> [String] {
+    private func wrapped(_ text: Prose, indent: Int) -> [String] {
+        wrapped(text: proseLayout.text(for: text), indent: indent)
+    }
+
+    private func wrapped(text: String, indent: Int) -> [String] {
         let margin = String(repeating: " ", count: indent)
         var lines: [String] = []
         var current = ""
@@ -129,6 +156,41 @@ public struct TextRenderer: SolutionRenderer {
             current += (current.isEmpty ? "" : " ") + word
         }
         if !current.isEmpty || lines.isEmpty { lines.append(margin + current) }
+        return lines
+    }
+
+    /// A one-line formula too wide for `width`, broken at a space outside any
+    /// brackets — before an operator or after a comma where there is one —
+    /// onto lines indented by `indent`; never inside a number or a bracket.
+    static func broken(_ line: String, width: Int, indent: Int) -> [String] {
+        let characters = Array(line)
+        var depth = [Int](repeating: 0, count: characters.count + 1)
+        for (position, character) in characters.enumerated() {
+            depth[position + 1] =
+                depth[position] + ("([{⎡⎢⎣".contains(character) ? 1 : 0)
+                - (")]}⎤⎥⎦".contains(character) ? 1 : 0)
+        }
+        var lines: [String] = []
+        var start = 0
+        var margin = 0
+        while margin + characters.count - start > width {
+            let limit = start + width - margin
+            let spaces = stride(from: limit, to: start + 1, by: -1).filter {
+                characters[$0 - 1] == " " && depth[$0] == 0
+            }
+            let beforeOperator = spaces.first { position in
+                position + 1 < characters.count && "+−=·⊙×/".contains(characters[position])
+                    && characters[position + 1] == " "
+            }
+            let cut =
+                beforeOperator ?? spaces.first { characters[$0 - 2] == "," }
+                ?? spaces.first { characters[$0 - 2] != "=" }
+            guard let cut else { break }
+            lines.append(String(repeating: " ", count: margin) + trimmed(String(characters[start..<cut])))
+            start = cut
+            margin = indent
+        }
+        lines.append(String(repeating: " ", count: margin) + String(characters[start...]))
         return lines
     }
 

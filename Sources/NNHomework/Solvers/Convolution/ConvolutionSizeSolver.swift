@@ -12,7 +12,7 @@ public struct ConvolutionSizeSolver: Sendable {
     /// - Throws: an ``InputError`` when a size does not fit or a count overflows.
     public func solve(_ problem: ConvolutionSizeProblem) throws(InputError) -> Solution {
         try problem.validate()
-        var solution = Solution(title: title(problem), preamble: preamble(problem))
+        var solution = Solution(title: "\(title(problem))", preamble: preamble(problem).map { "\($0)" })
         let outputHeight: Int
         let outputWidth: Int
         let paths = ResultPaths(problem)

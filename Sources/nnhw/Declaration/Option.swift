@@ -70,8 +70,16 @@ struct Option: Sendable {
     /// The label in a usage line, with "…" when the option may be repeated.
     var usageLabel: String { isRepeatable ? label + "…" : label }
 
-    /// The help line with the default, if there is one: "step between windows (default 1)".
-    var helpWithDefault: String { defaultValue.map { "\(help) (default \($0))" } ?? help }
+    /// The help line with the range of a bounded whole number and the default,
+    /// where there are: "decimals shown in text (0–17, default 4)".
+    var helpWithDefault: String {
+        var notes: [String] = []
+        if case .whole(let range) = type, range.upperBound != Int.max {
+            notes.append("\(range.lowerBound)–\(range.upperBound)")
+        }
+        if let defaultValue { notes.append("default \(defaultValue)") }
+        return notes.isEmpty ? help : "\(help) (\(notes.joined(separator: ", ")))"
+    }
 
     /// The names a choice accepts; empty for any other type.
     var choices: [String] {

@@ -55,8 +55,9 @@ struct RegistryTests {
         let lines = result.output.split(separator: "\n").map(String.init)
         #expect(lines.contains("Usage: \(subcommand.usage)"))
         for option in subcommand.options {
-            let line = lines.first { $0.hasPrefix("  \(option.label) ") }
-            #expect(line?.hasSuffix(option.helpWithDefault) == true, "\(name) --help: no line for \(option.label)")
+            let index = lines.firstIndex { $0 == "  \(option.label)" || $0.hasPrefix("  \(option.label) ") }
+            let helpLine = index.map { lines[$0] == "  \(option.label)" ? lines[$0 + 1] : lines[$0] }
+            #expect(helpLine?.hasSuffix(option.helpWithDefault) == true, "\(name) --help: no line for \(option.label)")
         }
         #expect(!subcommand.examples.isEmpty, "\(name) declares no example")
     }
@@ -111,7 +112,7 @@ struct RegistryTests {
         for name in rendering {
             let help = try CommandRunner.run([name, "--help"]).output
             for option in Rendering.options {
-                #expect(help.contains("  \(option.label) "), "\(name) lacks \(option.name)")
+                #expect(help.contains("  \(option.label)"), "\(name) lacks \(option.name)")
             }
         }
     }

@@ -39,14 +39,21 @@ struct Subcommand: Sendable {
         return terms.joined(separator: " ")
     }
 
+    /// The widest option label that keeps its help on the same line.
+    private static let labelColumn = 24
+
     /// The full `--help` text.
     var help: String {
         var lines = ["nnhw \(name) — \(summary)", "", "Usage: \(usage)", "", "Options:"]
         let labels = options.map(\.label) + ["-h, --help"]
-        let width = labels.map(\.count).max() ?? 0
+        let width = min(labels.map(\.count).max() ?? 0, Self.labelColumn)
         let helps = options.map(\.helpWithDefault) + ["show this help"]
         for (label, help) in zip(labels, helps) {
-            lines.append("  \(label)\(String(repeating: " ", count: width - label.count + 2))\(help)")
+            if label.count > width {
+                lines += ["  \(label)", String(repeating: " ", count: width + 4) + help]
+            } else {
+                lines.append("  \(label)\(String(repeating: " ", count: width - label.count + 2))\(help)")
+            }
         }
         if !details.isEmpty { lines += [""] + details }
         lines += ["", examples.count == 1 ? "Example:" : "Examples:"] + examples.map { "  \($0)" }

@@ -9,7 +9,7 @@ enum NetworkOptions {
         .value(
             "--example", "NAME", .choice(BuiltInExample.all.map(\.name)),
             "a built-in example instead of a file (list: nnhw examples)", presence: .oneOf("network")),
-        .value("--seed", "S", .seed, "seed for layers given as \"units\" (random weights)", default: "0"),
+        .value("--seed", "S", .seed, "seed of the random weights of layers given as \"units\"", default: "0"),
         .value(
             "--notation", "NAME", .text,
             "letters of the course: a/z (default), s/a, z/a; add ,loss=J or ,prediction=tilde (nnhw notation)"),

@@ -50,9 +50,33 @@ struct AnswerCheckTests {
         #expect(wrong.step?.lhs == .partial(of: .symbol(Symbol("L")), withRespectTo: .symbol(Symbol("W", layer: 2))))
         #expect(!result.passes)
         #expect(
-            result.summary
+            TextRenderer().proseLayout.text(for: result.summary)
                 == "✗ 1 of 6 values is wrong. It is grad_W of layer 2, row 2, column 2: you wrote −46, it is −96; redo step 14."
         )
+        // The verdict is a mark, the key is code and the numbers are math, so LaTeX sets ✗ as \times and grad_W in \texttt.
+        #expect(result.summary.runs.first == .mark(.fail))
+        #expect(result.summary.runs.contains(.code("grad_W")))
+        #expect(result.summary.runs.contains(.math(.count(14))))
+        let latex = LaTeXRenderer().proseLayout.paragraph(for: result.summary)
+        #expect(latex.hasPrefix("$\\times$ $1$ of $6$ values is wrong. It is \\texttt{grad\\_W} of layer $2$"))
+        #expect(latex.hasSuffix("redo step $14$."))
+    }
+
+    @Test("the rounding verdict is ≈ as math and names the decimals as a number")
+    func roundingVerdictProse() throws {
+        let result = try check(#"{"layers": [{"delta": [-0.225, 0.4485]}, {}]}"#, example: "tanh-augmented")
+        let report = result.report(for: try NetworkSolver().backward(problem("tanh-augmented")))
+        let remarks = report.sections[0].items.compactMap { if case .remark(let prose) = $0 { prose } else { nil } }
+        #expect(remarks.count == 2)
+        let sentence = try #require(remarks.last)
+        #expect(sentence.runs.first == .math(.text("≈")))
+        #expect(
+            TextRenderer().proseLayout.text(for: sentence)
+                == "≈ delta of layer 1, entry 1: you wrote −0.225, it is −0.2260; only rounding: matches when every intermediate is rounded to 3 decimals."
+        )
+        #expect(
+            TextRenderer().proseLayout.text(for: remarks[0])
+                == "✓ No value is wrong: 1 of 2 are right and 1 differs only by rounding (≈ below).")
     }
 
     @Test("acceptance A: the corrected ∂L/∂W⁽²⁾ passes")
@@ -111,7 +135,7 @@ struct AnswerCheckTests {
             ),
             (
                 #"{"los": 4}"#,
-                "mine.json: unknown key \"los\" (did you mean \"loss\"?); the solution has layers, output, loss, grad_input"
+                "mine.json: unknown key \"los\" (did you mean \"loss\"?); the solution has layers, output, loss, losses, grad_input"
             ),
             (#"{"loss": "four"}"#, "mine.json: loss: expected a number as in the solution, found a string"),
             (

@@ -34,7 +34,8 @@ struct NetworkGradientCheckTests {
     @Test("a corrupted analytic gradient fails and the report names the element")
     func corruptedGradientIsNamed() throws {
         let problem = try Self.example("relu-3-layer")
-        var gradients = problem.network.backward(problem.network.forward(problem.input), target: problem.target)
+        let target = try #require(problem.target)
+        var gradients = problem.network.backward(problem.network.forward(problem.input), target: target)
         gradients.weightGradients[1][1, 1] = -46  // −96 is right: the slip of a real hand solution
         let (solution, passes) = try NetworkGradientCheckSolver().solve(problem, against: gradients)
         #expect(!passes)

@@ -51,7 +51,8 @@ private func close(
 private func numericalGradients(_ problem: NetworkProblem) -> [(weights: [[Double]], bias: [Double])] {
     let h = 1e-6
     let network = problem.network
-    func loss(_ perturbed: Network) -> Double { perturbed.loss(input: problem.input, target: problem.target) }
+    let target = problem.target ?? Matrix(rows: 0, columns: 0)
+    func loss(_ perturbed: Network) -> Double { perturbed.loss(input: problem.input, target: target) }
     return network.layers.indices.map { index in
         let dense = network.layers[index]
         var weights = [[Double]](repeating: [], count: dense.weights.rows)

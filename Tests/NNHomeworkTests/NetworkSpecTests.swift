@@ -137,7 +137,7 @@ struct NetworkSpecTests {
     func batchFlatVector() throws {
         let problem = try decode(oneLayer(input: "[[1, 2], [3, 4], [5, 6]]", target: "[7, 8, 9]"))
         #expect(problem.target == Matrix(column: [7, 8, 9]))
-        #expect(problem.target.rows == 3 && problem.target.columns == 1)
+        #expect(problem.target?.rows == 3 && problem.target?.columns == 1)
     }
 
     @Test("binary cross-entropy accepts targets in [0, 1]")

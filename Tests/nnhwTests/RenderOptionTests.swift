@@ -19,7 +19,7 @@ struct RenderOptionTests {
         #expect(result.status == 0)
         let lines = result.output.split(separator: "\n")
         #expect(lines.allSatisfy { $0.count <= 60 }, "\(lines.filter { $0.count > 60 })")
-        #expect(lines.contains("Backward pass · 2 dense layers, tanh · loss ½Σ(ŷ − y)² · one"))
+        #expect(lines.contains("Backward pass · 2 dense layers, tanh · loss (1/2) Σ (ŷ − y)²"))
     }
 
     @Test("--heading-level subsection sets the title as \\subsection* and sections as \\subsubsection*")

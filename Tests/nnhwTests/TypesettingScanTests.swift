@@ -30,6 +30,8 @@ enum GoldenCases {
                 "Tests/nnhwTests/Fixtures/tanh-wrong.json",
             ],
             ["backward", "--net", "Examples/tanh-augmented.json", "--round-intermediates", "3"],
+            ["forward", "--net", "Tests/nnhwTests/Fixtures/relu-no-loss.json"],
+            ["backward", "--net", "Tests/nnhwTests/Fixtures/learning-rate-tenth.json"],
             ["conv", "--input", "6 0 1; 3 4 1; 1 7 0", "--kernel", "1 0; 0 -1", "--flip", "--padding", "1"],
         ]
         var seen = Set<[String]>()

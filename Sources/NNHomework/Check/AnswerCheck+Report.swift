@@ -8,9 +8,9 @@ extension AnswerCheck {
     /// (`rounded_to` and `rounded_value` only for a rounding verdict; `step` null when no step computes it).
     public func report(for solution: Solution) -> Solution {
         var result = solution
-        var items: [Solution.Item] = [.remark("\(summary)")]
+        var items: [Solution.Item] = [.remark(summary)]
         for entry in entries where entry.verdict == .rounding {
-            items.append(.remark("\(Self.roundingSentence(entry))"))
+            items.append(.remark(Self.roundingSentence(entry)))
         }
         items.append(.table(table))
         result.prependSection(Solution.Section(title: "Your answers", items: items))
@@ -18,43 +18,54 @@ extension AnswerCheck {
         return result
     }
 
+    /// ≈, the mark of a value off only by rounding.
+    static let roundingMark = MathExpression.text("≈")
+
     /// The verdict in one or two sentences.
-    var summary: String {
+    var summary: Prose {
         let noun = checkedCount == 1 ? "value" : "values"
         guard let wrong = firstWrong else {
             if roundingCount == 0 {
                 return checkedCount == 1
-                    ? "✓ The value you wrote is right." : "✓ All \(checkedCount) values you wrote are right."
+                    ? "\(Prose.Mark.pass) The value you wrote is right."
+                    : "\(Prose.Mark.pass) All \(checkedCount) values you wrote are right."
             }
             return
-                "✓ No value is wrong: \(correctCount) of \(checkedCount) are right and \(roundingCount) \(roundingCount == 1 ? "differs" : "differ") only by rounding (≈ below)."
+                "\(Prose.Mark.pass) No value is wrong: \(correctCount) of \(checkedCount) are right and \(roundingCount) \(roundingCount == 1 ? "differs" : "differ") only by rounding (\(Self.roundingMark) below)."
         }
-        var text = "✗ \(wrongCount) of \(checkedCount) \(noun) \(wrongCount == 1 ? "is" : "are") wrong. "
-        text += wrongCount == 1 ? "It is " : "The first is "
-        text += "\(wrong.words): you wrote \(Self.writtenText(wrong)), it is \(Self.correctText(wrong))"
-        if let step = wrong.step { text += "; redo step \(step.number)" }
+        var text: Prose =
+            "\(Prose.Mark.fail) \(wrongCount) of \(checkedCount) \(noun) \(wrongCount == 1 ? "is" : "are") wrong. "
+        text = text + (wrongCount == 1 ? "It is " : "The first is ")
+        text = text + "\(Self.phrase(wrong.path)): you wrote \(Self.written(wrong)), it is \(Self.correct(wrong))"
+        if let step = wrong.step { text = text + "; redo step \(step.number)" }
         return text + "."
     }
 
-    private static func roundingSentence(_ entry: Entry) -> String {
+    private static func roundingSentence(_ entry: Entry) -> Prose {
         let k = entry.roundingDecimals ?? 0
         return
-            "≈ \(entry.words): you wrote \(writtenText(entry)), it is \(correctText(entry)); only rounding: matches when every intermediate is rounded to \(k == 1 ? "1 decimal" : "\(k) decimals")."
+            "\(roundingMark) \(phrase(entry.path)): you wrote \(written(entry)), it is \(correct(entry)); only rounding: matches when every intermediate is rounded to \(k) \(k == 1 ? "decimal" : "decimals")."
     }
 
-    private static func writtenText(_ entry: Entry) -> String {
-        entry.number?.text ?? plainText(entry.written, decimals: 0)
+    /// What the student wrote, as written: `0.600` keeps its zeros.
+    private static func written(_ entry: Entry) -> Prose {
+        .written(entry.number?.text ?? plainText(entry.written))
     }
 
-    private static func correctText(_ entry: Entry) -> String {
-        plainText(entry.correct, decimals: entry.number.map { $0.decimals + 1 } ?? 0)
+    /// The solution's value in a sentence: a number with one decimal more than
+    /// the student wrote (at least the precision), words in quotes.
+    private static func correct(_ entry: Entry) -> Prose {
+        if case .number(let x) = entry.correct { return "\(correctNumber(x, entry))" }
+        return .written(plainText(entry.correct))
     }
 
-    /// A value in a sentence: a number with one decimal more than the student
-    /// wrote (at least 4), words in quotes.
-    private static func plainText(_ value: JSONValue, decimals: Int) -> String {
+    private static func correctNumber(_ x: Double, _ entry: Entry) -> MathExpression {
+        .preciseNumber(x, decimals: (entry.number?.decimals ?? 0) + 1)
+    }
+
+    /// A value that is not a number as the student or the solution wrote it: words in quotes, true or false.
+    private static func plainText(_ value: JSONValue) -> String {
         switch value {
-        case .number(let x): NumberFormat(precision: min(17, max(4, decimals))).text(x)
         case .string(let text): "\"\(text)\""
         case .bool(let flag): flag ? "true" : "false"
         default: value.serialized(indent: nil)
@@ -68,20 +79,21 @@ extension AnswerCheck {
             Table.Column("correct", alignment: .right), Table.Column("step"),
         ]
         let rows: [[[MathExpression]]] = entries.map { entry in
-            let mark: String
+            let mark: MathExpression
             switch entry.verdict {
-            case .correct: mark = "✓"
-            case .wrong: mark = "✗"
-            case .rounding: mark = "≈"
+            case .correct: mark = .text("✓")
+            case .wrong: mark = .text("✗")
+            case .rounding: mark = Self.roundingMark
             }
             let correct: MathExpression
             if case .number(let x) = entry.correct {
-                correct = .preciseNumber(x, decimals: (entry.number?.decimals ?? 0) + 1)
+                correct = Self.correctNumber(x, entry)
             } else {
-                correct = .text(Self.plainText(entry.correct, decimals: 0))
+                correct = .text(Self.plainText(entry.correct))
             }
-            let step = entry.step.map { [MathExpression.product([.text("(\($0.number))"), $0.lhs])] } ?? []
-            return [[.text(mark)], [.text(entry.words)], [.text(Self.writtenText(entry))], [correct], step]
+            let written = MathExpression.text(entry.number?.text ?? Self.plainText(entry.written))
+            let step = entry.step.map { [MathExpression.product([.parenthesized(.count($0.number)), $0.lhs])] } ?? []
+            return [[mark], [.text(entry.words)], [written], [correct], step]
         }
         return Table(columns: columns, rows: rows)
     }

@@ -16,6 +16,9 @@ public struct Symbol: Sendable, Hashable {
     public var base: String
     /// The layer l of the superscript ⁽ˡ⁾, if any.
     public var layer: Int?
+    /// A layer written with letters where ``layer`` is nil: "l" for a⁽ˡ⁾,
+    /// "l−1" for z⁽ˡ⁻¹⁾, "L" for δ⁽ᴸ⁾ (the general layer of a formula).
+    public var layerName: String?
     /// A subscript such as "2" or "j" (δ₂), if any.
     public var index: String?
     /// An accent over the base, if any.
@@ -28,10 +31,11 @@ public struct Symbol: Sendable, Hashable {
     /// A symbol with the given parts.
     public init(
         _ base: String, layer: Int? = nil, index: String? = nil, accent: Accent? = nil,
-        isPrime: Bool = false, isTransposed: Bool = false
+        isPrime: Bool = false, isTransposed: Bool = false, layerName: String? = nil
     ) {
         self.base = base
         self.layer = layer
+        self.layerName = layerName
         self.index = index
         self.accent = accent
         self.isPrime = isPrime

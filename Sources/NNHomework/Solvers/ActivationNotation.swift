@@ -18,20 +18,21 @@ struct ActivationNotation {
         }
     }
 
-    /// A short description for titles: "ReLU", "leaky ReLU (α = 0.1)", "3·tanh".
-    func summary(format: (Double) -> String) -> String {
-        let base: String
+    /// A short description for titles: "ReLU", "leaky ReLU (α = 0.1)", "3·tanh";
+    /// α, β and the scale c are written as the spec gives them.
+    var summary: Prose {
+        let base: Prose
         switch activation.function {
         case .identity: base = "identity"
         case .relu: base = "ReLU"
-        case .leakyReLU(let alpha): base = "leaky ReLU (α = \(format(alpha)))"
+        case .leakyReLU(let alpha): base = "leaky ReLU (\(Symbol("α")) = \(given: alpha))"
         case .tanh: base = "tanh"
         case .sigmoid: base = "sigmoid"
         case .gelu(.exact): base = "GELU"
         case .gelu(.tanhApproximation): base = "GELU (tanh approximation)"
-        case .softmax(let beta): base = beta == 1 ? "softmax" : "softmax (β = \(format(beta)))"
+        case .softmax(let beta): base = beta == 1 ? "softmax" : "softmax (\(Symbol("β")) = \(given: beta))"
         }
-        return activation.scale == 1 ? base : "\(format(activation.scale))·\(base)"
+        return activation.scale == 1 ? base : "\(given: activation.scale)\(MathExpression.text("·"))\(base)"
     }
 
     /// c · f(x) as an expression of `argument`.
@@ -81,13 +82,21 @@ struct ActivationNotation {
         return scaled(formula)
     }
 
-    /// The rule for f′ in words, for piecewise functions, in the notation's
-    /// pre-activation letter `v`: "ReLU′(a) = 1 if a > 0, else 0".
-    func derivativeRule(variable v: String) -> String? {
+    /// The rule for f′ in words, for piecewise functions, of the pre-activation
+    /// `v`: "ReLU′(a) = 1 if a > 0, else 0 (ReLU′(0) = 0 by convention)".
+    func derivativeRule(variable v: MathExpression) -> Prose? {
+        let alpha = MathExpression.symbol(Symbol("α"))
         switch activation.function {
-        case .relu: "ReLU′(\(v)) = 1 if \(v) > 0, else 0 (ReLU′(0) = 0 by convention)"
-        case .leakyReLU: "LeakyReLU′(\(v)) = 1 if \(v) > 0, else α (α at 0 by convention)"
-        default: nil
+        case .relu:
+            let derivative = FunctionName("ReLU", isDerivative: true)
+            return
+                "\(MathExpression.apply(derivative, [v])) = \(1) if \(v) > \(0), else \(0) (\(MathExpression.apply(derivative, [.count(0)])) = \(0) by convention)"
+        case .leakyReLU:
+            let derivative = FunctionName("LeakyReLU", isDerivative: true)
+            return
+                "\(MathExpression.apply(derivative, [v])) = \(1) if \(v) > \(0), else \(alpha) (\(alpha) at \(0) by convention)"
+        default:
+            return nil
         }
     }
 

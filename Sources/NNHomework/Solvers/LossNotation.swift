@@ -6,13 +6,17 @@ struct LossNotation {
     let loss: Loss
     let symbols: NetworkSymbols
 
-    /// "loss Σ(ŷ − y)²"-style short name for titles, in the notation's letters.
-    static func name(of loss: Loss, notation: Notation) -> String {
-        let reduction = loss.reduction == .sum ? ", summed over the batch" : ""
+    /// "loss Σ(ŷ − y)²"-style short name for titles, in the notation's letters;
+    /// a scale c other than 1 or ½ is written as the spec gives it.
+    static func name(of loss: Loss, notation: Notation) -> Prose {
+        let reduction: Prose = loss.reduction == .sum ? ", summed over the batch" : ""
         switch loss.function {
         case .squaredError(let c):
-            let factor = c == 1 ? "" : c == 0.5 ? "½" : "\(NumberFormat(precision: 4).text(c))·"
-            return "loss \(factor)Σ(\(notation.prediction) − y)²\(reduction)"
+            let symbols = NetworkSymbols(notation: notation, isBatch: false)
+            let sum = MathExpression.summation(
+                index: nil, .power(.parenthesized(.infix(.minus, [symbols.prediction, symbols.target])), .number(2)))
+            let factor: MathExpression? = c == 1 ? nil : c == 0.5 ? .fraction(.count(1), .count(2)) : .given(c)
+            return "loss \(factor.map { .product([$0, sum]) } ?? sum)\(reduction)"
         case .meanSquaredError: return "mean squared error\(reduction)"
         case .crossEntropy: return "cross-entropy\(reduction)"
         case .binaryCrossEntropy: return "binary cross-entropy\(reduction)"
@@ -100,9 +104,27 @@ struct LossNotation {
         }
     }
 
-    /// −ln ŷₖ: the cross-entropy of a one-hot target of class k (0-based, as the spec gives it).
+    /// −ln ŷₖ₊₁: the cross-entropy of a one-hot target of class k, which the
+    /// spec counts from 0, written with the output's index counted from 1 as
+    /// everywhere else (class 2 is the 3rd output, ŷ₃).
     func classTerm(_ k: Int) -> MathExpression {
-        .product([.number(-1), .apply(FunctionName("ln"), [symbols.prediction(index: "\(k)")])])
+        .product([.number(-1), .apply(FunctionName("ln"), [symbols.prediction(index: "\(k + 1)")])])
+    }
+
+    /// The note naming a class target: "class 2, the 3rd output".
+    static func classNote(_ k: Int) -> Prose {
+        "class \(k), the \(k + 1)\(ordinalSuffix(k + 1)) output"
+    }
+
+    /// "st", "nd", "rd" or "th", the English suffix of the ordinal n.
+    static func ordinalSuffix(_ n: Int) -> String {
+        switch (n % 10, n % 100) {
+        case (_, 11...13): "th"
+        case (1, _): "st"
+        case (2, _): "nd"
+        case (3, _): "rd"
+        default: "th"
+        }
     }
 
     /// ∂L/∂ŷ written symbolically, with the batch factor r = 1/S where it applies.

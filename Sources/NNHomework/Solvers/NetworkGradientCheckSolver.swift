@@ -37,7 +37,7 @@ public struct NetworkGradientCheckSolver: Sendable {
     /// - Throws: an ``InputError`` for a `--params` name the network lacks, or as the network solver does.
     public func solve(_ problem: NetworkProblem) throws(InputError) -> (solution: Solution, passes: Bool) {
         let network = problem.network
-        let gradients = network.backward(network.forward(problem.input), target: problem.target)
+        let gradients = network.backward(network.forward(problem.input), target: try Self.target(of: problem))
         return try solve(problem, against: gradients)
     }
 
@@ -57,10 +57,19 @@ public struct NetworkGradientCheckSolver: Sendable {
             parameters = generator.sample(sampleSize, from: parameters.count).map { parameters[$0] }
         }
         let results = check.compare(
-            network, input: problem.input, target: problem.target, gradients: gradients, parameters: parameters)
+            network, input: problem.input, target: try Self.target(of: problem), gradients: gradients,
+            parameters: parameters)
         var report = GradientCheckReport(
             problem: problem, check: check, names: names, results: results, notation: notation)
         report.write(sampled: sampleSize.map { _ in (parameters.count, network.parameters.count, seed) })
         return (report.solution, report.passes)
+    }
+
+    /// The problem's target, which a gradient check cannot do without.
+    private static func target(of problem: NetworkProblem) throws(InputError) -> Matrix {
+        guard let target = problem.target else {
+            throw InputError(.invalidData, at: "target", "missing; a gradient check needs a target and a loss")
+        }
+        return target
     }
 }

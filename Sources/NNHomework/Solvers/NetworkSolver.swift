@@ -16,7 +16,7 @@ public struct NetworkSolver: Sendable {
         self.rounding = rounding
     }
 
-    /// The forward pass and the loss.
+    /// The forward pass and, when the problem gives a target and a loss, the loss.
     ///
     /// - Throws: an ``InputError`` when the numbers overflow or the loss is
     ///   undefined for the network's outputs (e.g. cross-entropy of a negative ŷ).
@@ -31,15 +31,19 @@ public struct NetworkSolver: Sendable {
 
     /// The forward pass, the loss, backpropagation and, with a learning rate, one update.
     ///
-    /// - Throws: an ``InputError`` as for ``forward(_:)``, or when a gradient overflows.
+    /// - Throws: an ``InputError`` as for ``forward(_:)``, when the problem
+    ///   gives no target, or when a gradient overflows.
     public func backward(_ problem: NetworkProblem) throws(InputError) -> Solution {
+        guard let target = problem.target else {
+            throw InputError(.invalidData, at: "target", "missing; backpropagation needs a target and a loss")
+        }
         var sheet = try NetworkWorksheet(
             problem: problem, notation: notation, rounding: rounding, title: "Backward pass")
-        let gradients = problem.network.backward(sheet.pass, target: problem.target, rounding: rounding)
+        let gradients = problem.network.backward(sheet.pass, target: target, rounding: rounding)
         try NetworkWorksheet.requireFinite(gradients)
         sheet.writeForwardPass()
         sheet.writeLoss()
-        sheet.writeBackwardPass(gradients)
+        sheet.writeBackwardPass(gradients, target: target)
         var updated: Network?
         if let rate = problem.learningRate {
             let network = problem.network.updated(by: gradients, learningRate: rate, rounding: rounding)

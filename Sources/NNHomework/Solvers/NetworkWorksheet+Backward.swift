@@ -3,9 +3,9 @@ import NNCore
 extension NetworkWorksheet {
     /// δ⁽ᴸ⁾ from the loss, then for l = L … 1 the gradients of W⁽ˡ⁾ and b⁽ˡ⁾ and
     /// δ⁽ˡ⁻¹⁾ (or ∂L/∂x for l = 1).
-    mutating func writeBackwardPass(_ gradients: Gradients) {
+    mutating func writeBackwardPass(_ gradients: Gradients, target: Matrix) {
         solution.beginSection("Backward pass")
-        writeOutputDelta(gradients)
+        writeOutputDelta(gradients, target: target)
         for layer in stride(from: layerCount, through: 1, by: -1) {
             writeWeightGradient(gradients, layer: layer)
             if layer > 1 {
@@ -16,33 +16,38 @@ extension NetworkWorksheet {
         }
     }
 
-    private mutating func writeOutputDelta(_ gradients: Gradients) {
+    private mutating func writeOutputDelta(_ gradients: Gradients, target: Matrix) {
         let beta: Double
-        let note: String
-        let (a, L, yHat) = (symbols.notation.preActivation, symbols.notation.loss, symbols.notation.prediction)
+        let note: Prose
+        let sample = NetworkSymbols(notation: symbols.notation, isBatch: false)
+        let yHat = sample.prediction
+        let lossGradient = sample.gradient(yHat)
         switch problem.network.outputRule {
         case .chainRule:
-            writeOutputDeltaByChainRule(gradients)
+            writeOutputDeltaByChainRule(gradients, target: target)
             return
         case .softmaxCrossEntropy(let coldness):
             beta = coldness
-            note = "softmax + cross-entropy: the Jacobian of softmax times ∂\(L)/∂\(yHat) simplifies to \(yHat) − y"
+            let difference = MathExpression.infix(.minus, [yHat, sample.target])
+            note = "softmax + cross-entropy: the Jacobian of softmax times \(lossGradient) simplifies to \(difference)"
         case .sigmoidBinaryCrossEntropy:
             beta = 1
-            note =
-                "sigmoid + binary cross-entropy: σ′(\(a)) = \(yHat)(1 − \(yHat)) cancels the denominator of ∂\(L)/∂\(yHat)"
+            let sigma = MathExpression.apply(
+                FunctionName("σ", isDerivative: true), [.symbol(Symbol(sample.notation.preActivation))])
+            let product = MathExpression.product([yHat, .parenthesized(.infix(.minus, [.count(1), yHat]))])
+            note = "sigmoid + binary cross-entropy: \(sigma) = \(product) cancels the denominator of \(lossGradient)"
         }
         let layer = layerCount
         let coefficient = [batchFactor, beta == 1 ? nil : MathExpression.number(beta)].compactMap { $0 }
         let difference = MathExpression.infix(.minus, [symbols.prediction, symbols.target])
-        let numeric = MathExpression.infix(.minus, [operand(pass.output), operand(problem.target)])
+        let numeric = MathExpression.infix(.minus, [operand(pass.output), operand(target)])
         solution.addStep(
             symbols.delta(layer),
             [
                 symbols.gradient(symbols.a(layer)), wrap(coefficient, difference), wrap(coefficient, numeric),
                 result(gradients.deltas[layer - 1]),
             ],
-            note: "\(note)", producing: [path(layer, "delta")])
+            note: note, producing: [path(layer, "delta")])
     }
 
     /// 1/S for a batch with mean reduction, else nil.
@@ -55,14 +60,14 @@ extension NetworkWorksheet {
         coefficients.isEmpty ? body : .product(coefficients + [.parenthesized(body)])
     }
 
-    private mutating func writeOutputDeltaByChainRule(_ gradients: Gradients) {
+    private mutating func writeOutputDeltaByChainRule(_ gradients: Gradients, target: Matrix) {
         let layer = layerCount
         let outputGradient = gradients.outputGradient ?? gradients.deltas[layer - 1]
         let outputs = pass.output.columns
         var rhs = [lossNotation.gradientFormula(outputs: outputs, samples: problem.sampleCount)]
         if !isBatch,
             let numbers = lossNotation.gradientSubstituted(
-                prediction: operand(pass.output), target: operand(problem.target), outputs: outputs,
+                prediction: operand(pass.output), target: operand(target), outputs: outputs,
                 samples: problem.sampleCount)
         {
             rhs.append(numbers)
@@ -94,8 +99,10 @@ extension NetworkWorksheet {
             rounding == nil
             ? notation.activation.derivative(at: a)
             : notation.activation.derivative(at: a, fromOutput: pass.activations[layer])
-        if let rule = notation.derivativeRule(variable: symbols.notation.preActivation), !statedRules.contains(rule) {
-            solution.addRemark("\(rule)")
+        if let rule = notation.derivativeRule(variable: .symbol(Symbol(symbols.notation.preActivation))),
+            !statedRules.contains(rule)
+        {
+            solution.addRemark(rule)
             statedRules.insert(rule)
         }
         if let formula = notation.derivativeFormula(of: symbols.a(layer)) {
@@ -134,9 +141,14 @@ extension NetworkWorksheet {
     ) {
         let notation = activation(layer)
         let jacobianSymbol = MathExpression.symbol(Symbol("J", layer: layer))
+        let s = MathExpression.symbol(Symbol("s"))
+        let softmax = MathExpression.apply(
+            FunctionName("softmax"),
+            [.product([.symbol(Symbol("β")), .symbol(Symbol(symbols.notation.preActivation))])])
         if isBatch {
+            let transposed = MathExpression.symbol(Symbol("J", layer: layer, isTransposed: true))
             solution.addRemark(
-                "Softmax couples the outputs of a sample: each row of Δ⁽\(Self.superscript(layer))⁾ is J⁽\(Self.superscript(layer))⁾ᵀ times that row of the upstream gradient, with J = cβ(diag(s) − s sᵀ)."
+                "Softmax couples the outputs of a sample: each row of \(symbols.delta(layer)) is \(transposed) times that row of the upstream gradient, with \(Symbol("J")) = \(Self.softmaxJacobian)."
             )
             solution.addStep(symbols.delta(layer), prefix + [result(delta)], producing: [path(layer, "delta")])
             return
@@ -144,7 +156,7 @@ extension NetworkWorksheet {
         let jacobian = notation.activation.jacobian(at: pass.preActivations[layer - 1].row(0))
         solution.addStep(
             .partial(of: symbols.z(layer), withRespectTo: symbols.a(layer)),
-            [jacobianSymbol, .matrix(jacobian)], note: "softmax Jacobian: cβ(diag(s) − s sᵀ), s = softmax(βa)")
+            [jacobianSymbol, .matrix(jacobian)], note: "softmax Jacobian: \(Self.softmaxJacobian), \(s) = \(softmax)")
         solution.addStep(
             symbols.delta(layer),
             prefix + [
@@ -174,20 +186,39 @@ extension NetworkWorksheet {
                 ], producing: [path(layer, "grad_W")])
         }
         guard problem.hasBias[layer - 1], !problem.isAugmented else { return }
-        let biasGradient = Matrix(row: gradients.biasGradients[layer - 1])
-        if isBatch {
+        let biasGradient = gradients.biasGradients[layer - 1]
+        guard isBatch else {
             solution.addStep(
-                symbols.gradient(symbols.bias(layer)),
-                [
-                    .product([.symbol(Symbol("1", isTransposed: true)), symbols.delta(layer)]),
-                    .inlineVector(biasGradient.row(0)),
-                ],
-                note: "the sum of each column of Δ⁽\(Self.superscript(layer))⁾", producing: [path(layer, "grad_b")])
-        } else {
-            solution.addStep(
-                symbols.gradient(symbols.bias(layer)), [symbols.delta(layer), result(biasGradient)],
+                symbols.gradient(symbols.bias(layer)), [symbols.delta(layer), result(Matrix(row: biasGradient))],
                 producing: [path(layer, "grad_b")])
+            return
         }
+        var rhs: [MathExpression] = [.product([.symbol(Symbol("1", isTransposed: true)), symbols.delta(layer)])]
+        var note: Prose = "the sum of each column of \(symbols.delta(layer))"
+        if problem.sampleCount <= Self.samplesSummedInColumns {
+            rhs.append(.infix(.plus, delta.rowArrays.map { .matrix(Matrix(column: $0)) }))
+            rhs.append(.matrix(Matrix(column: biasGradient)))
+            note = "the rows of \(symbols.delta(layer)), one per sample, summed"
+        } else {
+            rhs.append(.inlineVector(biasGradient))
+        }
+        solution.addStep(
+            symbols.gradient(symbols.bias(layer)), rhs, note: note, producing: [path(layer, "grad_b")])
+    }
+
+    /// Up to this many samples, ∂L/∂b = 1ᵀΔ is written as the sum of Δ's rows, each as a column.
+    static let samplesSummedInColumns = 4
+
+    /// J = cβ(diag(s) − s sᵀ), the Jacobian of c · softmax(βa) at s = softmax(βa).
+    static var softmaxJacobian: MathExpression {
+        let s = MathExpression.symbol(Symbol("s"))
+        return .product([
+            .symbol(Symbol("c")), .symbol(Symbol("β")),
+            .parenthesized(
+                .infix(
+                    .minus,
+                    [.apply(FunctionName("diag"), [s]), .product([s, .symbol(Symbol("s", isTransposed: true))])])),
+        ])
     }
 
     /// The weights that carry δ back: W⁽ˡ⁾, or W̄⁽ˡ⁾ without its bias column when augmented.
@@ -201,7 +232,10 @@ extension NetworkWorksheet {
         let weights = problem.network.layers[upper - 1].weights
         let upperDelta = gradients.deltas[upper - 1]
         if problem.isAugmented && layer == layerCount - 1 {
-            solution.addRemark("W̄ is W without its bias column: the bias unit's constant 1 has no δ to pass back.")
+            let (bar, plain) = (Symbol("W", accent: .bar), Symbol("W"))
+            solution.addRemark(
+                "\(bar) is \(plain) without its bias column: the bias unit's constant \(1) has no \(Symbol("δ")) to pass back."
+            )
         }
         let upstream: MathExpression
         let numericUpstream: MathExpression

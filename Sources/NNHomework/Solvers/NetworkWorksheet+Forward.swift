@@ -17,11 +17,12 @@ extension NetworkWorksheet {
             let withOne = Self.prependingOnes(to: x)
             if isBatch {
                 solution.addStep(
-                    symbols.z(0), [result(withOne)], note: "X with a leading column of ones for the bias weights")
+                    symbols.z(0), [result(withOne)],
+                    note: "\(symbols.input) with a leading column of ones for the bias weights")
             } else {
                 solution.addStep(
                     symbols.z(0), [.vectorOf([.number(1), symbols.input]), result(withOne)],
-                    note: "leading 1 for the bias weight")
+                    note: "leading \(1) for the bias weight")
             }
         } else {
             solution.addStep(symbols.z(0), [symbols.input, result(x)])

@@ -2,8 +2,11 @@ import NNCore
 
 extension NetworkWorksheet {
     /// The JSON contract of `forward` and `backward`:
-    /// `{"layers": [{"a", "z", "delta", "grad_W", "grad_b", "W_updated", "b_updated"}], "output", "loss", "grad_input"}`.
+    /// `{"layers": [{"a", "z", "delta", "grad_W", "grad_b", "W_updated", "b_updated"}], "output", "loss", "losses",
+    /// "grad_input"}`.
     ///
+    /// `losses` holds ℓₛ, one per sample (one entry for a single sample);
+    /// `loss` and `losses` are left out when the problem gives no target and loss.
     /// Vectors are flat arrays for one sample and arrays of rows for a batch;
     /// weight-shaped values are arrays of rows (with the bias column first when
     /// augmented, where `grad_b` and `b_updated` are then left out).
@@ -32,8 +35,12 @@ extension NetworkWorksheet {
         var top = [
             JSONMember("layers", .array(layers)),
             JSONMember("output", values(pass.output)),
-            JSONMember("loss", .number(loss)),
         ]
+        if let loss, let target = problem.target {
+            top.append(JSONMember("loss", .number(loss)))
+            let losses = isBatch ? sampleLosses(target: target) : [loss]
+            top.append(JSONMember("losses", numbers(losses)))
+        }
         if let gradients { top.append(JSONMember("grad_input", values(gradients.inputGradient))) }
         return .object(top)
     }

@@ -4,11 +4,15 @@ extension NetworkWorksheet {
     /// One gradient-descent step: W⁽ˡ⁾ − η ∂L/∂W⁽ˡ⁾ and b⁽ˡ⁾ − η ∂L/∂b⁽ˡ⁾ for every layer.
     mutating func writeUpdate(_ gradients: Gradients, learningRate: Double, updated: Network) {
         solution.beginSection("Gradient-descent update")
-        let L = symbols.notation.loss
+        let (weights, bias) = (symbols.weights(named: "l"), symbols.bias(named: "l"))
+        let arrow = MathExpression.text("←")
+        func step(_ parameter: MathExpression) -> MathExpression {
+            .infix(.minus, [parameter, .product([symbols.learningRate, symbols.gradient(parameter)])])
+        }
         solution.addRemark(
-            "W⁽ˡ⁾ ← W⁽ˡ⁾ − η ∂\(L)/∂W⁽ˡ⁾ and b⁽ˡ⁾ ← b⁽ˡ⁾ − η ∂\(L)/∂b⁽ˡ⁾ with η = \(NumberFormat(precision: 17).text(learningRate))"
+            "\(weights) \(arrow) \(step(weights)) and \(bias) \(arrow) \(step(bias)) with \(symbols.learningRate) = \(given: learningRate)"
         )
-        let eta = MathExpression.number(learningRate)
+        let eta = MathExpression.given(learningRate)
         for layer in 1...layerCount {
             let newWeights =
                 problem.isAugmented
@@ -30,7 +34,7 @@ extension NetworkWorksheet {
                         ]),
                     .matrix(newWeights),
                 ],
-                note: "new W⁽\(Self.superscript(layer))⁾", producing: [path(layer, "W_updated")])
+                note: "new \(symbols.weights(layer))", producing: [path(layer, "W_updated")])
             guard problem.hasBias[layer - 1], !problem.isAugmented else { continue }
             let bias = Matrix(row: problem.network.layers[layer - 1].bias)
             let biasGradient = Matrix(row: gradients.biasGradients[layer - 1])
@@ -42,7 +46,7 @@ extension NetworkWorksheet {
                     .infix(.minus, [.matrix(bias.transposed()), .product([eta, .matrix(biasGradient.transposed())])]),
                     .inlineVector(updated.layers[layer - 1].bias),
                 ],
-                note: "new b⁽\(Self.superscript(layer))⁾", producing: [path(layer, "b_updated")])
+                note: "new \(symbols.bias(layer))", producing: [path(layer, "b_updated")])
         }
     }
 }

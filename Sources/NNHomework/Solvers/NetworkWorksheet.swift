@@ -8,41 +8,51 @@ import NNCore
 struct NetworkWorksheet {
     let problem: NetworkProblem
     let pass: ForwardPass
-    let loss: Double
+    /// L, or nil when the problem gives no target and loss (a forward pass only).
+    let loss: Double?
     let symbols: NetworkSymbols
     /// How intermediate values are rounded, or nil to carry them at full precision.
     let rounding: Rounding?
     var solution: Solution
     /// Piecewise derivative rules already stated, so each is stated once.
-    var statedRules: Set<String> = []
+    var statedRules: Set<Prose> = []
 
-    init(problem: NetworkProblem, notation: Notation, rounding: Rounding?, title: String) throws(InputError) {
+    init(problem: NetworkProblem, notation: Notation, rounding: Rounding?, title: Prose) throws(InputError) {
         self.problem = problem
         self.symbols = NetworkSymbols(notation: notation, isBatch: problem.isBatch)
         self.rounding = rounding
         self.pass = problem.network.forward(problem.input, rounding: rounding)
         try Self.requireFinite(pass)
-        try Self.requireDefinedLoss(problem, pass: pass)
-        self.loss = problem.network.loss(of: pass, target: problem.target, rounding: rounding)
-        guard loss.isFinite else {
-            throw InputError(
-                .invalidData, at: "loss", "the loss overflows; the numbers are too large for double precision")
+        if let target = problem.target {
+            try Self.requireDefinedLoss(problem, target: target, pass: pass)
+            let value = problem.network.loss(of: pass, target: target, rounding: rounding)
+            guard value.isFinite else {
+                throw InputError(
+                    .invalidData, at: "loss", "the loss overflows; the numbers are too large for double precision")
+            }
+            self.loss = value
+        } else {
+            self.loss = nil
         }
-        var preamble = Self.preamble(problem, notation: notation)
+        var preamble = Self.preamble(problem, symbols: symbols)
         if let rounding { preamble.insert(Self.roundingSentence(rounding, notation: notation), at: 0) }
-        self.solution = Solution(
-            title: "\(Self.title(title, problem: problem, notation: notation))", preamble: preamble.map { "\($0)" })
+        self.solution = Solution(title: Self.title(title, problem: problem, notation: notation), preamble: preamble)
     }
 
     /// The preamble line of `--round-intermediates K`.
-    static func roundingSentence(_ rounding: Rounding, notation: Notation) -> String {
+    static func roundingSentence(_ rounding: Rounding, notation: Notation) -> Prose {
         let k = rounding.decimals
-        let places = k == 1 ? "1 decimal" : "\(k) decimals"
-        let (a, z, L, yHat) = (notation.preActivation, notation.activation, notation.loss, notation.prediction)
+        let symbols = NetworkSymbols(notation: notation, isBatch: false)
+        let quantities = Prose.joined(
+            [
+                symbols.a(named: "l"), symbols.z(named: "l"), symbols.loss, symbols.gradient(symbols.prediction),
+                symbols.delta(named: "l"),
+            ].map(Prose.init),
+            separator: ", ")
         return
-            "Intermediates rounded to \(places), as by hand: each \(a)⁽ˡ⁾, \(z)⁽ˡ⁾, \(L), ∂\(L)/∂\(yHat), δ⁽ˡ⁾, gradient and update is "
-            + "rounded right after it is computed, and the rounded value is used from then on "
-            + "(f′ is computed from the rounded values and enters δ⁽ˡ⁾ unrounded)."
+            "Intermediates rounded to \(k) \(k == 1 ? "decimal" : "decimals"), as by hand: each \(quantities), "
+            + "gradient and update is rounded right after it is computed, and the rounded value is used from then on "
+            + "(\(symbols.derivative) is computed from the rounded values and enters \(symbols.delta(named: "l")) unrounded)."
     }
 
     /// The JSON path of a key of layer l in ``result(gradients:updated:)``: `layers[l − 1].key`.
@@ -128,10 +138,10 @@ struct NetworkWorksheet {
     }
 
     /// Cross-entropy of unfused outputs needs ŷ in (0, 1] where y > 0 (and below 1 where y < 1 for binary).
-    static func requireDefinedLoss(_ problem: NetworkProblem, pass: ForwardPass) throws(InputError) {
+    static func requireDefinedLoss(_ problem: NetworkProblem, target: Matrix, pass: ForwardPass) throws(InputError) {
         guard !problem.network.outputRule.isFused else { return }
         let output = pass.output.elements
-        let target = problem.target.elements
+        let target = target.elements
         switch problem.network.loss.function {
         case .crossEntropy:
             if let bad = output.indices.first(where: { target[$0] > 0 && !(output[$0] > 0) }) {
@@ -156,50 +166,63 @@ struct NetworkWorksheet {
 
     // MARK: Title and conventions
 
-    private static func title(_ kind: String, problem: NetworkProblem, notation: Notation) -> String {
+    /// "Backward pass · 3 dense layers, ReLU · loss Σ(ŷ − y)² · one sample"; without a loss, no loss part.
+    private static func title(_ kind: Prose, problem: NetworkProblem, notation: Notation) -> Prose {
         let count = problem.network.layers.count
-        let layers = "\(count) dense \(count == 1 ? "layer" : "layers")"
-        let format = NumberFormat(precision: 4)
-        let names = problem.network.layers.map {
-            ActivationNotation(activation: $0.activation).summary(format: format.text)
-        }
-        let distinct = names.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        let sample = problem.isBatch ? "batch of \(problem.sampleCount)" : "one sample"
-        return
-            "\(kind) · \(layers), \(distinct.joined(separator: " / ")) · \(LossNotation.name(of: problem.network.loss, notation: notation)) · \(sample)"
+        let names = problem.network.layers.map { ActivationNotation(activation: $0.activation).summary }
+        let distinct = names.reduce(into: [Prose]()) { if !$0.contains($1) { $0.append($1) } }
+        var parts: [Prose] = [
+            kind, "\(count) dense \(count == 1 ? "layer" : "layers"), \(Prose.joined(distinct, separator: " / "))",
+        ]
+        if problem.target != nil { parts.append(LossNotation.name(of: problem.network.loss, notation: notation)) }
+        parts.append(problem.isBatch ? "batch of \(problem.sampleCount)" : "one sample")
+        return Prose.joined(parts, separator: " \(MathExpression.text("·")) ")
     }
 
-    private static func preamble(_ problem: NetworkProblem, notation: Notation) -> [String] {
-        var lines: [String] = []
-        if let description = problem.description { lines.append(description) }
-        let (a, z) = (notation.preActivation, notation.activation)
+    private static func preamble(_ problem: NetworkProblem, symbols: NetworkSymbols) -> [Prose] {
+        var lines: [Prose] = []
+        if let description = problem.description { lines.append(.written(description)) }
+        let (a, z, previous) = (symbols.a(named: "l"), symbols.z(named: "l"), symbols.z(named: "l−1"))
+        let (weights, bias) = (symbols.weights(named: "l"), symbols.bias(named: "l"))
+        let activation = MathExpression.apply(FunctionName("f"), [a])
+        let shape: Prose = "out \(MathExpression.text("×")) in"
         if problem.isBatch {
-            let (upperA, upperZ) = (a.uppercased(), z.uppercased())
+            let product = MathExpression.product([previous, symbols.weights(named: "l", transposed: true)])
+            let ones = MathExpression.product([symbols.ones, symbols.bias(named: "l", transposed: true)])
             lines.append(
-                "One sample per row: \(upperA)⁽ˡ⁾ = \(upperZ)⁽ˡ⁻¹⁾ W⁽ˡ⁾ᵀ + 1 b⁽ˡ⁾ᵀ, \(upperZ)⁽ˡ⁾ = f(\(upperA)⁽ˡ⁾); weights are out × in."
+                "One sample per row: \(a) = \(MathExpression.infix(.plus, [product, ones])), \(z) = \(activation); weights are \(shape)."
             )
         } else if problem.isAugmented {
             lines.append(
-                "Each weight row starts with the bias weight, so \(a)⁽ˡ⁾ = W⁽ˡ⁾ \(z)⁽ˡ⁻¹⁾ with a leading 1 in \(z)⁽ˡ⁻¹⁾."
+                "Each weight row starts with the bias weight, so \(a) = \(MathExpression.product([weights, previous])) with a leading \(1) in \(previous)."
             )
         } else {
+            let sum = MathExpression.infix(.plus, [.product([weights, previous]), bias])
             lines.append(
-                "\(a)⁽ˡ⁾ = W⁽ˡ⁾ \(z)⁽ˡ⁻¹⁾ + b⁽ˡ⁾ is the pre-activation and \(z)⁽ˡ⁾ = f(\(a)⁽ˡ⁾) the activation; weights are out × in."
-            )
+                "\(a) = \(sum) is the pre-activation and \(z) = \(activation) the activation; weights are \(shape).")
         }
-        let format = NumberFormat(precision: 4)
         for (index, rule) in problem.initializations.enumerated() {
             guard let rule else { continue }
             let dense = problem.network.layers[index]
-            let r = format.text(rule.bound(inputs: dense.inputCount, outputs: dense.outputCount))
-            let name: String
+            let r = MathExpression.symbol(Symbol("r"))
+            let (inputs, outputs) = (MathExpression.text("in"), MathExpression.text("out"))
+            let fanIn: MathExpression
+            let name: Prose
             switch rule {
-            case .glorotUniform: name = "Glorot uniform, r = √(6/(in + out))"
-            case .heUniform: name = "He uniform, r = √(6/in)"
+            case .glorotUniform:
+                fanIn = .parenthesized(.infix(.plus, [inputs, outputs]))
+                name = "Glorot uniform"
+            case .heUniform:
+                fanIn = inputs
+                name = "He uniform"
             }
+            let bound = MathExpression.apply(FunctionName("√"), [.fraction(.count(6), fanIn)])
+            let interval = MathExpression.apply(FunctionName("U"), [.product([.number(-1), r]), r])
+            let value = rule.bound(inputs: dense.inputCount, outputs: dense.outputCount)
             lines.append(
-                "Layer \(index + 1) gives only its size: W⁽\(Self.superscript(index + 1))⁾ is drawn from U(−r, r) by \(name) = \(r) "
-                    + "(seed \(problem.seed)), and b⁽\(Self.superscript(index + 1))⁾ = 0.")
+                "Layer \(index + 1) gives only its size: \(symbols.weights(index + 1)) is drawn from \(interval) by \(name), "
+                    + "\(r) = \(bound) = \(number: value) (seed \(code: String(problem.seed))), and \(symbols.bias(index + 1)) = \(0)."
+            )
         }
         return lines
     }

@@ -102,6 +102,27 @@ struct NetworkSymbols {
     func delta(_ layer: Int, transposed: Bool = false) -> MathExpression {
         .symbol(Symbol(isBatch ? "Δ" : "δ", layer: layer, isTransposed: transposed))
     }
+
+    /// a⁽ˡ⁾ of a general layer named by letters: a⁽ˡ⁾ (A⁽ˡ⁾ for a batch).
+    func a(named layer: String) -> MathExpression {
+        .symbol(Symbol(letter(notation.preActivation), layerName: layer))
+    }
+    /// z⁽ˡ⁻¹⁾ of a general layer named by letters (Z⁽ˡ⁻¹⁾ for a batch).
+    func z(named layer: String) -> MathExpression {
+        .symbol(Symbol(letter(notation.activation), layerName: layer))
+    }
+    /// δ⁽ˡ⁾ of a general layer named by letters (Δ⁽ˡ⁾ for a batch).
+    func delta(named layer: String) -> MathExpression {
+        .symbol(Symbol(isBatch ? "Δ" : "δ", layerName: layer))
+    }
+    /// W⁽ˡ⁾ of a general layer, optionally W⁽ˡ⁾ᵀ.
+    func weights(named layer: String, transposed: Bool = false) -> MathExpression {
+        .symbol(Symbol("W", isTransposed: transposed, layerName: layer))
+    }
+    /// b⁽ˡ⁾ of a general layer, optionally b⁽ˡ⁾ᵀ.
+    func bias(named layer: String, transposed: Bool = false) -> MathExpression {
+        .symbol(Symbol("b", isTransposed: transposed, layerName: layer))
+    }
     /// W⁽ˡ⁾, optionally W⁽ˡ⁾ᵀ.
     func weights(_ layer: Int, transposed: Bool = false) -> MathExpression {
         .symbol(Symbol("W", layer: layer, isTransposed: transposed))
@@ -134,4 +155,8 @@ struct NetworkSymbols {
     var ones: MathExpression { .symbol(Symbol("1")) }
     /// η.
     var learningRate: MathExpression { .symbol(Symbol("η")) }
+    /// f′, the derivative of an activation.
+    var derivative: MathExpression { .symbol(Symbol("f", isPrime: true)) }
+    /// ℓₛ, the loss of sample s (ℓ₁ for `sample` 1).
+    func sampleLoss(_ sample: String) -> MathExpression { .symbol(Symbol("ℓ", index: sample)) }
 }

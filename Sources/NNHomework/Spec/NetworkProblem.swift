@@ -8,12 +8,13 @@ import NNCore
 public struct NetworkProblem: Sendable, Hashable {
     /// The problem's own words, shown under the title, if the spec has them.
     public var description: String?
-    /// The layers and loss.
+    /// The layers and loss; without a ``target`` the loss is squared error and means nothing.
     public var network: Network
     /// X, one sample per row (z⁽⁰⁾ without any leading 1).
     public var input: Matrix
-    /// Y, one row per sample, as probabilities for cross-entropy.
-    public var target: Matrix
+    /// Y, one row per sample, as probabilities for cross-entropy; nil when
+    /// the spec gives neither a target nor a loss (a forward pass only).
+    public var target: Matrix?
     /// The 0-based class of each sample, when the target was given as class indices.
     public var classIndices: [Int]?
     /// Whether the input was a batch (a matrix) rather than one sample.
@@ -31,7 +32,7 @@ public struct NetworkProblem: Sendable, Hashable {
 
     /// A problem with the given parts.
     public init(
-        description: String? = nil, network: Network, input: Matrix, target: Matrix, classIndices: [Int]? = nil,
+        description: String? = nil, network: Network, input: Matrix, target: Matrix?, classIndices: [Int]? = nil,
         isBatch: Bool, isAugmented: Bool = false, hasBias: [Bool]? = nil, learningRate: Double? = nil,
         initializations: [WeightInitialization?]? = nil, seed: UInt64 = 0
     ) {
@@ -62,24 +63,28 @@ extension NetworkProblem {
     ///   - text: the spec's JSON.
     ///   - source: the file name to name in errors about the document as a whole.
     ///   - seed: the seed for layers given as `"units"`, whose weights are drawn at random.
+    ///   - requiresLoss: whether `target` and `loss` must be given; when false
+    ///     (a forward pass) the spec may leave out both, but not only one.
     /// - Throws: an ``InputError`` naming the JSON path of the first problem found.
-    public init(parsing text: String, source: String, seed: UInt64 = 0) throws(InputError) {
+    public init(parsing text: String, source: String, seed: UInt64 = 0, requiresLoss: Bool = true) throws(InputError) {
         let value: JSONValue
         do {
             value = try JSONValue(parsing: text)
         } catch {
             throw InputError(.invalidData, at: source, error.description)
         }
-        try self.init(json: value, source: source, seed: seed)
+        try self.init(json: value, source: source, seed: seed, requiresLoss: requiresLoss)
     }
 
-    /// Reads a network spec from a parsed JSON document.
-    public init(json: JSONValue, source: String, seed: UInt64 = 0) throws(InputError) {
+    /// Reads a network spec from a parsed JSON document (see ``init(parsing:source:seed:requiresLoss:)``).
+    public init(json: JSONValue, source: String, seed: UInt64 = 0, requiresLoss: Bool = true) throws(InputError) {
         let root = JSONCursor(value: json, path: "", rootName: source)
-        try root.requireObject(allowed: Self.keys, required: ["input", "target", "layers", "loss"])
-        guard let inputCursor = root.member("input"), let targetCursor = root.member("target"),
-            let layersCursor = root.member("layers"), let lossCursor = root.member("loss")
-        else { throw root.error("missing key") }
+        let givesLoss = requiresLoss || root.member("target") != nil || root.member("loss") != nil
+        try root.requireObject(
+            allowed: Self.keys, required: givesLoss ? ["input", "target", "layers", "loss"] : ["input", "layers"])
+        guard let inputCursor = root.member("input"), let layersCursor = root.member("layers") else {
+            throw root.error("missing key")
+        }
 
         let description = try root.member("description")?.string()
         let isAugmented = try root.member("augmented")?.bool() ?? false
@@ -102,10 +107,15 @@ extension NetworkProblem {
             hasBias.append(layer.hasBias)
             initializations.append(layer.initialization)
         }
-        let loss = try LossSpec.decode(lossCursor)
-        let network = Network(layers: layers, loss: loss)
-        let (target, classes) = try Self.decodeTarget(
-            targetCursor, loss: loss, outputs: network.outputLayer.outputCount, samples: input.rows, isBatch: isBatch)
+        var network = Network(layers: layers, loss: Loss(.squaredError(scale: 1)))
+        var target: Matrix?
+        var classes: [Int]?
+        if let targetCursor = root.member("target"), let lossCursor = root.member("loss") {
+            network.loss = try LossSpec.decode(lossCursor)
+            (target, classes) = try Self.decodeTarget(
+                targetCursor, loss: network.loss, outputs: network.outputLayer.outputCount, samples: input.rows,
+                isBatch: isBatch)
+        }
 
         var learningRate: Double?
         if let rateCursor = root.member("learning_rate") {

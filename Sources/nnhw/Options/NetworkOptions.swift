@@ -26,12 +26,14 @@ enum NetworkOptions {
     static let all = input + rounding + AnswerChecking.options + Rendering.options
 
     /// Runs a network solver on the problem the options name, in the options'
-    /// notation and rounding, and renders it or checks `--check MINE.json` against it.
+    /// notation and rounding, and renders it or checks `--check MINE.json` against it;
+    /// `requiresLoss: false` lets the spec leave out its target and loss.
     static func solve(
-        _ values: OptionValues, _ solve: @escaping (NetworkSolver, NetworkProblem) throws(InputError) -> Solution
+        _ values: OptionValues, requiresLoss: Bool = true,
+        _ solve: @escaping (NetworkSolver, NetworkProblem) throws(InputError) -> Solution
     ) throws(InputError) -> Output {
         let renderer = try Rendering.renderer(values)
-        let problem = try NetworkProblem(values)
+        let problem = try NetworkProblem(values, requiresLoss: requiresLoss)
         let solver = try NetworkSolver(values)
         return try AnswerChecking.output(
             solve(solver, problem), renderer: renderer, values,

@@ -12,6 +12,8 @@ enum ForwardCommand {
             "nnhw forward --example relu-3-layer", "nnhw forward --net Examples/tanh-augmented.json --precision 6",
         ],
         run: { values throws(InputError) in
-            try NetworkOptions.solve(values) { solver, problem throws(InputError) in try solver.forward(problem) }
+            try NetworkOptions.solve(values, requiresLoss: false) { solver, problem throws(InputError) in
+                try solver.forward(problem)
+            }
         })
 }

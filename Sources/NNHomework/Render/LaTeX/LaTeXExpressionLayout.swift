@@ -119,7 +119,11 @@ struct LaTeXExpressionLayout: Sendable {
         case nil: break
         }
         var superscripts: [String] = []
-        if let layer = symbol.layer { superscripts.append("(\(layer))") }
+        if let layer = symbol.layer {
+            superscripts.append("(\(layer))")
+        } else if let name = symbol.layerName {
+            superscripts.append("(" + name.map(Self.letter).joined() + ")")
+        }
         if symbol.isPrime { superscripts.append("\\prime") }
         if symbol.isTransposed { superscripts.append("\\top") }
         let hasScripts = symbol.index != nil || !superscripts.isEmpty
@@ -173,7 +177,11 @@ struct LaTeXExpressionLayout: Sendable {
             case .math(let source): source
             case .text(let original, let source):
                 switch dialect {
-                case .latex: "\\text{" + source + "}"
+                case .latex:
+                    // An underscore is set between the \text pieces, where MathJax and the scan accept it too.
+                    source.split(separator: "\\_", omittingEmptySubsequences: false).map {
+                        $0.isEmpty ? "" : "\\text{" + $0 + "}"
+                    }.joined(separator: "\\_")
                 case .mathJax: Self.mathJaxText(original)
                 }
             }

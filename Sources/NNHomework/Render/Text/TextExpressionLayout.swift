@@ -128,7 +128,10 @@ struct TextExpressionLayout: Sendable {
         let leftEndsWithDigit = leftBlock.lines[leftBlock.baseline].last?.isNumber ?? false
         let rightStartsWithDigit = rightBlock.lines[rightBlock.baseline].first?.isNumber ?? false
         if leftEndsWithDigit && rightStartsWithDigit { return " · " }
-        guard case .number = left else { return " " }
+        switch left {
+        case .number, .given: break
+        default: return " "
+        }
         if rightBlock.startsWithParenthesis { return "" }
         if case .symbol = right { return "" }
         return " "

@@ -14,6 +14,8 @@ enum TextNotation {
         if let index = symbol.index { result += subscripted(index) }
         if let layer = symbol.layer {
             result += "⁽" + (UnicodeScripts.superscript(String(layer)) ?? String(layer)) + "⁾"
+        } else if let name = symbol.layerName {
+            result += "⁽" + (UnicodeScripts.superscript(name) ?? name) + "⁾"
         }
         if symbol.isPrime { result += "′" }
         if symbol.isTransposed { result += "ᵀ" }

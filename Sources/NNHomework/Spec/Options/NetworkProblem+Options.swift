@@ -2,16 +2,17 @@ import NNCore
 
 extension NetworkProblem {
     /// The network named by `--net FILE` (its contents) or `--example NAME`, exactly one of them,
-    /// with layers given as "units" drawn from `--seed`.
+    /// with layers given as "units" drawn from `--seed`; `requiresLoss: false`
+    /// lets the spec leave out its target and loss.
     ///
     /// - Throws: a usage error when both or neither is given or no example has the name;
     ///   the spec's errors.
-    public init(_ options: OptionValues) throws(InputError) {
+    public init(_ options: OptionValues, requiresLoss: Bool = true) throws(InputError) {
         let seed = options.seed("--seed") ?? 0
         switch (options.isGiven("--net"), options.text("--example")) {
         case (true, nil):
             guard let file = try options.document("--net") else { preconditionFailure("--net is given") }
-            try self.init(parsing: file.text, source: file.source, seed: seed)
+            try self.init(parsing: file.text, source: file.source, seed: seed, requiresLoss: requiresLoss)
         case (false, let name?):
             guard let example = BuiltInExample.named(name) else {
                 let names = BuiltInExample.all.map(\.name)
@@ -20,7 +21,7 @@ extension NetworkProblem {
                 throw InputError(
                     .usage, at: "--example", message + "; the examples are \(names.joined(separator: ", "))")
             }
-            try self.init(parsing: example.json, source: "example \(name)", seed: seed)
+            try self.init(parsing: example.json, source: "example \(name)", seed: seed, requiresLoss: requiresLoss)
         case (true, .some):
             throw InputError(.usage, at: "--net", "give either --net FILE or --example NAME, not both")
         case (false, nil):

@@ -83,11 +83,12 @@ enum Program {
             let padding = String(repeating: " ", count: width - subcommand.name.count + 2)
             lines.append("  \(subcommand.name)\(padding)\(subcommand.summary)")
         }
-        let rendering = Rendering.options.map(\.label).joined(separator: ", ")
+        let rendering = Rendering.options.map(\.name).joined(separator: ", ")
         let renderingSubcommands = Registry.rendering.map(\.name).joined(separator: ", ")
         lines += [
             "",
-            "\(renderingSubcommands) take \(rendering).",
+            "Rendering options (\(rendering)):",
+            "  taken by \(renderingSubcommands).",
             "Every subcommand takes --help; nnhw help <subcommand> shows its options and a runnable example.",
             "",
             "Example:",

@@ -19,9 +19,8 @@ enum Program {
     /// Runs nnhw with `arguments` (without the program name).
     static func run(_ arguments: [String]) -> Outcome {
         guard let first = arguments.first else {
-            let names = Registry.subcommands.map(\.name).joined(separator: ", ")
             return failure(
-                InputError(.usage, at: "", "missing subcommand; expected one of \(names)"),
+                InputError(.missingSubcommand(names: Registry.subcommands.map(\.name))),
                 usage: "nnhw <subcommand> [options]; nnhw --help lists them")
         }
         switch first {
@@ -61,12 +60,8 @@ enum Program {
     }
 
     private static func unknownSubcommand(_ word: String) -> InputError {
-        var message = "not a subcommand"
-        if word.hasPrefix("-") { message = "unknown option; a subcommand comes first" }
-        if let guess = closestMatch(to: word, among: Registry.subcommands.map(\.name)) {
-            message += " (did you mean \(guess)?)"
-        }
-        return InputError(.usage, at: word, message)
+        InputError(
+            .unknownSubcommand(word, suggestion: closestMatch(to: word, among: Registry.subcommands.map(\.name))))
     }
 
     /// `nnhw --help`.

@@ -36,13 +36,14 @@ public enum OptionType: Sendable, Hashable {
     }
 
     /// The value of `text` given for `option`. ``file`` and ``fileOrText``
-    /// give the text as it is; the command line replaces it by the file's contents.
+    /// give the text as it is, for the command line to name the file; a flag,
+    /// which has no value (the command line refuses `--flag=value`), is ``OptionValue/flag``.
     ///
     /// - Throws: a usage error at `option` saying what was expected.
     public func read(_ text: String, for option: String) throws(InputError) -> OptionValue {
         switch self {
         case .flag:
-            throw InputError(.usage, at: option, "takes no value")
+            return .flag
         case .text, .file, .fileOrText:
             return .text(text)
         case .choice(let names):

@@ -13,13 +13,13 @@ enum SpecFile {
         let place = path == "-" ? "<stdin>" : path
         switch System.readBytes(atPath: path, limit: maximumBytes) {
         case .failure(let failure):
-            throw InputError(.unreadable, at: place, "cannot read: \(failure.reason)")
+            throw InputError(.cannotRead(place, reason: failure.reason))
         case .success(let bytes):
             guard bytes.count <= maximumBytes else {
-                throw InputError(.invalidData, at: place, "is larger than 10 MB, the most nnhw reads")
+                throw InputError(.tooLarge(place))
             }
             guard let text = String(validating: bytes, as: UTF8.self) else {
-                throw InputError(.invalidData, at: place, "is not UTF-8 text")
+                throw InputError(.notText(place))
             }
             return text
         }

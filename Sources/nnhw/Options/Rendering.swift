@@ -40,14 +40,14 @@ enum Rendering {
     {
         let format = format(values)
         if values.has("--standalone") && format != .latex {
-            throw InputError(.usage, at: "--standalone", "only goes with --format latex")
+            throw InputError(.latexOnly("--standalone"))
         }
         var options = RenderOptions(groupsThousands: groupsThousands)
         if let precision = values.whole("--precision") { options.precision = precision }
         if let columns = values.whole("--max-columns") { options.maxColumns = columns }
         if let digits = values.whole("--sig") {
             guard !values.isGiven("--precision") else {
-                throw InputError(.usage, at: "--sig", "give either --sig or --precision, not both")
+                throw InputError(.exclusive("--sig", "--precision"))
             }
             options.significantDigits = digits
         }
@@ -57,7 +57,7 @@ enum Rendering {
             options.lineWidth = max(20, width)
         }
         if values.isGiven("--heading-level") && format != .latex {
-            throw InputError(.usage, at: "--heading-level", "only goes with --format latex")
+            throw InputError(.latexOnly("--heading-level"))
         }
         if let level = values.text("--heading-level").flatMap(HeadingLevel.init(rawValue:)) {
             options.headingLevel = level

@@ -31,7 +31,7 @@ struct ArgumentParser {
             index += 1
             guard argument.hasPrefix("-"), argument != "-" else {
                 guard let positional = positionals.popFirst() else {
-                    throw InputError(.usage, at: argument, "unexpected argument; options start with --")
+                    throw InputError(.unexpectedArgument(argument))
                 }
                 given.append((positional, argument))
                 continue
@@ -39,17 +39,14 @@ struct ArgumentParser {
             let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = String(parts[0])
             guard let option = subcommand.options.first(where: { $0.name == name }) else {
-                var message = "unknown option"
-                if let guess = closestMatch(to: name, among: subcommand.options.map(\.name)) {
-                    message += " (did you mean \(guess)?)"
-                }
-                throw InputError(.usage, at: name, message)
+                throw InputError(
+                    .unknownOption(name, suggestion: closestMatch(to: name, among: subcommand.options.map(\.name))))
             }
             if !option.isRepeatable && given.contains(where: { $0.option.name == name }) {
-                throw InputError(.usage, at: name, "given more than once")
+                throw InputError(.repeated(name))
             }
             if option.isFlag {
-                if parts.count == 2 { throw InputError(.usage, at: name, "takes no value") }
+                if parts.count == 2 { throw InputError(.flagWithValue(name)) }
                 given.append((option, nil))
             } else if parts.count == 2 {
                 given.append((option, String(parts[1])))
@@ -57,11 +54,11 @@ struct ArgumentParser {
                 given.append((option, arguments[index]))
                 index += 1
             } else {
-                throw InputError(.usage, at: name, "missing value \(option.valueName ?? "")")
+                throw InputError(.missingValue(name, placeholder: option.valueName ?? ""))
             }
         }
         if let missing = positionals.first {
-            throw InputError(.usage, at: "", "missing \(missing.name); expected \(missing.valueName ?? missing.name)")
+            throw InputError(.missingArgument(missing.name, expected: missing.valueName ?? missing.name))
         }
         var read: [(option: Option, value: OptionValue)] = []
         for (option, text) in given {

@@ -69,7 +69,7 @@ enum GradcheckCommand {
             switch (formulaOption, networkOption) {
             case (let formula?, let network?):
                 throw InputError(
-                    .usage, at: network, "is for network mode and \(formula) for formula mode; give one or the other")
+                    .otherMode(option: network, mode: "network", otherOption: formula, otherMode: "formula"))
             case (_?, nil):
                 let renderer = try Rendering.renderer(values)
                 let checked = try FormulaCheckSolver().check(FormulaCheckProblem(values))
@@ -78,13 +78,13 @@ enum GradcheckCommand {
             case (nil, _?):
                 let renderer = try Rendering.renderer(values)
                 if !values.isGiven("--net") && !values.isGiven("--example") {
-                    throw InputError(.usage, at: "--net", "missing; network mode checks --net FILE or --example NAME")
+                    throw InputError(.missingInMode("--net", mode: "network", what: "--net FILE or --example NAME"))
                 }
                 let (solution, passes) = try NetworkGradientCheckSolver(values).solve(NetworkProblem(values))
                 return try AnswerChecking.output(solution, renderer: renderer, values, checkFailed: !passes)
             case (nil, nil):
                 if values.isGiven("--check") {
-                    throw InputError(.usage, at: "--check", "checks one problem; give --f and --at, or --net FILE")
+                    throw InputError(.nothingToCheck("--check", give: "--f and --at, or --net FILE"))
                 }
                 return try demonstration(values)
             }

@@ -47,13 +47,13 @@ enum HyperparameterCountCommand {
             let renderer = try Rendering.renderer(values, groupsThousands: true)
             if values.has("--random") {
                 for name in ["--grid", "--grid-set"] where values.isGiven(name) {
-                    throw InputError(.usage, at: name, "cannot be used with --random")
+                    throw InputError(.conflictsWith(name, flag: "--random"))
                 }
                 return try AnswerChecking.output(
                     RandomSearchSolver().solve(RandomSearchProblem(values)), renderer: renderer, values)
             }
             for name in ["--good-fraction", "--confidence", "--trials"] where values.isGiven(name) {
-                throw InputError(.usage, at: name, "is for random search; add --random")
+                throw InputError(.needsFlag(name, flag: "--random", purpose: "random search"))
             }
             return try AnswerChecking.output(
                 GridSearchSolver().solve(GridSearchProblem(values)), renderer: renderer, values)

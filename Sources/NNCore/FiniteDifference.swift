@@ -83,6 +83,14 @@ public struct DerivativeComparison: Sendable, Hashable {
         return scale == 0 ? 0 : absoluteError / scale
     }
 
+    /// |a − n| / (|a| + |n|), the difference courses report (CS231n's relative
+    /// error), and 0 when a = n = 0: at most 1, and about half of
+    /// ``relativeError`` when a and n are close.
+    public var difference: Double {
+        let sum = Swift.abs(analytic) + Swift.abs(numeric)
+        return sum == 0 ? 0 : absoluteError / sum
+    }
+
     /// max(1, |a|, |n|): the scale the pass rule measures the error against,
     /// so that near zero the rule bounds the absolute error.
     public var scale: Double { Swift.max(1, Swift.abs(analytic), Swift.abs(numeric)) }

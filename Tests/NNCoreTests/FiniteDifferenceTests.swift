@@ -33,4 +33,14 @@ struct FiniteDifferenceTests {
         #expect(DerivativeComparison(analytic: 0, numeric: 1e-6).passes(tolerance: 0.001))  // near 0: absolute
         #expect(DerivativeComparison(analytic: 0, numeric: 0).relativeError == 0)
     }
+
+    /// By hand: |12 − 12.000001| / (12 + 12.000001) = 1e-6 / 24.000001; |3 − (−1)| / (3 + 1) = 1.
+    @Test("the course-style difference |a − n| / (|a| + |n|), 0 when both are 0")
+    func difference() {
+        let close = DerivativeComparison(analytic: 12, numeric: 12.000001)
+        expectApproximatelyEqual(close.difference, 1e-6 / 24.000001, absoluteTolerance: 1e-15)
+        #expect(DerivativeComparison(analytic: 3, numeric: -1).difference == 1)
+        #expect(DerivativeComparison(analytic: 0, numeric: 0).difference == 0)
+        #expect(DerivativeComparison(analytic: 0, numeric: 1e-6).difference == 1)
+    }
 }

@@ -43,6 +43,9 @@ struct FormulaCheckSolverTests {
         #expect(entries.map { $0["name"]?.stringValue } == ["a", "b"])
         #expect(entries.map { $0["analytic"]?.numberValue } == [2, 0])
         #expect(json["derivative"]?["b"] == .string("a + 2·b"))
+        // ∂f/∂b: g = 0 and ĝ = 0 exactly (f(−4, 2 ± ε) = −4 + 2ε·… cancels), so the difference is 0, not 0/0.
+        #expect(entries[1]["difference"]?.numberValue == 0)
+        #expect(entries[1]["numeric"]?.numberValue == 0)
         #expect(json["point"]?["a"]?.numberValue == -4)
     }
 
@@ -102,5 +105,65 @@ struct FormulaCheckSolverTests {
         #expect(CheckDigits.decimals(9, dividedBy: 0.002, for: 8) == 12)
         #expect(CheckDigits.exactDecimals(2.001) == 3)
         #expect(CheckDigits.decimals(resolving: 0, of: 12) == 0)
+    }
+}
+
+/// Issue 11: words are plain text and everything else math, so each renderer sets
+/// ε, τ, O(ε²) and |g − ĝ| in its own notation.
+@Suite("Gradient checks write their prose as words and math")
+struct GradientCheckProseTests {
+    /// The characters a text run may hold: ASCII and typographic punctuation.
+    static func isPlainWords(_ text: String) -> Bool {
+        text.allSatisfy { $0.isASCII || "—–’“”…".contains($0) }
+    }
+
+    /// Every prose of a solution: title, preamble, section titles, remarks, step notes and column titles.
+    static func prose(of solution: Solution) -> [Prose] {
+        var all = [solution.title] + solution.preamble
+        for section in solution.sections {
+            all.append(section.title)
+            for item in section.items {
+                switch item {
+                case .remark(let remark): all.append(remark)
+                case .step(let step): all += step.note.map { [$0] } ?? []
+                case .table(let table): all += table.columns.map(\.title)
+                }
+            }
+        }
+        return all
+    }
+
+    static func textRuns(of solution: Solution) -> [String] {
+        prose(of: solution).flatMap(\.runs).compactMap { if case .text(let text) = $0 { text } else { nil } }
+    }
+
+    @Test(
+        "formula mode: no symbol, number or operator in a text run",
+        arguments: [
+            ("x^3", "x=2", "central"), ("x^3", "x=2", "forward"), ("a*b + b^2", "a=-4,b=2", "central"),
+            ("relu(x)", "x=0", "central"), ("exp(10*x)", "x=0", "central"),
+        ])
+    func formula(formula: String, point: String, method: String) throws {
+        let problem = try FormulaCheckProblem(
+            formula: formula, point: point, epsilon: method == "forward" ? "1e-12" : nil, method: method)
+        let solution = try FormulaCheckSolver().check(problem).solution
+        for text in Self.textRuns(of: solution) {
+            #expect(Self.isPlainWords(text), "\(text)")
+            #expect(text.allSatisfy { !$0.isNumber }, "\(text)")
+        }
+    }
+
+    @Test("network mode: no symbol, number or operator in a text run", arguments: ["relu-3-layer", "tanh-augmented"])
+    func network(name: String) throws {
+        let example = try #require(BuiltInExample.named(name))
+        let problem = try NetworkProblem(parsing: example.json, source: name)
+        let target = try #require(problem.target)
+        var gradients = problem.network.backward(problem.network.forward(problem.input), target: target)
+        gradients.weightGradients[0][0, 0] += 1  // a failure, so the FAIL verdict is scanned too
+        let (solution, _) = try NetworkGradientCheckSolver().solve(problem, against: gradients)
+        for text in Self.textRuns(of: solution) where text != problem.description {
+            #expect(Self.isPlainWords(text), "\(text)")
+            #expect(text.allSatisfy { !$0.isNumber }, "\(text)")
+        }
     }
 }

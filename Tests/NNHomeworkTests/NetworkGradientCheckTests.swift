@@ -40,8 +40,8 @@ struct NetworkGradientCheckTests {
         let (solution, passes) = try NetworkGradientCheckSolver().solve(problem, against: gradients)
         #expect(!passes)
         let text = TextRenderer().render(solution)
-        #expect(text.contains("FAIL: 1 of 20 parameters disagree: W2[2,2]."))
-        #expect(text.contains("Largest relative error: W2[2,2]"))
+        #expect(text.contains("FAIL: 1 of 20 parameters disagree: W₂,₂⁽²⁾."))
+        #expect(text.contains("Largest relative error: W₂,₂⁽²⁾"))
         guard case .object(let members) = solution.result else { throw CheckFailure() }
         #expect(members.first { $0.key == "worst" }?.value == .string("W2[2,2]"))
         #expect(members.first { $0.key == "pass" }?.value == .bool(false))
@@ -53,7 +53,7 @@ struct NetworkGradientCheckTests {
         let text = TextRenderer().render(solution)
         // L(W1[1,1] ± 1e-6) = (8 ± 2·16·1e-6·… ) by hand: ŷ = 8 ± 32e-6·(−1)… the two losses are 4 ± 3.2e-5.
         #expect(text.contains("4.00003200 − 3.99996800"))
-        #expect(text.contains("a = ∂L/∂W1[1,1] = 32"))
+        #expect(text.contains("a = ∂L/∂W₁,₁⁽¹⁾ = 32"))
     }
 
     @Test("names follow the spec: 1-based, bias as column 1 when augmented")
@@ -66,6 +66,16 @@ struct NetworkGradientCheckTests {
         let augmented = ParameterNames(network: tanh.network, isAugmented: true)
         #expect(augmented.name(of: Parameter(layer: 0, .bias(row: 1))) == "W1[2,1]")
         #expect(augmented.name(of: Parameter(layer: 0, .weight(row: 1, column: 0))) == "W1[2,2]")
+        // Shown as math with the same 1-based row and column: W₁,₃⁽²⁾, b₁⁽³⁾, and W₂,₁⁽¹⁾ for the bias weight.
+        #expect(
+            plain.symbol(of: Parameter(layer: 1, .weight(row: 0, column: 2)))
+                == .symbol(Symbol("W", layer: 2, index: "1,3")))
+        #expect(plain.symbol(of: Parameter(layer: 2, .bias(row: 0))) == .symbol(Symbol("b", layer: 3, index: "1")))
+        #expect(
+            augmented.symbol(of: Parameter(layer: 0, .bias(row: 1))) == .symbol(Symbol("W", layer: 1, index: "2,1")))
+        #expect(
+            augmented.symbol(of: Parameter(layer: 0, .weight(row: 1, column: 0)))
+                == .symbol(Symbol("W", layer: 1, index: "2,2")))
     }
 
     @Test("--params selects whole tensors or single entries, and names unknown ones")
@@ -95,6 +105,24 @@ struct NetworkGradientCheckTests {
         #expect(entries.count == 5)
     }
 
+    /// By hand for relu-3-layer, W₁,₁⁽¹⁾: a = 32 and |a − n| = 2.3727·10⁻⁸ (the table's first row),
+    /// so the difference is about 2.3727·10⁻⁸ / 64 = 3.7073·10⁻¹⁰, half the relative error 7.4146·10⁻¹⁰.
+    @Test("JSON carries the course-style difference |a − n| / (|a| + |n|) of every parameter, and text shows it")
+    func difference() throws {
+        let (solution, _) = try NetworkGradientCheckSolver().solve(Self.example("relu-3-layer"))
+        let entries = try #require(solution.result["parameters"]?.arrayValue)
+        for entry in entries {
+            let a = try #require(entry["analytic"]?.numberValue)
+            let n = try #require(entry["numeric"]?.numberValue)
+            let difference = try #require(entry["difference"]?.numberValue)
+            #expect(difference.isApproximatelyEqual(to: abs(a - n) / (abs(a) + abs(n)), relativeTolerance: 1e-12))
+        }
+        let first = try #require(entries.first?["difference"]?.numberValue)
+        #expect(first.isApproximatelyEqual(to: 3.7073e-10, relativeTolerance: 1e-4))
+        #expect(TextRenderer().render(solution).contains("(5) |a − n| / (|a| + |n|) = 3.7073·10⁻¹⁰"))
+        #expect(solution.step(producing: "parameters[0].difference")?.number == 5)
+    }
+
     @Test("a ReLU pre-activation on its kink is reported as a kink, not a failure")
     func kink() throws {
         let spec =
@@ -102,7 +130,8 @@ struct NetworkGradientCheckTests {
         let (solution, passes) = try NetworkGradientCheckSolver().solve(NetworkProblem(parsing: spec, source: "kink"))
         #expect(passes)
         let text = TextRenderer().render(solution)
-        #expect(text.contains("kink: unreliable"))
+        #expect(text.contains("  kink\n"))
+        #expect(text.contains("kink: w + ε or w − ε moves a ReLU pre-activation across 0"))
         #expect(text.contains("2 near a kink, not counted"))
     }
 }

@@ -72,7 +72,7 @@ struct NotationTests {
         let (solution, passes) = try NetworkGradientCheckSolver(notation: .ng).solve(Self.relu())
         #expect(passes)
         let text = TextRenderer().render(solution)
-        #expect(text.contains("a = ∂J/∂W1[1,1] = 32"))
-        #expect(text.contains("J(W1[1,1] + ε)"))
+        #expect(text.contains("a = ∂J/∂W₁,₁⁽¹⁾ = 32"))
+        #expect(text.contains("J(W₁,₁⁽¹⁾ + ε)"))
     }
 }

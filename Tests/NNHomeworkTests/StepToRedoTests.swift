@@ -281,24 +281,26 @@ struct StepToRedoTests {
 
     // MARK: gradcheck
 
-    @Test("gradcheck formula: ∂f/∂b's numeric is ĝ of its section (step 7), its derivative step 6")
+    @Test("gradcheck formula: ∂f/∂b's numeric is ĝ of its section (step 8), its derivative step 7")
     func formulaCheck() throws {
-        // Per variable: ∂f/∂v, ĝ, |g − ĝ|, relative, τ·max; a is steps 1–5, b steps 6–10.
+        // Per variable: ∂f/∂v, ĝ, |g − ĝ|, relative, difference, τ·max; a is steps 1–6, b steps 7–12.
         let checked = try FormulaCheckSolver().check(
             FormulaCheckProblem(formula: "a*b + b^2", point: "a=-4,b=2"))
         let solution = checked.solution
         let numeric = try firstWrong(#"{"variables": [{}, {"numeric": 1}]}"#, in: solution)
-        #expect(numeric.step?.number == 7)
+        #expect(numeric.step?.number == 8)
         #expect(numeric.step?.lhs == .symbol(Symbol("g", accent: .hat)))
         let derivative = try firstWrong(#"{"derivative": {"b": "2·b"}}"#, in: solution)
-        #expect(derivative.step?.number == 6)
+        #expect(derivative.step?.number == 7)
         #expect(derivative.step?.lhs == .partial(of: symbol("f"), withRespectTo: symbol("b")))
         let analytic = try firstWrong(#"{"variables": [{"analytic": 3}, {}]}"#, in: solution)
         #expect(analytic.step?.number == 1)
         let relative = try firstWrong(#"{"variables": [{"rel_error": 1}, {}]}"#, in: solution)
         #expect(relative.step?.number == 4)
+        let difference = try firstWrong(#"{"variables": [{"difference": 1}, {}]}"#, in: solution)
+        #expect(difference.step?.number == 5)
         let pass = try firstWrong(#"{"variables": [{}, {"pass": false}]}"#, in: solution)
-        #expect(pass.step?.number == 10)
+        #expect(pass.step?.number == 12)
     }
 
     @Test("gradcheck network: the first parameter's n is step 2, |a − n| step 3; later ones are table rows")
@@ -311,12 +313,14 @@ struct StepToRedoTests {
         let numeric = try firstWrong(#"{"parameters": [{"numeric": 31}"# + others + "]}", in: solution)
         #expect(numeric.path == "parameters[0].numeric")
         #expect(numeric.step?.number == 2)
-        #expect(numeric.step?.lhs == .text("n"))
+        #expect(numeric.step?.lhs == symbol("n"))
         let analytic = try firstWrong(#"{"parameters": [{"analytic": 31}"# + others + "]}", in: solution)
         #expect(analytic.step?.number == 1)
-        #expect(analytic.step?.lhs == .text("a"))
+        #expect(analytic.step?.lhs == symbol("a"))
         let absolute = try firstWrong(#"{"parameters": [{"abs_error": 1}"# + others + "]}", in: solution)
         #expect(absolute.step?.number == 3)
+        let difference = try firstWrong(#"{"parameters": [{"difference": 1}"# + others + "]}", in: solution)
+        #expect(difference.step?.number == 5)
         let second = try firstWrong(
             #"{"parameters": [{}, {"analytic": 1234}"# + String(others.dropFirst(4)) + "]}", in: solution)
         #expect(second.path == "parameters[1].analytic")

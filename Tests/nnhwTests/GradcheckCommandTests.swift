@@ -24,10 +24,48 @@ struct GradcheckCommandTests {
     @Test("acceptance A in the text output")
     func acceptanceText() throws {
         let output = try CommandRunner.run(["gradcheck", "--f", "x^3", "--at", "x=2", "--eps", "0.001"]).output
-        #expect(output.contains("∂f/∂x = 3·x^2 = 3·2^2 = 12"))
+        #expect(output.contains("∂f/∂x = 3x² = 3 · 2² = 12"))
         #expect(output.contains("(8.012006001 − 7.988005999) / 0.002 = 12.000001"))
         let forward = try CommandRunner.run(["gradcheck", "--f", "x^3", "--at", "x=2", "--method", "forward"]).output
         #expect(forward.contains("(8.012006001 − 8) / 0.001 = 12.006001"))
+    }
+
+    /// Issue 11, acceptance D: the symbolic derivative 3x² is typeset as a power in LaTeX and
+    /// Markdown, while JSON keeps the formula in the syntax `--f` reads (`3·x^2`).
+    @Test("acceptance D: the derivative of x^3 is 3x^{2} in LaTeX, 3·x^2 in JSON")
+    func typesetDerivative() throws {
+        let latex = try CommandRunner.run(["gradcheck", "--f", "x^3", "--at", "x=2", "--format", "latex"])
+        #expect(latex.status == 0)
+        #expect(latex.output.contains("\\frac{\\partial f}{\\partial x} &= 3x^{2} = 3 \\cdot 2^{2} = 12"))
+        #expect(latex.output.contains("$f$ = $x^{3}$"))
+        let markdown = try CommandRunner.run(["gradcheck", "--f", "x^3", "--at", "x=2", "--format", "markdown"])
+        #expect(markdown.output.contains("3x^{2}"))
+        let json = try CommandRunner.run(["gradcheck", "--f", "x^3", "--at", "x=2", "--format", "json"])
+        let object = try #require(JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        #expect(object["function"] as? String == "x^3")
+        #expect((object["derivative"] as? [String: Any])?["x"] as? String == "3·x^2")
+    }
+
+    /// By hand: g = 12, ĝ = 12.000001, so |g − ĝ| / (|g| + |ĝ|) = 10⁻⁶ / 24.000001 = 4.1667·10⁻⁸.
+    @Test("the course-style difference is a step in text and a key in JSON")
+    func difference() throws {
+        let text = try CommandRunner.run(["gradcheck", "--f", "x^3", "--at", "x=2"]).output
+        #expect(text.contains("(5) |g − ĝ| / (|g| + |ĝ|) = 1.0000·10⁻⁶ / 24.000001 = 4.1667·10⁻⁸"))
+        let json = try CommandRunner.run(["gradcheck", "--f", "x^3", "--at", "x=2", "--format", "json"]).output
+        let object = try #require(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let entry = try #require((object["variables"] as? [[String: Any]])?.first)
+        let difference = try #require(entry["difference"] as? Double)
+        #expect(abs(difference - 4.1667e-8) < 1e-12)
+    }
+
+    /// Regression: under --sig the values of f at x ± ε kept 3 significant digits,
+    /// (f(2.00) − f(2.00)) / 0.002 = (8.01 − 7.99) / 0.002, hiding the digits the quotient needs.
+    @Test("--sig rounds the errors but keeps the digits f(x ± ε) needs")
+    func significantDigits() throws {
+        let output = try CommandRunner.run(["gradcheck", "--f", "x^3", "--at", "x=2", "--sig", "3"]).output
+        #expect(output.contains("(f(2.001) − f(1.999))"))
+        #expect(output.contains("(8.012006001 − 7.988005999) / 0.002 = 12.000001"))
+        #expect(output.contains("(3) |g − ĝ| = |12 − 12.000001| = 1.00·10⁻⁶"))
     }
 
     /// By hand: g = 10, ĝ = e⁵ − e⁻⁵ = 148.41, beyond τ = 0.5 of it.

@@ -46,7 +46,7 @@ struct GradcheckNetworkTests {
         ])
         #expect(result.status == 1)
         #expect(result.error == "")
-        #expect(result.output.contains("FAIL: 7 of 7 parameters disagree: W1[1,1], W1[1,2], W1[2,1], W1[2,2]"))
+        #expect(result.output.contains("FAIL: 7 of 7 parameters disagree: W₁,₁⁽¹⁾, W₁,₂⁽¹⁾, W₂,₁⁽¹⁾, W₂,₂⁽¹⁾"))
         #expect(result.output.contains("Largest relative error: W"))
     }
 
@@ -57,8 +57,8 @@ struct GradcheckNetworkTests {
         let zero = try CommandRunner.run(["gradcheck", "--net", "-"], input: spec)
         let seven = try CommandRunner.run(["gradcheck", "--net", "-", "--seed", "7"], input: spec)
         #expect(zero.status == 0 && seven.status == 0)
-        #expect(zero.output.contains("Weights drawn at random (seed 0)"))
-        #expect(seven.output.contains("Weights drawn at random (seed 7)"))
+        #expect(zero.output.contains("Weights drawn at random with --seed 0"))
+        #expect(seven.output.contains("Weights drawn at random with --seed 7"))
         #expect(zero.output != seven.output)
     }
 

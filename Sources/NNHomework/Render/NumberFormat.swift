@@ -69,10 +69,14 @@ public struct NumberFormat: Sendable, Hashable {
     }
 
     /// This format with at least `decimals` decimals (for a number whose
-    /// meaning lies past the usual precision); a significant-digits format is kept.
+    /// meaning lies past the usual precision, such as f(2.001) in a gradient
+    /// check). A significant-digits format is kept when `decimals` is 0 and
+    /// otherwise gives way to those decimals, since rounding to n digits would
+    /// hide the digits that matter: f(2.001) − f(1.999) as 2.00 − 2.00.
     func withAtLeast(decimals: Int) -> NumberFormat {
         var copy = self
         copy.precision = min(17, max(precision, decimals))
+        if decimals > 0 { copy.significantDigits = nil }
         return copy
     }
 

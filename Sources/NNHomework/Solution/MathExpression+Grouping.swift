@@ -1,7 +1,8 @@
 extension InfixOperator {
-    /// How tightly the operator binds: 1 for + and −, 2 for ·, ⊙ and /.
+    /// How tightly the operator binds: 0 for the relations ≤ and ≈, 1 for + and −, 2 for ·, ⊙ and /.
     var precedence: Int {
         switch self {
+        case .lessThanOrEqual, .approximatelyEqual: 0
         case .plus, .minus: 1
         case .times, .hadamard, .divide: 2
         }
@@ -28,6 +29,24 @@ extension MathExpression {
 
     /// Whether this is a fraction.
     var isFraction: Bool { if case .fraction = self { true } else { false } }
+
+    /// Whether this is a number written as a numeral, computed or given: a coefficient's form.
+    var isNumeral: Bool {
+        switch self {
+        case .number, .given: true
+        default: false
+        }
+    }
+
+    /// Whether a number before this factor is written against it, as a
+    /// coefficient: a symbol or a power of one (3x, 3x², 2eˣ).
+    var takesCoefficient: Bool {
+        switch self {
+        case .symbol: true
+        case .power(.symbol, _): true
+        default: false
+        }
+    }
 
     /// Whether this expression needs parentheses as an operand of `parent`
     /// (its first operand when `isFirst`), whatever the output format: a sum Σ

@@ -67,6 +67,10 @@ public enum InfixOperator: Sendable, Hashable {
     case hadamard
     /// a / b written inline.
     case divide
+    /// a ≤ b, a relation: looser than every operation.
+    case lessThanOrEqual
+    /// a ≈ b, a relation: looser than every operation.
+    case approximatelyEqual
 }
 
 /// The name of a function as applied in a formula: `ReLU`, `tanh`, `σ`, `ReLU′`.

@@ -15,8 +15,18 @@ struct FormulaCheckSheet {
     var lower: Double
     var tolerance: Double
 
-    private static let g = MathExpression.symbol(Symbol("g"))
-    private static let gHat = MathExpression.symbol(Symbol("g", accent: .hat))
+    /// g, the derivative from the formula.
+    static let g = MathExpression.symbol(Symbol("g"))
+    /// ĝ, the finite-difference estimate.
+    static let gHat = MathExpression.symbol(Symbol("g", accent: .hat))
+    /// |g − ĝ|.
+    static let absoluteError = MathExpression.absoluteValue(.infix(.minus, [g, gHat]))
+    /// τ max(1, |g|, |ĝ|), the bound of the pass rule.
+    static let bound = MathExpression.product([
+        .symbol(Symbol("τ")), .apply(FunctionName("max"), [.number(1), .absoluteValue(g), .absoluteValue(gHat)]),
+    ])
+    /// |g − ĝ| ≤ τ max(1, |g|, |ĝ|).
+    static let passRule = MathExpression.infix(.lessThanOrEqual, [absoluteError, bound])
 
     /// Adds the steps to the current section of `solution`.
     func write(into solution: inout Solution, derivative: Expression, passes: Bool, crossesKink: Bool) {
@@ -29,15 +39,22 @@ struct FormulaCheckSheet {
         let divisor = method.divisor(step: epsilon)
         let fDecimals = { (value: Double) in CheckDigits.decimals(decimals, dividedBy: divisor, for: value) }
 
-        var derivativeForms = [MathExpression.text(derivative.description)]
+        var derivativeForms = [MathExpression(derivative)]
         let substituted = derivative.substituting(problem.point)
-        if substituted != derivative, !substituted.isNumber { derivativeForms.append(.text(substituted.description)) }
+        if substituted != derivative, !substituted.isNumber { derivativeForms.append(MathExpression(substituted)) }
         if case .number = derivative { derivativeForms = [] }
         solution.addStep(
-            .partial(of: .symbol(Symbol("f")), withRespectTo: .symbol(Symbol(variable))),
+            FormulaCheckSolver.partial(variable),
             derivativeForms + [.preciseNumber(analytic, decimals: decimals)],
             producing: ["\(resultPath).analytic", "derivative.\(variable)"])
 
+        let epsilonSymbol = MathExpression.symbol(Symbol("ε"))
+        let errorOrder = MathExpression.infix(
+            .approximatelyEqual,
+            [
+                .apply(FunctionName("O"), [method.order == 2 ? .power(epsilonSymbol, .number(2)) : epsilonSymbol]),
+                .number(method.order == 2 ? epsilon * epsilon : epsilon),
+            ])
         let exactEpsilon = MathExpression.preciseNumber(epsilon, decimals: CheckDigits.exactDecimals(epsilon))
         let shownDivisor: MathExpression =
             method == .central ? .parenthesized(.infix(.times, [.number(2), exactEpsilon])) : exactEpsilon
@@ -58,12 +75,11 @@ struct FormulaCheckSheet {
                     ]),
                 .preciseNumber(numeric, decimals: decimals),
             ],
-            note:
-                "\(method.rawValue) difference, error O(\(method.order == 2 ? "ε²" : "ε")) ≈ \(number: method.order == 2 ? epsilon * epsilon : epsilon)",
+            note: "\(method.rawValue) difference, error \(errorOrder)",
             producing: ["\(resultPath).numeric"])
 
         solution.addStep(
-            .absoluteValue(.infix(.minus, [Self.g, Self.gHat])),
+            Self.absoluteError,
             [
                 .absoluteValue(
                     .infix(
@@ -76,10 +92,7 @@ struct FormulaCheckSheet {
         solution.addStep(
             .infix(
                 .divide,
-                [
-                    .absoluteValue(.infix(.minus, [Self.g, Self.gHat])),
-                    .apply(FunctionName("max"), [.absoluteValue(Self.g), .absoluteValue(Self.gHat)]),
-                ]),
+                [Self.absoluteError, .apply(FunctionName("max"), [.absoluteValue(Self.g), .absoluteValue(Self.gHat)])]),
             [
                 .infix(
                     .divide,
@@ -87,14 +100,25 @@ struct FormulaCheckSheet {
                 .number(comparison.relativeError),
             ], producing: ["\(resultPath).rel_error"])
 
-        let verdict =
-            crossesKink
-            ? "not judged: kink" : passes ? "pass: |g − ĝ| is within" : "FAIL: |g − ĝ| exceeds this"
+        let sum = analytic.magnitude + numeric.magnitude
         solution.addStep(
-            .product([
-                .symbol(Symbol("τ")),
-                .apply(FunctionName("max"), [.number(1), .absoluteValue(Self.g), .absoluteValue(Self.gHat)]),
-            ]),
+            .infix(
+                .divide,
+                [
+                    Self.absoluteError,
+                    .parenthesized(.infix(.plus, [.absoluteValue(Self.g), .absoluteValue(Self.gHat)])),
+                ]),
+            [
+                .infix(.divide, [.number(comparison.absoluteError), .preciseNumber(sum, decimals: decimals)]),
+                .number(comparison.difference),
+            ], producing: ["\(resultPath).difference"])
+
+        let verdict: Prose =
+            crossesKink
+            ? "not judged: kink"
+            : passes ? "pass: \(Self.absoluteError) is within" : "FAIL: \(Self.absoluteError) exceeds this"
+        solution.addStep(
+            Self.bound,
             [
                 .infix(
                     .times,
@@ -104,11 +128,15 @@ struct FormulaCheckSheet {
                     ]),
                 .number(tolerance * comparison.scale),
             ],
-            note: "\(verdict)", producing: ["\(resultPath).pass", "\(resultPath).kink"])
+            note: verdict, producing: ["\(resultPath).pass", "\(resultPath).kink"])
         if crossesKink {
+            let v = MathExpression.variable(variable)
+            let epsilon = MathExpression.symbol(Symbol("ε"))
+            let functions = Prose.joined(
+                ["abs", "relu", "sign", "step", "max", "min"].map { "\(code: $0)" }, separator: ", ", last: " or ")
             solution.addRemark(
-                "kink: an argument of abs, relu, sign, step, max or min changes sign between \(variable) − ε and "
-                    + "\(variable) + ε, so the numeric estimate is unreliable here; this check neither passes nor fails."
+                "kink: an argument of \(functions) changes sign between \(MathExpression.infix(.minus, [v, epsilon])) and "
+                    + "\(MathExpression.infix(.plus, [v, epsilon])), so the numeric estimate is unreliable here; this check neither passes nor fails."
             )
         }
     }

@@ -10,8 +10,12 @@ public struct CheckedSolution: Sendable, Hashable {
 
 /// Checks the symbolic derivative of a formula against finite differences:
 /// for each variable v, g = ∂f/∂v from the derivative, ĝ from the
-/// difference quotient, |g − ĝ|, |g − ĝ| / max(|g|, |ĝ|), and the pass rule
+/// difference quotient, |g − ĝ|, |g − ĝ| / max(|g|, |ĝ|), the course-style
+/// difference |g − ĝ| / (|g| + |ĝ|), and the pass rule
 /// |g − ĝ| ≤ τ·max(1, |g|, |ĝ|) with τ = ε (central) or √ε (forward), at least 10⁻⁶.
+///
+/// The formula and its derivatives are set as math (``MathExpression/init(_:division:)``);
+/// JSON keeps them as text that `--f` reads back (`3·x^2`).
 ///
 /// A check where the argument of abs, relu, sign, step, max or min changes
 /// sign among the points the difference uses is marked as crossing a kink:
@@ -29,24 +33,13 @@ public struct FormulaCheckSolver: Sendable {
         let epsilon = problem.epsilon
         let tolerance = method.tolerance(step: epsilon)
         let function = problem.function
-        let pointText = zip(problem.variables, problem.values).map { "\($0) = \(Expression.number($1))" }
-        let order = method.order == 2 ? "ε²" : "ε"
-        let divisorText = method == .central ? "2ε" : "ε"
-        let estimate =
-            method == .central ? "(f(v + ε) − f(v − ε)) / 2ε" : "(f(v + ε) − f(v)) / ε"
-        let floor = tolerance == 1e-6 ? " (the floor 10⁻⁶)" : ""
+        let shownPoint = Prose.joined(
+            zip(problem.variables, problem.values).map { "\(MathExpression.variable($0)) = \(given: $1)" },
+            separator: ", ")
         var solution = Solution(
             title:
-                "Gradient check · f = \(function.description) at \(pointText.joined(separator: ", ")) · \(method.rawValue) difference, ε = \(given: epsilon)",
-            preamble: [
-                "g = ∂f/∂v from the symbolic derivative; ĝ = \(estimate), whose error is O(\(order)).",
-                "Pass rule: |g − ĝ| ≤ τ·max(1, |g|, |ĝ|) with τ = \(method == .central ? "ε" : "√ε")\(floor), "
-                    + "the geometric mean of the error O(\(order)) of a right derivative and the error of order 1 "
-                    + "of a wrong one.",
-                "ĝ is shown to 4 significant digits of |g − ĝ|, and f(…) with the extra digits the division by "
-                    + "\(divisorText) needs. Kinks: relu′(0) = step(0) = 0, abs′(0) = sign(0) = 0; max and min "
-                    + "follow their second argument at a tie.",
-            ])
+                "Gradient check of \(Symbol("f")) = \(MathExpression(function, division: .slash)) at \(shownPoint) (\(method.rawValue) difference, \(Symbol("ε")) = \(given: epsilon))",
+            preamble: Self.preamble(method: method, tolerance: tolerance))
         var entries: [JSONValue] = []
         var derivatives: [JSONMember] = []
         var failures: [String] = []
@@ -70,7 +63,7 @@ public struct FormulaCheckSolver: Sendable {
             } else if !passes {
                 failures.append(variable)
             }
-            solution.beginSection(Prose(.partial(of: .symbol(Symbol("f")), withRespectTo: .symbol(Symbol(variable)))))
+            solution.beginSection(Prose(Self.partial(variable)))
             let sheet = FormulaCheckSheet(
                 problem: problem, variable: variable, resultPath: "variables[\(index)]", comparison: comparison,
                 fUpper: fUpper, fLower: fLower,
@@ -83,13 +76,14 @@ public struct FormulaCheckSolver: Sendable {
                     JSONMember("numeric", .number(numeric)),
                     JSONMember("abs_error", .number(comparison.absoluteError)),
                     JSONMember("rel_error", .number(comparison.relativeError)),
+                    JSONMember("difference", .number(comparison.difference)),
                     JSONMember("pass", .bool(passes && !crossesKink)),
                     JSONMember("kink", .bool(crossesKink)),
                 ]))
         }
         let passed = failures.isEmpty
         solution.beginSection("Verdict")
-        solution.addRemark("\(Self.verdict(count: problem.variables.count, failures: failures, kinks: kinks))")
+        solution.addRemark(Self.verdict(count: problem.variables.count, failures: failures, kinks: kinks))
         solution.result = .object([
             JSONMember("function", .string(function.description)),
             JSONMember("derivative", .object(derivatives)),
@@ -105,22 +99,56 @@ public struct FormulaCheckSolver: Sendable {
         return CheckedSolution(solution: solution, passed: passed)
     }
 
-    private static func verdict(count: Int, failures: [String], kinks: [String]) -> String {
-        let partials = { (names: [String]) in names.map { "∂f/∂\($0)" }.joined(separator: ", ") }
-        var text: String
+    /// ∂f/∂v for the variable named `variable`.
+    static func partial(_ variable: String) -> MathExpression {
+        .partial(of: .symbol(Symbol("f")), withRespectTo: .variable(variable))
+    }
+
+    /// The conventions: what g and ĝ are, the pass rule, the digits shown and the kinks.
+    private static func preamble(method: FiniteDifference, tolerance: Double) -> [Prose] {
+        let f = FunctionName("f")
+        let v = MathExpression.symbol(Symbol("v"))
+        let epsilon = MathExpression.symbol(Symbol("ε"))
+        let order = MathExpression.apply(FunctionName("O"), [method.order == 2 ? .power(epsilon, .number(2)) : epsilon])
+        let upper = MathExpression.apply(f, [.infix(.plus, [v, epsilon])])
+        let estimate: MathExpression =
+            method == .central
+            ? .infix(
+                .divide,
+                [
+                    .infix(.minus, [upper, .apply(f, [.infix(.minus, [v, epsilon])])]),
+                    .product([.number(2), epsilon]),
+                ])
+            : .infix(.divide, [.infix(.minus, [upper, .apply(f, [v])]), epsilon])
+        let divisor: MathExpression = method == .central ? .product([.number(2), epsilon]) : epsilon
+        let tau: MathExpression = method == .central ? epsilon : .apply(FunctionName("√"), [epsilon])
+        let floor: Prose = tolerance == 1e-6 ? " (the floor \(MathExpression.power(.number(10), .number(-6))))" : ""
+        let g = FormulaCheckSheet.g
+        let gHat = FormulaCheckSheet.gHat
+        let zero = MathExpression.number(0)
+        return [
+            "\(g) = \(MathExpression.partial(of: .symbol(Symbol("f")), withRespectTo: v)) from the symbolic derivative; \(gHat) = \(estimate), whose error is \(order).",
+            "Pass rule: \(FormulaCheckSheet.passRule) with \(Symbol("τ")) = \(tau)\(floor), the geometric mean of the error \(order) of a right derivative and the error of order \(1) of a wrong one.",
+            "\(gHat) is shown to \(4) significant digits of \(FormulaCheckSheet.absoluteError), and \(MathExpression.apply(f, [.symbol(Symbol("…"))])) with the extra digits the division by \(divisor) needs. Kinks: \(MathExpression.apply(FunctionName("ReLU", isDerivative: true), [zero])) = \(MathExpression.apply(FunctionName("step"), [zero])) = \(0), \(MathExpression.apply(FunctionName("abs", isDerivative: true), [zero])) = \(MathExpression.apply(FunctionName("sign"), [zero])) = \(0); max and min follow their second argument at a tie.",
+        ]
+    }
+
+    private static func verdict(count: Int, failures: [String], kinks: [String]) -> Prose {
+        let partials = { (names: [String]) in Prose.joined(names.map { Prose(partial($0)) }, separator: ", ") }
+        var text: Prose
         if failures.isEmpty {
             let agreeing = count - kinks.count
             text =
                 count == 1 && kinks.isEmpty
                 ? "pass: the derivative agrees with the finite difference within the rule"
-                : "pass: \(agreeing) of \(counted(count, "partial derivative")) agreed within the rule"
+                : "pass: \(agreeing) of \(count) \(count == 1 ? "partial derivative" : "partial derivatives") agreed within the rule"
         } else {
             text =
                 "FAIL: \(partials(failures)) \(failures.count == 1 ? "disagrees" : "disagree") with the "
                 + "finite difference beyond the rule"
         }
         if !kinks.isEmpty {
-            text += "; \(partials(kinks)) crossed a kink and \(kinks.count == 1 ? "is" : "are") not judged"
+            text = text + "; \(partials(kinks)) crossed a kink and \(kinks.count == 1 ? "is" : "are") not judged"
         }
         return text + "."
     }

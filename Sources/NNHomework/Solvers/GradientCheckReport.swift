@@ -1,7 +1,11 @@
 import NNCore
 
 /// The written report of a network gradient check: conventions, drawn
-/// weights, the first parameter worked out, the table, and the verdict.
+/// weights, the first parameter worked out (a, n, |a − n|, the relative error
+/// and the course-style difference |a − n| / (|a| + |n|)), the table, and the verdict.
+///
+/// Parameters are shown as math counted from 1, W₁,₃⁽²⁾; JSON names them as
+/// `--params` takes them, `W2[1,3]`.
 struct GradientCheckReport {
     let problem: NetworkProblem
     let check: GradientCheck
@@ -33,33 +37,68 @@ struct GradientCheckReport {
         self.results = results
     }
 
+    private static let a = MathExpression.symbol(Symbol("a"))
+    private static let n = MathExpression.symbol(Symbol("n"))
+    private static let epsilon = MathExpression.symbol(Symbol("ε"))
+    /// |a − n|.
+    private static let absoluteError = MathExpression.absoluteValue(.infix(.minus, [a, n]))
+    /// |a − n| / max(|a|, |n|).
+    private static let relativeError = MathExpression.infix(
+        .divide, [absoluteError, .apply(FunctionName("max"), [.absoluteValue(a), .absoluteValue(n)])])
+    /// |a − n| / (|a| + |n|).
+    private static let difference = MathExpression.infix(
+        .divide, [absoluteError, .parenthesized(.infix(.plus, [.absoluteValue(a), .absoluteValue(n)]))])
+
     /// Writes every part; `sampled` is (drawn, population, seed) when a sample was drawn.
     mutating func write(sampled: (Int, Int, UInt64)?) {
-        let format = NumberFormat(precision: 4)
         let count = problem.network.layers.count
         solution = Solution(
             title:
-                "Gradient check · \(count) dense \(count == 1 ? "layer" : "layers") · \(results.count) \(results.count == 1 ? "parameter" : "parameters")",
-            preamble: preamble(format: format, sampled: sampled).map { "\($0)" })
+                "Gradient check of \(count) dense \(count == 1 ? "layer" : "layers") (\(results.count) \(results.count == 1 ? "parameter" : "parameters"))",
+            preamble: preamble(sampled: sampled))
         writeDrawnWeights()
         writeFirstParameter()
         writeTable()
-        writeVerdict(format: format)
+        writeVerdict()
         solution.result = json
     }
 
-    private func preamble(format: NumberFormat, sampled: (Int, Int, UInt64)?) -> [String] {
-        var lines: [String] = []
-        if let description = problem.description { lines.append(description) }
+    private func preamble(sampled: (Int, Int, UInt64)?) -> [Prose] {
+        var lines: [Prose] = []
+        if let description = problem.description { lines.append(.written(description)) }
+        let loss = FunctionName(notation.loss)
+        let w = MathExpression.symbol(Symbol("w"))
+        let ellipsis = MathExpression.symbol(Symbol("…"))
+        let estimate = MathExpression.infix(
+            .divide,
+            [
+                .infix(
+                    .minus,
+                    [
+                        .apply(loss, [ellipsis, .infix(.plus, [w, Self.epsilon]), ellipsis]),
+                        .apply(loss, [ellipsis, .infix(.minus, [w, Self.epsilon]), ellipsis]),
+                    ]),
+                .product([.number(2), Self.epsilon]),
+            ])
+        let order = MathExpression.apply(FunctionName("O"), [.power(Self.epsilon, .number(2))])
         lines.append(
-            "Analytic a: ∂\(notation.loss)/∂w by backpropagation. Numeric n: the central difference "
-                + "(\(notation.loss)(…, w + ε, …) − \(notation.loss)(…, w − ε, …)) / 2ε, whose error is O(ε²)."
+            "Analytic \(Self.a): \(MathExpression.partial(of: .symbol(Symbol(notation.loss)), withRespectTo: w)) by backpropagation. Numeric \(Self.n): the central difference \(estimate), whose error is \(order)."
         )
+        let rule = MathExpression.infix(
+            .lessThanOrEqual,
+            [
+                Self.absoluteError,
+                .infix(
+                    .plus,
+                    [.symbol(Symbol("atol")), .infix(.times, [.symbol(Symbol("rtol")), .absoluteValue(Self.n)])]),
+            ])
         lines.append(
-            "A parameter passes when |a − n| ≤ atol + rtol·|n|, with ε = \(format.text(check.epsilon)), atol = \(format.text(check.absoluteTolerance)), rtol = \(format.text(check.relativeTolerance)); relative error = |a − n| / max(|a|, |n|)."
+            "A parameter passes when \(rule), with \(Self.epsilon) = \(given: check.epsilon), \(Symbol("atol")) = \(given: check.absoluteTolerance), \(Symbol("rtol")) = \(given: check.relativeTolerance); relative error = \(Self.relativeError); the course-style difference is \(Self.difference)."
         )
         if let (drawn, population, seed) = sampled {
-            lines.append("Checked \(drawn) of \(population) parameters, drawn at random with seed \(seed).")
+            lines.append(
+                "Checked \(drawn) of \(population) parameters, drawn at random with \(code: "--seed \(seed)")."
+            )
         }
         return lines
     }
@@ -67,30 +106,38 @@ struct GradientCheckReport {
     private mutating func writeDrawnWeights() {
         let drawn = problem.initializations.enumerated().filter { $0.element != nil }
         guard !drawn.isEmpty else { return }
-        solution.beginSection("Weights drawn at random (seed \(given: Double(problem.seed)))")
+        solution.beginSection("Weights drawn at random with \(code: "--seed \(problem.seed)")")
+        let r = MathExpression.symbol(Symbol("r"))
+        let fanIn = MathExpression.symbol(Symbol("n", index: "in"))
+        let fanOut = MathExpression.symbol(Symbol("n", index: "out"))
         for (index, rule) in drawn {
             guard let rule else { continue }
             let dense = problem.network.layers[index]
-            let method = rule == .heUniform ? "He uniform, r = √(6/in)" : "Glorot uniform, r = √(6/(in + out))"
+            let range: MathExpression =
+                rule == .heUniform
+                ? .apply(FunctionName("√"), [.infix(.divide, [.number(6), fanIn])])
+                : .apply(FunctionName("√"), [.infix(.divide, [.number(6), .infix(.plus, [fanIn, fanOut])])])
+            let method = rule == .heUniform ? "He uniform" : "Glorot uniform"
+            let uniform = MathExpression.apply(FunctionName("U"), [.product([.number(-1), r]), r])
             solution.addStep(
                 .symbol(Symbol("W", layer: index + 1)), [.matrix(dense.weights)],
-                note: "U(−r, r) by \(method); b⁽\(NetworkWorksheet.superscript(index + 1))⁾ = 0")
+                note:
+                    "\(uniform) by \(method), \(r) = \(range); \(Symbol("b", layer: index + 1)) = \(0)")
         }
     }
 
     /// n for the first parameter, with L(w ± ε) shown to enough decimals that their difference reads.
     private mutating func writeFirstParameter() {
         guard let first = results.first else { return }
-        let name = names.name(of: first.parameter)
-        solution.beginSection("The first parameter, \(name), worked out")
-        let w = MathExpression.text(name)
-        let epsilon = MathExpression.symbol(Symbol("ε"))
+        let w = names.symbol(of: first.parameter)
+        solution.beginSection("The first parameter, \(w), worked out")
+        let epsilon = Self.epsilon
         let decimals = Self.decimalsResolving(abs(first.lossPlus - first.lossMinus))
         solution.addStep(
-            .text("a"), [.partial(of: .symbol(Symbol(notation.loss)), withRespectTo: w), .number(first.analytic)],
+            Self.a, [.partial(of: .symbol(Symbol(notation.loss)), withRespectTo: w), .number(first.analytic)],
             note: "backpropagation", producing: ["parameters[0].analytic"])
         solution.addStep(
-            .text("n"),
+            Self.n,
             [
                 .fraction(
                     .infix(
@@ -107,12 +154,18 @@ struct GradientCheckReport {
                             .preciseNumber(first.lossPlus, decimals: decimals),
                             .preciseNumber(first.lossMinus, decimals: decimals),
                         ]),
-                    .product([.number(2), .number(check.epsilon)])),
+                    .product([.number(2), .given(check.epsilon)])),
                 .preciseNumber(first.numeric, decimals: 6),
             ], producing: ["parameters[0].numeric"])
-        solution.addStep(.text("|a − n|"), [.number(first.absoluteError)], producing: ["parameters[0].abs_error"])
+        solution.addStep(Self.absoluteError, [.number(first.absoluteError)], producing: ["parameters[0].abs_error"])
+        solution.addStep(Self.relativeError, [.number(first.relativeError)], producing: ["parameters[0].rel_error"])
         solution.addStep(
-            .text("|a − n| / max(|a|, |n|)"), [.number(first.relativeError)], producing: ["parameters[0].rel_error"])
+            Self.difference, [.number(Self.difference(of: first))], producing: ["parameters[0].difference"])
+    }
+
+    /// |a − n| / (|a| + |n|) of one result, 0 when both are 0.
+    private static func difference(of result: GradientCheck.Result) -> Double {
+        DerivativeComparison(analytic: result.analytic, numeric: result.numeric).difference
     }
 
     /// Decimals that show a difference of `size` to four significant digits (at least 4, at most 17).
@@ -130,27 +183,30 @@ struct GradientCheckReport {
     private mutating func writeTable() {
         solution.beginSection("Every parameter")
         let columns = [
-            Table.Column("parameter"), Table.Column("analytic a", alignment: .right),
-            Table.Column("numeric n", alignment: .right), Table.Column("|a − n|", alignment: .right),
-            Table.Column("relative", alignment: .right), Table.Column("verdict"),
+            Table.Column("parameter"), Table.Column(Prose(Self.a), alignment: .right),
+            Table.Column(Prose(Self.n), alignment: .right),
+            Table.Column(Prose(Self.absoluteError), alignment: .right),
+            Table.Column("relative", alignment: .right), Table.Column("difference", alignment: .right),
+            Table.Column("verdict"),
         ]
         let shown = results.count <= 100 ? results : shortlist
         let rows = shown.map { result -> [[MathExpression]] in
             [
-                [.text(names.name(of: result.parameter))], [.number(result.analytic)],
+                [names.symbol(of: result.parameter)], [.number(result.analytic)],
                 [.preciseNumber(result.numeric, decimals: 6)], [.number(result.absoluteError)],
-                [.number(result.relativeError)], [.text(verdict(result))],
+                [.number(result.relativeError)], [.number(Self.difference(of: result))], [.text(verdict(result))],
             ]
         }
         solution.addTable(Table(columns: columns, rows: rows))
         if shown.count < results.count {
             solution.addRemark(
-                "\(results.count - shown.count) more parameters pass and are not listed; --format json lists every one."
+                "\(results.count - shown.count) more parameters pass and are not listed; \(code: "--format json") lists every one."
             )
         }
         if results.contains(where: \.isNearKink) {
+            let w = MathExpression.symbol(Symbol("w"))
             solution.addRemark(
-                "kink: w ± ε moves a ReLU pre-activation across 0, so the numeric estimate is unreliable here; not counted as a failure."
+                "kink: \(MathExpression.infix(.plus, [w, Self.epsilon])) or \(MathExpression.infix(.minus, [w, Self.epsilon])) moves a ReLU pre-activation across \(0), so the numeric estimate is unreliable here; not counted as a failure."
             )
         }
     }
@@ -162,28 +218,33 @@ struct GradientCheckReport {
     }
 
     private func verdict(_ result: GradientCheck.Result) -> String {
-        if result.isNearKink { return "kink: unreliable" }
+        if result.isNearKink { return "kink" }
         return result.passes ? "pass" : "FAIL"
     }
 
-    private mutating func writeVerdict(format: NumberFormat) {
+    private mutating func writeVerdict() {
         solution.beginSection("Verdict")
         if let worst {
             solution.addRemark(
-                "Largest relative error: \(names.name(of: worst.parameter)), \(format.text(worst.relativeError)) (a = \(format.text(worst.analytic)), n = \(format.text(worst.numeric)))."
+                "Largest relative error: \(names.symbol(of: worst.parameter)), \(number: worst.relativeError) (\(Self.a) = \(number: worst.analytic), \(Self.n) = \(number: worst.numeric))."
             )
         }
         let failures = counted.filter { !$0.passes }
         let kinks = results.count - counted.count
-        var summary =
-            failures.isEmpty
-            ? "PASS: \(counted.count) of \(counted.count) parameters agree"
-            : "FAIL: \(failures.count) of \(counted.count) parameters disagree: \(failures.prefix(10).map { names.name(of: $0.parameter) }.joined(separator: ", "))\(failures.count > 10 ? ", …" : "")"
-        if kinks > 0 { summary += "; \(kinks) near a kink, not counted" }
-        solution.addRemark("\(summary).")
+        var summary: Prose
+        if failures.isEmpty {
+            summary = "PASS: \(counted.count) of \(counted.count) parameters agree"
+        } else {
+            let named = Prose.joined(failures.prefix(10).map { Prose(names.symbol(of: $0.parameter)) }, separator: ", ")
+            summary =
+                "FAIL: \(failures.count) of \(counted.count) parameters disagree: \(named)\(failures.count > 10 ? ", …" : "")"
+        }
+        if kinks > 0 { summary = summary + "; \(kinks) near a kink, not counted" }
+        solution.addRemark(summary + ".")
     }
 
-    /// `{"eps", "atol", "rtol", "parameters": [{"name", "analytic", "numeric", "abs_error", "rel_error", "pass", "kink"}], "max_rel_error", "worst", "pass"}`.
+    /// `{"eps", "atol", "rtol", "parameters": [{"name", "analytic", "numeric", "abs_error", "rel_error",
+    /// "difference", "pass", "kink"}], "max_rel_error", "worst", "pass"}`.
     private var json: JSONValue {
         let entries = results.map { result -> JSONValue in
             .object([
@@ -192,6 +253,7 @@ struct GradientCheckReport {
                 JSONMember("numeric", .number(result.numeric)),
                 JSONMember("abs_error", .number(result.absoluteError)),
                 JSONMember("rel_error", .number(result.relativeError)),
+                JSONMember("difference", .number(Self.difference(of: result))),
                 JSONMember("pass", .bool(result.passes)),
                 JSONMember("kink", .bool(result.isNearKink)),
             ])

@@ -18,6 +18,20 @@ struct ParameterNames {
         }
     }
 
+    /// One parameter as math, its row and column as a subscript: W₁,₃⁽²⁾ for
+    /// `W2[1,3]`, b₁⁽³⁾ for `b3[1]`, counted from 1 as ``name(of:)`` counts.
+    func symbol(of parameter: Parameter) -> MathExpression {
+        let layer = parameter.layer + 1
+        switch parameter.kind {
+        case .weight(let row, let column):
+            return .symbol(Symbol("W", layer: layer, index: "\(row + 1),\(column + (isAugmented ? 2 : 1))"))
+        case .bias(let row):
+            return .symbol(
+                isAugmented
+                    ? Symbol("W", layer: layer, index: "\(row + 1),1") : Symbol("b", layer: layer, index: "\(row + 1)"))
+        }
+    }
+
     /// The parameters in the order the spec writes them: each W row by row, then
     /// b; when augmented, each row of W starting with its bias weight.
     func ordered(_ parameters: [Parameter]) -> [Parameter] {

@@ -98,7 +98,7 @@ enum GradcheckCommand {
                 formula: demonstrationFormula.formula, point: demonstrationFormula.point,
                 epsilon: values.number("--eps")))
         formula.solution.preamble.insert(
-            "A demonstration; check your own formula with: \(code: "nnhw gradcheck --f FORMULA --at x=VALUE[,y=VALUE…]")",
+            "A demonstration; check your own formula with: \(code: "nnhw gradcheck") \(code: "--f FORMULA") \(code: "--at x=VALUE[,y=VALUE…]")",
             at: 0)
         guard let example = BuiltInExample.named(demonstrationNetwork) else {
             return Output(text: renderer.render(formula.solution), checkFailed: !formula.passed)
@@ -106,7 +106,7 @@ enum GradcheckCommand {
         let problem = try NetworkProblem(parsing: example.json, source: "example \(demonstrationNetwork)")
         var network = try NetworkGradientCheckSolver().solve(problem)
         network.solution.preamble.insert(
-            "A demonstration on the built-in \(code: demonstrationNetwork) network; check your own with: \(code: "nnhw gradcheck --net FILE")",
+            "A demonstration on the built-in \(code: demonstrationNetwork) network; check your own with: \(code: "nnhw gradcheck") \(code: "--net FILE")",
             at: 0)
         let failed = !formula.passed || !network.passes
         guard Rendering.format(values) == .json else {

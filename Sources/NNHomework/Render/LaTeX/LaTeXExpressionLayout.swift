@@ -270,7 +270,7 @@ struct LaTeXExpressionLayout: Sendable {
             return "-" + (rest.hasPrefix("-") ? Self.parenthesized(rest) : rest)
         }
         var result = ""
-        var previous: String?
+        var previous: (factor: MathExpression, source: String)?
         for (position, factor) in flat.enumerated() {
             var drawn = source(for: factor)
             let isLast = position == flat.count - 1
@@ -278,12 +278,17 @@ struct LaTeXExpressionLayout: Sendable {
                 drawn = Self.parenthesized(drawn)
             }
             if let previous {
-                let leftEndsWithDigit = previous.last?.isNumber ?? false
+                let leftEndsWithDigit = previous.source.last?.isNumber ?? false
                 let rightStartsWithDigit = drawn.first?.isNumber ?? false
-                result += leftEndsWithDigit && rightStartsWithDigit ? " \\cdot " : " "
+                let isCoefficient = previous.factor.isNumeral && factor.takesCoefficient
+                if leftEndsWithDigit && rightStartsWithDigit {
+                    result += " \\cdot "
+                } else if !(isCoefficient && (leftEndsWithDigit || previous.source.last == "}")) {
+                    result += " "
+                }
             }
             result += drawn
-            previous = drawn
+            previous = (factor, drawn)
         }
         return result
     }
@@ -305,6 +310,8 @@ struct LaTeXExpressionLayout: Sendable {
             case .times: " \\cdot "
             case .hadamard: " \\odot "
             case .divide: " / "
+            case .lessThanOrEqual: " \\leq "
+            case .approximatelyEqual: " \\approx "
             }
         return drawn.joined(separator: separator)
     }

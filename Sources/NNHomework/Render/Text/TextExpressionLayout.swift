@@ -88,7 +88,7 @@ struct TextExpressionLayout: Sendable {
     }
 
     /// Factors side by side: one space between them, none between a number and
-    /// a following symbol or parenthesis (2(ŷ − y), 2x), and ` · ` between two
+    /// a following symbol, power of a symbol or parenthesis (2(ŷ − y), 2x, 3x²), and ` · ` between two
     /// numerals so that 2 · 3 cannot read as 23.
     ///
     /// Tall factors are aligned at their top rows, as a matrix and the vector
@@ -133,7 +133,7 @@ struct TextExpressionLayout: Sendable {
         default: return " "
         }
         if rightBlock.startsWithParenthesis { return "" }
-        if case .symbol = right { return "" }
+        if right.takesCoefficient { return "" }
         return " "
     }
 

@@ -38,6 +38,8 @@ enum TextNotation {
         case .times: " · "
         case .hadamard: " ⊙ "
         case .divide: " / "
+        case .lessThanOrEqual: " ≤ "
+        case .approximatelyEqual: " ≈ "
         }
     }
 

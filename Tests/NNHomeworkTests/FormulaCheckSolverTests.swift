@@ -145,7 +145,8 @@ struct GradientCheckProseTests {
         ])
     func formula(formula: String, point: String, method: String) throws {
         let problem = try FormulaCheckProblem(
-            formula: formula, point: point, epsilon: method == "forward" ? "1e-12" : nil, method: method)
+            formula: formula, point: point, epsilon: method == "forward" ? 1e-12 : nil,
+            method: method == "forward" ? .forward : .central)
         let solution = try FormulaCheckSolver().check(problem).solution
         for text in Self.textRuns(of: solution) {
             #expect(Self.isPlainWords(text), "\(text)")

@@ -101,6 +101,15 @@ struct RegistryTests {
         for (line, subcommand) in zip(listed, Registry.subcommands) { #expect(line.hasSuffix(subcommand.summary)) }
     }
 
+    @Test("README's table of subcommands lists every subcommand of the registry, and no other")
+    func readmeListsEverySubcommand() throws {
+        let readme = try String(
+            contentsOf: CommandRunner.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let rows = readme.split(separator: "\n").filter { $0.hasPrefix("| `nnhw ") }
+        let listed = rows.compactMap { $0.dropFirst("| `nnhw ".count).split(separator: "`").first.map(String.init) }
+        #expect(listed == Self.names)
+    }
+
     @Test("A rendering option declared once reaches every subcommand that renders: all of them or none")
     func renderingOptionsShared() throws {
         for subcommand in Registry.subcommands {

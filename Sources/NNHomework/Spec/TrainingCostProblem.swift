@@ -109,16 +109,17 @@ public struct TrainingCostProblem: Sendable, Hashable {
     /// `17500` or `17500..70000`, USD per accelerator.
     private static func priceRange(_ text: String) throws(InputError) -> ClosedRange<Double> {
         let bounds = text.split(separator: "..", omittingEmptySubsequences: false).map(String.init)
-        let values = try bounds.map { bound throws(InputError) in
-            guard let value = NumberText.decimal(bound.trimmingSpaces) else {
-                throw InputError(.usage, at: "--gpu-price", "expected a number, got \"\(bound)\"")
-            }
-            return value
+        var values: [Double] = []
+        for bound in bounds {
+            guard
+                case .number(let value) = try OptionType.number(.positive).read(
+                    bound.trimmingSpaces, for: "--gpu-price")
+            else { preconditionFailure("a number option reads a number") }
+            values.append(value)
         }
         guard values.count <= 2, let low = values.first, let high = values.last else {
             throw InputError(.usage, at: "--gpu-price", "expected USD or LOW..HIGH, got \"\(text)\"")
         }
-        guard low > 0 else { throw InputError(.usage, at: "--gpu-price", "must be positive, got \"\(text)\"") }
         guard low <= high else {
             throw InputError(.usage, at: "--gpu-price", "the range \"\(text)\" is empty (low above high)")
         }

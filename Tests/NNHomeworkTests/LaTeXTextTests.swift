@@ -36,4 +36,13 @@ struct LaTeXTextTests {
     func unknown() {
         #expect(LaTeXText.escaped("☃") == "☃")
     }
+
+    @Test(
+        "A user's 32×32×1 in Markdown keeps the digits after × inside the math, which pandoc would not end before a digit"
+    )
+    func markdownDigitsAfterMath() {
+        #expect(LaTeXProseLayout.markdownWritten("on 32×32×1 images") == "on 32$\\times 32\\times 1$ images")
+        #expect(LaTeXProseLayout.markdownWritten("5×5 convolutions, δ") == "5$\\times 5$ convolutions, $\\delta$")
+        #expect(LaTeXProseLayout.markdownWritten("a × b") == "a $\\times$ b")
+    }
 }

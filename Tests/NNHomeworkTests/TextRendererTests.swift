@@ -224,6 +224,36 @@ struct TextRendererTests {
             ])
     }
 
+    @Test("a table too wide for the line breaks its chains onto `= …` lines before going row by row")
+    func narrowedTable() {
+        // By hand: "25,089 · 4,096 = 102,764,544" is 28 columns; with "#" (1), the count (11) and two gaps of 2
+        // the table is 44 wide. At 30 the formula column narrows to 14, its widest part, and the result moves
+        // under it; at 29 nothing can narrow further and the table goes row by row.
+        let table = Table(
+            columns: [
+                Table.Column("#", alignment: .right), Table.Column("parameters"), Table.Column("n", alignment: .right),
+            ],
+            rows: [
+                [
+                    [.count(1)], [.infix(.times, [.count(25089), .count(4096)]), .count(102_764_544)],
+                    [.count(102_764_544)],
+                ]
+            ])
+        var solution = Solution(title: "")
+        solution.addTable(table)
+        let narrowed = TextRenderer(options: RenderOptions(lineWidth: 30)).render(solution)
+        #expect(
+            narrowed.split(separator: "\n").map(String.init) == [
+                "#  parameters                n", String(repeating: "─", count: 30),
+                "1  25,089 · 4,096  102,764,544", "   = 102,764,544",
+            ])
+        let rowByRow = TextRenderer(options: RenderOptions(lineWidth: 29)).render(solution)
+        #expect(
+            rowByRow.split(separator: "\n").map(String.init) == [
+                "# 1", "  parameters: 25,089 · 4,096 = 102,764,544", "  n:          102,764,544",
+            ])
+    }
+
     static let affineStep = Step(
         number: 2, lhs: Notation.a(1),
         rhs: [

@@ -190,6 +190,54 @@ struct BudgetCommandTests {
         assertSnapshot(result.output, named: run.name)
     }
 
+    @Test("issue 11: units are quantities: 700\\,\\mathrm{W}, 59\\ \\text{trials}, CO₂ with a math subscript")
+    func unitsTypeset() throws {
+        let energy = try CommandRunner.run(
+            ["train-cost", "--gpu-hours", "2788000", "--watts", "700", "--price", "0.085", "--carbon", "0.4"]
+                + ["--format", "latex"]
+        ).output
+        #expect(energy.contains("P &= 700\\,\\mathrm{W} = (700 / 1{,}000)\\,\\mathrm{kW} = 0.7\\,\\mathrm{kW}"))
+        #expect(
+            energy.contains("1{,}951{,}600\\,\\mathrm{kWh} \\cdot 0.085\\ \\text{USD/kWh} = 165{,}886\\,\\mathrm{USD}"))
+        #expect(energy.contains("780.64\\ \\text{t CO}_{2}\\text{e}"))
+        #expect(
+            energy.contains("[$\\text{PUE} = 1$ by default: no data-centre overhead; \\texttt{-{}-{}pue} to change]"))
+        let random = try CommandRunner.run(
+            ["hyperparam-count", "--random", "--good-fraction", "0.05", "--confidence", "0.95", "--format", "latex"]
+        ).output
+        #expect(random.contains("= 59\\ \\text{trials}"))
+        #expect(random.contains("$58\\ \\text{trials}$ give $0.9490 < q$"))
+        #expect(random.contains("P(\\text{at least one good in}\\ 59)"))
+        #expect(
+            random.contains(
+                "\\geq q \\Leftrightarrow N \\ln(1 - p) \\leq \\ln(1 - q) \\Leftrightarrow N \\geq \\ln(1 - q) / \\ln(1 - p)$"
+            ))
+        #expect(!random.contains("59 \\text{trials}"))
+    }
+
+    @Test("issue 11: under --sig 3 computed values get 3 significant digits, given values stay as given")
+    func significantDigits() throws {
+        let cost = try CommandRunner.run([
+            "train-cost", "--gpu-hours", "2788000", "--watts", "700", "--price", "0.0851234", "--carbon", "0.4",
+            "--household-kwh-per-month", "899.5", "--sig", "3",
+        ]).output
+        // By hand: 2,788,000 GPU-h · 0.7 kW = 1,951,600 kWh; · 0.0851234 = 166,126.8 USD (whole digits are kept);
+        // · 0.4 kg/kWh = 780,640 kg = 780.64 t → 781; 1,951,600 / (12 · 899.5 = 10,794) = 180.80 → 181.
+        #expect(cost.contains("(1) P = 700 W = (700 / 1,000) kW = 0.7 kW"))
+        #expect(cost.contains("1,951,600 kWh · 0.0851234 USD/kWh = 166,127 USD"))
+        #expect(cost.contains("= (780,640 / 1,000) t CO₂e = 781 t CO₂e"))
+        #expect(cost.contains("(12 months · 899.5 kWh/month)"))
+        #expect(cost.contains("= 181 household-years"))
+        #expect(cost.contains("[K = 899.5 kWh a month for one household]"))
+        let random = try CommandRunner.run([
+            "hyperparam-count", "--random", "--good-fraction", "0.05", "--confidence", "0.95", "--sig", "3",
+        ]).output
+        // By hand: N* = ln 0.05 / ln 0.95 = 58.404; 1 − 0.95⁵⁹ = 0.95151, 1 − 0.95⁵⁸ = 0.94896.
+        #expect(random.contains("= ln(1 − 0.95) / ln(1 − 0.05) = 58.4"))
+        #expect(random.contains("= 1 − (1 − 0.05)⁵⁹ = 0.952"))
+        #expect(random.contains("[at least q = 0.95; 58 trials give 0.949 < q]"))
+    }
+
     @Test("issue 5 A: 300 combinations, 3000 epochs, 6000 minutes (100 hours)")
     func acceptanceA() throws {
         // By hand: 10 · 6 · 5 = 300; · 10 epochs = 3000; · 2 min = 6000 min = 100 h.

@@ -138,6 +138,54 @@ struct ConvolutionCommandTests {
         #expect(result.error == expected)
         #expect(result.status == status)
     }
+
+    @Test(
+        "issue 11: conv-size's JSON has the padding per side, [[top, bottom], [left, right]]",
+        arguments: [
+            // By hand: ⌈36/2⌉ = 18, P = (18 − 1)·2 + 3 − 36 = 1, ⌊1/2⌋ = 0 on top and 1 below.
+            (["--input", "36x36x3", "--kernel", "3", "--stride", "2", "--padding", "same"], [[0, 1], [0, 1]]),
+            // Rows: ⌈5/2⌉ = 3, P = 2·2 + 3 − 5 = 2 → 1 and 1; columns: ⌈6/2⌉ = 3, P = 2·2 + 3 − 6 = 1 → 0 and 1.
+            (["--input", "5x6", "--kernel", "3", "--stride", "2", "--padding", "same"], [[1, 1], [0, 1]]),
+            (["--input", "36x36x3", "--kernel", "3", "--padding", "3"], [[3, 3], [3, 3]]),
+            // "full" pads k_eff − 1 = 2(3 − 1) + 1 − 1 = 4 rows, k − 1 = 4 columns on each side.
+            (["--input", "9x9", "--kernel", "3x5", "--dilation", "2x1", "--padding", "full"], [[4, 4], [4, 4]]),
+        ] as [([String], [[Int]])])
+    func paddingPerSide(_ arguments: [String], _ padding: [[Int]]) throws {
+        #expect(try json(["conv-size"] + arguments)["padding"] as? [[Int]] == padding)
+    }
+
+    @Test("issue 11: conv-size's preamble sets n_out, k_eff, ⌊·⌋ and C × H × W as math, options as code")
+    func sizeFormulasTypeset() throws {
+        let arguments = ["conv-size", "--input", "36x36x3", "--kernel", "3", "--stride", "2", "--padding", "same"]
+        let latex = try CommandRunner.run(arguments + ["--format", "latex"]).output
+        #expect(
+            latex.contains(
+                "$n_{\\text{out}} = \\left\\lfloor (n + 2P - k_{\\text{eff}}) / S \\right\\rfloor + 1$ with "
+                    + "$k_{\\text{eff}} = d (k - 1) + 1$"))
+        #expect(latex.contains("``same'' follows TensorFlow: $n_{\\text{out}} = \\left\\lceil n / S \\right\\rceil$"))
+        #expect(latex.contains("(\\texttt{-{}-{}channels-{}first} for $C \\times H \\times W$)"))
+        #expect(latex.contains("stride $S = 2$, dilation $d = 1$; padding ``same''."))
+        #expect(!latex.contains("n\\_out") && !latex.contains("\""))
+        let markdown = try CommandRunner.run(arguments + ["--format", "markdown"]).output
+        #expect(markdown.contains("(`--channels-first` for $C \\times H \\times W$)"))
+        let transposed = try CommandRunner.run([
+            "conv-size", "--input", "3x3x4", "--kernel", "3", "--stride", "2", "--transposed", "--format", "latex",
+        ])
+        #expect(transposed.output.contains("$o = S (n - 1) + k_{\\text{eff}} - 2P + a$"))
+    }
+
+    @Test("issue 11: conv --padding sets the padded input as X with a tilde, and --flip as code")
+    func paddedInputTypeset() throws {
+        let arguments = ["conv", "--input", "6 0 1; 3 4 1; 1 7 0", "--kernel", "1 0; 0 -1", "--flip", "--padding", "1"]
+        let latex = try CommandRunner.run(arguments + ["--format", "latex"]).output
+        #expect(latex.contains("\\tilde{X} &= \\begin{bmatrix} 0 & 0 & 0 & 0 & 0 \\\\ 0 & 6 & 0 & 1 & 0"))
+        #expect(latex.contains("True convolution (\\texttt{-{}-{}flip}): the kernel is rotated by"))
+        #expect(latex.contains("[$w[m, n] = K[k_{h} + 1 - m, k_{w} + 1 - n]$]"))
+        #expect(!latex.contains("?"))
+        #expect(latex.unicodeScalars.allSatisfy { $0.isASCII })
+        let text = try CommandRunner.run(arguments).output
+        #expect(text.contains("X\u{0303} = "))
+    }
 }
 
 /// The usage line of pool, as its declaration gives it.

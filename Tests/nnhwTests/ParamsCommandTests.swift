@@ -57,6 +57,21 @@ struct ParamsCommandTests {
         #expect((result["layers"] as? [Any])?.count == 22)
     }
 
+    @Test("issue 11: at --width 80 the VGG-16 table fits, its long formulas going on as `= …` under them")
+    func vgg16InEightyColumns() throws {
+        let text = try CommandRunner.run(["params", "--arch", "Examples/architectures/vgg16.json", "--width", "80"])
+        let lines = text.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.allSatisfy { $0.count <= 80 })
+        #expect(lines.contains(" #  layer             output shape     parameters                      trainable"))
+        #expect(lines.contains(" 1  conv 64 k3 same   224 × 224 × 64   (3 · 3 · 3 + 1) · 64 = 1,792        1,792"))
+        let wrapped = try #require(
+            lines.firstIndex(of: "12  conv 512 k3 same  28 × 28 × 512    (3 · 3 · 512 + 1) · 512         2,359,808"))
+        #expect(lines[wrapped + 1] == "                                       = 2,359,808")
+        #expect(lines.contains("20  dense 4096        4,096            (25,088 + 1) · 4,096          102,764,544"))
+        let lenet = try CommandRunner.run(["params", "--arch", "Examples/architectures/lenet.json", "--width", "80"])
+        #expect(lenet.output.contains("1  conv 6 k5   28 × 28 × 6   (5 · 5 · 1 + 1) · 6 = 156           156\n"))
+    }
+
     @Test("LeNet-5 from the file and the same layers in compact form print the same table")
     func lenetCompact() throws {
         let file = try CommandRunner.run(["params", "--arch", "Examples/architectures/lenet.json", "--format", "json"])

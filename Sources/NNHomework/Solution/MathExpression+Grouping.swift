@@ -1,10 +1,10 @@
 extension InfixOperator {
-    /// How tightly the operator binds: 0 for the relations ≤ and ≈, 1 for + and −, 2 for ·, ⊙ and /.
+    /// How tightly the operator binds: 0 for the relations (= < ≤ ≥ ≈ ⇔), 1 for + and −, 2 for ·, ⊙, / and ×.
     var precedence: Int {
         switch self {
-        case .lessThanOrEqual, .approximatelyEqual: 0
+        case .equals, .lessThan, .lessThanOrEqual, .greaterThanOrEqual, .approximatelyEqual, .equivalent: 0
         case .plus, .minus: 1
-        case .times, .hadamard, .divide: 2
+        case .times, .hadamard, .divide, .cross: 2
         }
     }
 }
@@ -26,6 +26,9 @@ extension MathExpression {
 
     /// Whether this is a summation Σ.
     var isSummation: Bool { if case .summation = self { true } else { false } }
+
+    /// Whether this is words set upright inside a formula.
+    var isText: Bool { if case .text = self { true } else { false } }
 
     /// Whether this is a fraction.
     var isFraction: Bool { if case .fraction = self { true } else { false } }
@@ -49,12 +52,13 @@ extension MathExpression {
     }
 
     /// Whether this expression needs parentheses as an operand of `parent`
-    /// (its first operand when `isFirst`), whatever the output format: a sum Σ
-    /// always; an operation of lower precedence ((a + b) · c); of the same
-    /// precedence, a different operator on the left of · or / (a ⊙ b / c reads
+    /// (its first operand when `isFirst`), whatever the output format: never
+    /// as a side of a relation (a = b, a ≤ b, a ⇔ b); a sum Σ always; an
+    /// operation of lower precedence ((a + b) · c); of the same precedence, a different operator on the left of · or / (a ⊙ b / c reads
     /// ambiguously), and on the right any other operator or a non-associative
     /// one (a − (b − c), a / (b / c)).
     func needsParentheses(asOperandOf parent: InfixOperator, isFirst: Bool) -> Bool {
+        if parent.precedence == 0 { return false }
         if isSummation { return true }
         guard case .infix(let child, _) = self else { return false }
         if child.precedence != parent.precedence { return child.precedence < parent.precedence }

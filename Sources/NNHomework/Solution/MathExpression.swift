@@ -32,6 +32,10 @@ public indirect enum MathExpression: Sendable, Hashable {
     case power(MathExpression, MathExpression)
     /// An expression in parentheses.
     case parenthesized(MathExpression)
+    /// A set written out in braces: {0.1, 0.01, 0.001}.
+    case set([MathExpression])
+    /// An entry picked by its indices in brackets: x[(i − 1)S + m, n].
+    case indexed(MathExpression, [MathExpression])
     /// The partial derivative ∂f/∂x.
     case partial(of: MathExpression, withRespectTo: MathExpression)
     /// A sum Σ over the given index (Σⱼ), or over everything when nil.
@@ -67,10 +71,20 @@ public enum InfixOperator: Sendable, Hashable {
     case hadamard
     /// a / b written inline.
     case divide
+    /// a × b, the sizes of a shape: 36 × 36 × 3.
+    case cross
+    /// a = b, an equation stated in prose: S = 2.
+    case equals
+    /// a < b, a relation: looser than every operation.
+    case lessThan
     /// a ≤ b, a relation: looser than every operation.
     case lessThanOrEqual
+    /// a ≥ b, a relation: looser than every operation.
+    case greaterThanOrEqual
     /// a ≈ b, a relation: looser than every operation.
     case approximatelyEqual
+    /// a ⇔ b, two statements that are equivalent.
+    case equivalent
 }
 
 /// The name of a function as applied in a formula: `ReLU`, `tanh`, `σ`, `ReLU′`.
@@ -92,5 +106,12 @@ public struct FunctionName: Sendable, Hashable {
     /// The derivative f′ of this function.
     public var derivative: FunctionName {
         FunctionName(name, isDerivative: true, index: index)
+    }
+}
+
+extension MathExpression {
+    /// The equation `left = right`, for a statement in prose: S = 2, n_out = ⌈n / S⌉.
+    public static func equation(_ left: MathExpression, _ right: MathExpression) -> MathExpression {
+        .infix(.equals, [left, right])
     }
 }

@@ -23,11 +23,13 @@ public struct GridSearchSolver: Sendable {
                 "the grid has more than 2⁶³ − 1 combinations")
         }
         var solution = Solution(
-            title: "Grid search · \(counted(combinations, "combination")) · every combination of the listed values")
+            title:
+                "Grid search \(titleSeparator) \(combinations) \(combinations == 1 ? "combination" : "combinations") \(titleSeparator) every combination of the listed values"
+        )
         if problem.isUnion {
             solution.preamble = [
-                "The grids are a union, as scikit-learn's ParameterGrid treats a list of grids:",
-                "each grid is the product of its value counts; the search runs every grid, so the counts add up.",
+                "The grids are a union, as scikit-learn's \(code: "ParameterGrid") treats a list of grids: "
+                    + "each grid is the product of its value counts; the search runs every grid, so the counts add up."
             ]
         }
         var members: [JSONMember] = []
@@ -40,11 +42,11 @@ public struct GridSearchSolver: Sendable {
             for (index, parameter) in grid.enumerated() {
                 writeValues(parameter, into: &solution, producing: "\(gridPath)factors[\(index)].count")
             }
-            let names = grid.map { MathExpression.text("|\($0.name)|") }
-            let counts = grid.map { MathExpression.number(Double($0.count)) }
+            let names = grid.map { Self.size(of: $0) }
+            let counts = grid.map { MathExpression.count($0.count) }
             var rhs: [MathExpression] =
                 grid.count > 1 ? [.infix(.times, names), .infix(.times, counts)] : [names[0]]
-            rhs.append(.number(Double(perGrid[position])))
+            rhs.append(.count(perGrid[position]))
             solution.addStep(label, rhs, producing: ["\(gridPath)combinations"])
             let factors = JSONValue.array(
                 grid.map {
@@ -62,8 +64,7 @@ public struct GridSearchSolver: Sendable {
             solution.addStep(
                 .text("combinations"),
                 [
-                    .infix(.plus, labels), .infix(.plus, perGrid.map { .number(Double($0)) }),
-                    .number(Double(combinations)),
+                    .infix(.plus, labels), .infix(.plus, perGrid.map(MathExpression.count)), .count(combinations),
                 ], producing: ["combinations"])
             members.append(JSONMember("grid_sets", .array(setResults)))
         }
@@ -79,27 +80,35 @@ public struct GridSearchSolver: Sendable {
     /// `|lr| = |{0.1, 0.01, 0.001}| = 3`, or for a range `|depth| = |{2, 3, …, 8}| = (8 − 2) / 1 + 1 = 7`;
     /// nothing for a count, which the product names. The step is tagged with `resultPath`.
     private func writeValues(_ parameter: GridParameter, into solution: inout Solution, producing resultPath: String) {
-        let size = MathExpression.number(Double(parameter.count))
+        let size = MathExpression.count(parameter.count)
         switch parameter.values {
         case .count:
             break
         case .list(let entries):
+            let values = entries.map { entry in Double(entry).map(MathExpression.given) ?? .text(entry) }
             solution.addStep(
-                .text("|\(parameter.name)|"), [.text("|{\(entries.joined(separator: ", "))}|"), size],
-                producing: [resultPath])
+                Self.size(of: parameter), [.absoluteValue(.set(values)), size], producing: [resultPath])
         case .range(let lower, let upper, let step):
             let last = lower + (parameter.count - 1) * step
-            let shown: [String] =
+            let shown: [MathExpression] =
                 parameter.count <= 4
-                ? (0..<parameter.count).map { String(lower + $0 * step) }
-                : [String(lower), String(lower + step), "…", String(last)]
-            let span = MathExpression.infix(.minus, [.number(Double(upper)), .number(Double(lower))])
-            let quotient = MathExpression.infix(.divide, [span, .number(Double(step))])
+                ? (0..<parameter.count).map { .count(lower + $0 * step) }
+                : [.count(lower), .count(lower + step), .text("…"), .count(last)]
+            let span = MathExpression.infix(.minus, [.count(upper), .count(lower)])
+            let quotient = MathExpression.infix(.divide, [span, .count(step)])
             let steps: MathExpression = (upper - lower) % step == 0 ? quotient : .floor(quotient)
             solution.addStep(
-                .text("|\(parameter.name)|"),
-                [.text("|{\(shown.joined(separator: ", "))}|"), .infix(.plus, [steps, .number(1)]), size],
+                Self.size(of: parameter),
+                [.absoluteValue(.set(shown)), .infix(.plus, [steps, .count(1)]), size],
                 note: last == upper ? nil : "the last value is \(last)", producing: [resultPath])
         }
     }
+
+    /// |name|, the number of values of a hyperparameter.
+    private static func size(of parameter: GridParameter) -> MathExpression {
+        .absoluteValue(.text(parameter.name))
+    }
 }
+
+/// The dot between the parts of a title, set as math: “Grid search · 300 combinations”.
+private let titleSeparator = MathExpression.text("·")

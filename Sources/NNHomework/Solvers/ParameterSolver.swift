@@ -24,10 +24,11 @@ public struct ParameterSolver: Sendable {
         } catch {
             throw problem.inputError(for: error)
         }
+        let layerCount = summary.layers.count
         var solution = Solution(
             title:
-                "Parameter count · \(counted(summary.layers.count, "layer")) · input \(summary.input.description) · \(convention.rawValue) convention",
-            preamble: (problem.description.map { [Prose.written($0)] } ?? []) + preamble(summary).map { "\($0)" })
+                "Parameter count \(titleSeparator) \(layerCount) \(layerCount == 1 ? "layer" : "layers") \(titleSeparator) input \(Self.shape(summary.input)) \(titleSeparator) \(convention.rawValue) convention",
+            preamble: (problem.description.map { [Prose.written($0)] } ?? []) + preamble(summary))
         solution.beginSection("Layers")
         solution.addTable(table(summary))
         solution.beginSection("Totals")
@@ -36,37 +37,49 @@ public struct ParameterSolver: Sendable {
         return solution
     }
 
-    private func preamble(_ summary: ArchitectureSummary) -> [String] {
-        var lines = [
-            "Shapes are H×W×C (channels last), T×d for a sequence, n for a vector; the batch dimension is left out."
+    private func preamble(_ summary: ArchitectureSummary) -> [Prose] {
+        let symbol = { (letter: String) in MathExpression.symbol(Symbol(letter)) }
+        let cross = { (letters: [String]) in MathExpression.infix(.cross, letters.map(symbol)) }
+        let twoC = MathExpression.product([.number(2), symbol("C")])
+        var lines: [Prose] = [
+            "Shapes are \(cross(["H", "W", "C"])) (channels last), \(cross(["T", "d"])) for a sequence, "
+                + "\(symbol("n")) for a vector; the batch dimension is left out."
         ]
+        let scaleAndShift: Prose = "\(symbol("γ")), \(symbol("β"))"
         switch convention {
         case .torch:
-            lines += [
-                "Counted as PyTorch (torchinfo): batch norm has 2C parameters γ, β (its running statistics are buffers);",
-                "RNN, LSTM (4 gate sets), GRU (3) have two bias vectors per gate set, b_ih and b_hh.",
-            ]
+            lines.append(
+                "Counted as PyTorch (torchinfo): batch norm has \(twoC) parameters \(scaleAndShift) "
+                    + "(its running statistics are buffers); RNN, LSTM (\(4) gate sets), GRU (\(3)) have two bias "
+                    + "vectors per gate set, \(Symbol("b", index: "ih")) and \(Symbol("b", index: "hh")).")
         case .keras:
-            lines += [
-                "Counted as Keras: batch norm has 2C trainable γ, β and 2C non-trainable moving mean and variance;",
-                "RNN, LSTM (4 gate sets) have one bias vector per gate set, GRU (3) two (reset_after=True, the default).",
-            ]
+            lines.append(
+                "Counted as Keras: batch norm has \(twoC) trainable \(scaleAndShift) and \(twoC) non-trainable "
+                    + "moving mean and variance; RNN, LSTM (\(4) gate sets) have one bias vector per gate set, "
+                    + "GRU (\(3)) two (\(code: "reset_after=True"), the default).")
         }
         let layers = summary.layers.map(\.layer)
         if layers.contains(where: { if case .attention = $0 { true } else { false } }) {
-            lines += [
-                "Attention has 4·(d·d + d): Q, K, V and output projections with biases (PyTorch nn.MultiheadAttention;",
-                "Keras MultiHeadAttention with key_dim = d/heads has the same).",
-            ]
+            let d = symbol("d")
+            let count = MathExpression.product([
+                .number(4), .parenthesized(.infix(.plus, [.infix(.times, [d, d]), d])),
+            ])
+            lines.append(
+                "Attention has \(count): Q, K, V and output projections with biases "
+                    + "(PyTorch \(code: "nn.MultiheadAttention"); Keras \(code: "MultiHeadAttention") with "
+                    + "\(code: "key_dim") = \(MathExpression.infix(.divide, [d, .text("heads")])) has the same).")
         }
         if layers.contains(where: Self.usesSamePadding) {
+            let ceiling = MathExpression.ceiling(.infix(.divide, [symbol("H"), symbol("S")]))
             lines.append(
-                "\"same\" padding follows TensorFlow: H′ = ⌈H/S⌉, an odd padding row or column at the bottom/right.")
+                "“same” padding follows TensorFlow: \(.equation(.symbol(Symbol("H", isPrime: true)), ceiling)), "
+                    + "an odd padding row or column at the bottom/right.")
         }
-        lines += [
-            "Multiply-adds: the weight products' multiply-accumulates for one sample (biases, pooling, activations",
-            "and normalisation not counted). Memory: 4 bytes (float32) per parameter; 1 MB = 10⁶ bytes.",
-        ]
+        let megabyte = MathExpression.equation(
+            .quantity(.count(1), unit: "MB"), .quantity(.power(.count(10), .number(6)), unit: "bytes"))
+        lines.append(
+            "Multiply-adds: the weight products' multiply-accumulates for one sample (biases, pooling, activations "
+                + "and normalisation not counted). Memory: \(4) bytes (\(code: "float32")) per parameter; \(megabyte).")
         return lines
     }
 
@@ -80,12 +93,12 @@ public struct ParameterSolver: Sendable {
 
     private func table(_ summary: ArchitectureSummary) -> Table {
         var rows: [[[MathExpression]]] = [
-            [[.text("0")], [.text("input")], [.text(summary.input.description)], [], []]
+            [[.count(0)], [.text("input")], [Self.shape(summary.input)], [], []]
         ]
         for (index, layer) in summary.layers.enumerated() {
             rows.append([
-                [.text("\(index + 1)")], [.text(LayerNotation(layer: layer.layer).compact)],
-                [.text(layer.outputShape.description)], parameterCells(layer), [.count(layer.trainableParameters)],
+                [.count(index + 1)], [.text(LayerNotation(layer: layer.layer).compact)],
+                [Self.shape(layer.outputShape)], parameterCells(layer), [.count(layer.trainableParameters)],
             ])
         }
         return Table(
@@ -94,6 +107,11 @@ public struct ParameterSolver: Sendable {
                 Table.Column("parameters"), Table.Column("trainable", alignment: .right),
             ],
             rows: rows)
+    }
+
+    /// A shape as math: 224 × 224 × 3, or 4096 for a vector.
+    private static func shape(_ shape: FeatureShape) -> MathExpression {
+        shape.dimensions.count == 1 ? .count(shape.last) : .infix(.cross, shape.dimensions.map(MathExpression.count))
     }
 
     /// The parameter count with its formula and the numbers put in, or the count alone when it is 0.
@@ -143,7 +161,8 @@ public struct ParameterSolver: Sendable {
             guard terms.count > 1 else { return [.count(total)] }
             let written: MathExpression =
                 terms.count <= 8
-                ? .infix(.plus, terms.map(MathExpression.count)) : .summation(index: "l", .text("\(each) of layer l"))
+                ? .infix(.plus, terms.map(MathExpression.count))
+                : .summation(index: "l", .product([.text(each + " of layer"), .symbol(Symbol("l"))]))
             return [written, .count(total)]
         }
         let layers = summary.layers
@@ -166,9 +185,8 @@ public struct ParameterSolver: Sendable {
         solution.addStep(
             .text("parameter memory"),
             [
-                .infix(.times, [.product([.count(4), .text("B")]), .count(summary.totalParameters)]),
-                .product([.count(bytes), .text("B")]),
-                .product([.number(Double(bytes) / 1e6), .text("MB")]),
+                .infix(.times, [Quantity.count(4, "B"), .count(summary.totalParameters)]),
+                Quantity.count(bytes, "B"), Quantity.of(Double(bytes) / 1e6, "MB"),
             ], producing: ["param_memory_mb"])
     }
 
@@ -198,3 +216,6 @@ public struct ParameterSolver: Sendable {
         ])
     }
 }
+
+/// The dot between the parts of a title, set as math: “Grid search · 300 combinations”.
+private let titleSeparator = MathExpression.text("·")

@@ -1,13 +1,23 @@
 import NNCore
 
-/// Numbers with units in a formula: `2 min`, `0.085 USD/kWh`, `3000 epochs`.
+/// Numbers with units in a formula: `2 min`, `0.085 USD/kWh`, `3,000 epochs`.
 enum Quantity {
-    /// `value unit`, the unit set upright after the number.
+    /// A computed amount with its unit, rounded as the renderer rounds: 0.7 kW.
     static func of(_ value: Double, _ unit: String) -> MathExpression {
-        .product([.number(value), .text(unit)])
+        .quantity(.number(value), unit: unit)
     }
 
-    /// `value unit` for a time.
+    /// An amount the user gave, written as given: 700 W, 0.085 USD/kWh.
+    static func given(_ value: Double, _ unit: String) -> MathExpression {
+        .quantity(.given(value), unit: unit)
+    }
+
+    /// A whole number of things: 59 trials, 3,000 epochs.
+    static func count(_ value: Int, _ unit: String) -> MathExpression {
+        .quantity(.count(value), unit: unit)
+    }
+
+    /// `value unit` for a computed time.
     static func of(_ time: TimeQuantity) -> MathExpression {
         of(time.value, time.unit.symbol)
     }
@@ -23,7 +33,11 @@ enum Quantity {
             let factor = from.value / to.value
             solution.addStep(
                 of(from),
-                [.product([.infix(.divide, [.number(from.value), .number(factor)]), .text(to.unit.symbol)]), of(to)],
+                [
+                    .quantity(
+                        .parenthesized(.infix(.divide, [.number(from.value), .number(factor)])), unit: to.unit.symbol),
+                    of(to),
+                ],
                 producing: resultPaths[to.unit] ?? [])
         }
     }

@@ -17,7 +17,15 @@ public struct RandomSearchSolver: Sendable {
         let q = MathExpression.symbol(Symbol("q"))
         let n = MathExpression.symbol(Symbol("N"))
         let bound = MathExpression.symbol(Symbol("N*"))
-        let pValue = MathExpression.number(problem.goodFraction)
+        let pValue = MathExpression.given(problem.goodFraction)
+        let fraction: Prose = "good fraction \(.equation(p, pValue))"
+        let one = MathExpression.count(1)
+        let ln = FunctionName("ln")
+        let failures = { (base: MathExpression) in MathExpression.infix(.minus, [one, base]) }
+        let chance = MathExpression.infix(.minus, [one, .power(failures(p), n)])
+        let independence: Prose =
+            "Each trial is good with probability \(p), independently, so "
+            + "\(.equation(.apply(FunctionName("P"), [.product([.text("at least one good in"), n])]), chance))."
         var members: [JSONMember] = []
         let trials: Int
         var solution: Solution
@@ -25,11 +33,19 @@ public struct RandomSearchSolver: Sendable {
         case .trialsFor(let confidence):
             solution = Solution(
                 title:
-                    "Random search · trials for confidence q = \(plain(confidence)) · good fraction p = \(plain(problem.goodFraction))"
+                    "Random search \(titleSeparator) trials for confidence \(.equation(q, .given(confidence))) \(titleSeparator) \(fraction)"
             )
+            let logFailure = MathExpression.apply(ln, [failures(p)])
+            let logMiss = MathExpression.apply(ln, [failures(q)])
+            let equivalence = MathExpression.infix(
+                .equivalent,
+                [
+                    .infix(.greaterThanOrEqual, [chance, q]),
+                    .infix(.lessThanOrEqual, [.product([n, logFailure]), logMiss]),
+                    .infix(.greaterThanOrEqual, [n, .infix(.divide, [logMiss, logFailure])]),
+                ])
             solution.preamble = [
-                "Each trial is good with probability p, independently, so P(at least one good in N) = 1 − (1 − p)ᴺ.",
-                "1 − (1 − p)ᴺ ≥ q ⇔ N ln(1 − p) ≤ ln(1 − q) ⇔ N ≥ ln(1 − q) / ln(1 − p), as ln(1 − p) < 0.",
+                independence, "\(equivalence), as \(.infix(.lessThan, [logFailure, .count(0)])).",
             ]
             solution.beginSection("Trials")
             let exact = search.bound(confidence: confidence)
@@ -39,7 +55,6 @@ public struct RandomSearchSolver: Sendable {
                 throw InputError(
                     .invalidData, at: "--good-fraction", "the number of trials exceeds 2⁶² (p is too small)")
             }
-            let ln = FunctionName("ln")
             solution.addStep(
                 bound,
                 [
@@ -52,48 +67,49 @@ public struct RandomSearchSolver: Sendable {
                     .infix(
                         .divide,
                         [
-                            .apply(ln, [.infix(.minus, [.number(1), .number(confidence)])]),
+                            .apply(ln, [.infix(.minus, [.number(1), .given(confidence)])]),
                             .apply(ln, [.infix(.minus, [.number(1), pValue])]),
                         ]),
                     .number(exact),
                 ], producing: ["bound"])
             let whole = RandomSearch.isWhole(exact)
-            let count = Quantity.of(Double(trials), trials == 1 ? "trial" : "trials")
+            let count = Quantity.count(trials, trials == 1 ? "trial" : "trials")
+            let tolerance = MathExpression.power(.count(10), .number(-9))
             solution.addStep(
                 n, whole ? [bound, count] : [.ceiling(bound), .ceiling(.number(exact)), count],
                 note: whole
-                    ? "N* is a whole number (within a relative 10⁻⁹), so N = N*"
-                    : "the ceiling: the smallest whole N ≥ N*", producing: ["trials"])
+                    ? "\(bound) is a whole number (within a relative \(tolerance)), so \(.equation(n, bound))"
+                    : "the ceiling: the smallest whole \(.infix(.greaterThanOrEqual, [n, bound]))",
+                producing: ["trials"])
             members = [JSONMember("trials", .number(Double(trials))), JSONMember("bound", .number(exact))]
         case .probabilityOf(let given):
             trials = given
             solution = Solution(
                 title:
-                    "Random search · probability of a good trial in \(counted(given, "trial")) · good fraction p = \(plain(problem.goodFraction))"
+                    "Random search \(titleSeparator) probability of a good trial in \(Quantity.count(given, given == 1 ? "trial" : "trials")) \(titleSeparator) \(fraction)"
             )
-            solution.preamble = [
-                "Each trial is good with probability p, independently, so P(at least one good in N) = 1 − (1 − p)ᴺ."
-            ]
+            solution.preamble = [independence]
             solution.beginSection("Probability")
             members = [JSONMember("trials", .number(Double(trials)))]
         }
         let probability = search.probability(trials: trials)
-        var note: String?
+        var note: Prose?
         if case .trialsFor(let confidence) = problem.question {
-            note = "≥ q = \(plain(confidence))"
-            if trials > 1 {
+            note = "at least \(.equation(q, .given(confidence)))"
+            if trials > 1, let shown = note {
                 let fewer = search.probability(trials: trials - 1)
+                let fewerTrials = Quantity.count(trials - 1, trials == 2 ? "trial" : "trials")
                 note =
-                    "≥ q = \(plain(confidence)); \(counted(trials - 1, "trial")) \(trials == 2 ? "gives" : "give") \(NumberFormat(precision: 4).text(fewer)) < q"
+                    "\(shown); \(fewerTrials) \(trials == 2 ? "gives" : "give") \(.infix(.lessThan, [.number(fewer), q]))"
             }
         }
         solution.addStep(
-            .apply(FunctionName("P"), [.text("at least one good in \(trials)")]),
+            .apply(FunctionName("P"), [.product([.text("at least one good in"), .count(trials)])]),
             [
                 .infix(.minus, [.number(1), .power(.infix(.minus, [.number(1), p]), n)]),
                 .infix(.minus, [.number(1), .power(.infix(.minus, [.number(1), pValue]), .number(Double(trials)))]),
                 .number(probability),
-            ], note: note.map { "\($0)" }, producing: ["probability"])
+            ], note: note, producing: ["probability"])
         members.append(JSONMember("probability", .number(probability)))
         if let schedule = problem.schedule {
             members += try SearchSchedule.write(runs: trials, unit: "trials", schedule: schedule, into: &solution)
@@ -101,9 +117,7 @@ public struct RandomSearchSolver: Sendable {
         solution.result = .object(members)
         return solution
     }
-
-    /// A given input as the user would write it, in its shortest exact form: 0.05, 0.995.
-    private func plain(_ x: Double) -> String {
-        specText(x)
-    }
 }
+
+/// The dot between the parts of a title, set as math: “Grid search · 300 combinations”.
+private let titleSeparator = MathExpression.text("·")

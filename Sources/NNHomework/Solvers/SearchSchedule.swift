@@ -23,8 +23,8 @@ enum SearchSchedule {
             .text("epochs"),
             [
                 .infix(.times, [.text(unit), .text("epochs per run")]),
-                .infix(.times, [Quantity.of(Double(runs), unit), Quantity.of(Double(schedule.epochs), "epochs/run")]),
-                Quantity.of(Double(epochs), "epochs"),
+                .infix(.times, [Quantity.count(runs, unit), Quantity.count(schedule.epochs, "epochs/run")]),
+                Quantity.count(epochs, "epochs"),
             ], producing: ["total_epochs"])
         var members = [JSONMember("total_epochs", .number(Double(epochs)))]
         guard let epochTime = schedule.epochTime else { return members }
@@ -39,8 +39,8 @@ enum SearchSchedule {
                 .infix(
                     .times,
                     [
-                        Quantity.of(Double(epochs), "epochs"),
-                        Quantity.of(epochTime.value, "\(epochTime.unit.symbol)/epoch"),
+                        Quantity.count(epochs, "epochs"),
+                        Quantity.given(epochTime.value, epochTime.unit.symbol + "/epoch"),
                     ]),
                 Quantity.of(total),
             ], producing: converts(total, to: .minutes) ? [] : ["total_minutes"])

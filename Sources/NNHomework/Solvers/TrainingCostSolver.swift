@@ -12,56 +12,65 @@ public struct TrainingCostSolver: Sendable {
     ///
     /// - Throws: an invalid-data error when a result overflows.
     public func solve(_ problem: TrainingCostProblem) throws(InputError) -> Solution {
-        var solution = Solution(title: "Training cost · energy, money and emissions, with units at every step")
+        var solution = Solution(
+            title: "Training cost \(titleSeparator) energy, money and emissions, with units at every step")
         var members: [JSONMember] = []
         var kwh: Double?
+        let power = MathExpression.symbol(Symbol("P"))
+        let energySymbol = MathExpression.symbol(Symbol("E"))
+        let household = MathExpression.symbol(Symbol("K"))
         switch problem.energy {
         case .fromPower(let usage, let watts, let pue, let isDefaultPUE)?:
             solution.beginSection("Energy")
             let gpuHours: Double
+            let gpuHoursShown: MathExpression
             switch usage {
             case .gpuHours(let total):
                 gpuHours = total
+                gpuHoursShown = Quantity.given(total, "GPU-h")
             case .gpus(let count, let hours):
                 gpuHours = try finite(TrainingEnergy.gpuHours(gpus: count, hours: hours), "GPU-hours", at: "--hours")
                 solution.addStep(
                     .text("GPU-hours"),
                     [
                         .infix(.times, [.text("GPUs"), .text("hours")]),
-                        .infix(.times, [Quantity.of(count, "GPUs"), Quantity.of(hours, "h")]),
+                        .infix(.times, [Quantity.given(count, "GPUs"), Quantity.given(hours, "h")]),
                         Quantity.of(gpuHours, "GPU-h"),
                     ], producing: ["gpu_hours"])
+                gpuHoursShown = Quantity.of(gpuHours, "GPU-h")
             }
             members.append(JSONMember("gpu_hours", .number(gpuHours)))
             let kilowatts = TrainingEnergy.kilowatts(watts: watts)
             solution.addStep(
-                .text("P"),
+                power,
                 [
-                    Quantity.of(watts, "W"),
-                    .product([.infix(.divide, [.number(watts), .number(1000)]), .text("kW")]),
+                    Quantity.given(watts, "W"),
+                    .quantity(.parenthesized(.infix(.divide, [.given(watts), .count(1000)])), unit: "kW"),
                     Quantity.of(kilowatts, "kW"),
                 ], note: "per accelerator")
             let energy = try finite(
                 TrainingEnergy.energy(gpuHours: gpuHours, watts: watts, powerUsageEffectiveness: pue), "energy",
                 at: "--watts")
             solution.addStep(
-                .text("E"),
+                energySymbol,
                 [
-                    .infix(.times, [.text("GPU-hours"), .text("P"), .text("PUE")]),
-                    .infix(.times, [Quantity.of(gpuHours, "GPU-h"), Quantity.of(kilowatts, "kW"), .number(pue)]),
+                    .infix(.times, [.text("GPU-hours"), power, .text("PUE")]),
+                    .infix(.times, [gpuHoursShown, Quantity.of(kilowatts, "kW"), .given(pue)]),
                     Quantity.of(energy, "kWh"),
                 ],
-                note: isDefaultPUE ? "PUE = 1 by default: no data-centre overhead; --pue to change" : nil,
+                note: isDefaultPUE
+                    ? "\(.equation(.text("PUE"), .given(pue))) by default: no data-centre overhead; \(code: "--pue") to change"
+                    : nil,
                 producing: ["kwh"])
             kwh = energy
         case .fromDollars(let dollars, let price)?:
             solution.beginSection("Energy bought")
             let energy = try finite(TrainingEnergy.energy(dollars: dollars, price: price), "energy", at: "--dollars")
             solution.addStep(
-                .text("E"),
+                energySymbol,
                 [
                     .infix(.divide, [.text("dollars"), .text("price")]),
-                    .infix(.divide, [Quantity.of(dollars, "USD"), Quantity.of(price, "USD/kWh")]),
+                    .infix(.divide, [Quantity.given(dollars, "USD"), Quantity.given(price, "USD/kWh")]),
                     Quantity.of(energy, "kWh"),
                 ], producing: ["kwh"])
             kwh = energy
@@ -78,8 +87,8 @@ public struct TrainingCostSolver: Sendable {
                 solution.addStep(
                     .text("cost"),
                     [
-                        .infix(.times, [.text("E"), .text("price")]),
-                        .infix(.times, [Quantity.of(kwh, "kWh"), Quantity.of(price, "USD/kWh")]),
+                        .infix(.times, [energySymbol, .text("price")]),
+                        .infix(.times, [Quantity.of(kwh, "kWh"), Quantity.given(price, "USD/kWh")]),
                         Quantity.of(usd, "USD"),
                     ], producing: ["usd"])
                 members.append(JSONMember("usd", .number(usd)))
@@ -93,10 +102,10 @@ public struct TrainingCostSolver: Sendable {
                 solution.addStep(
                     .text("emissions"),
                     [
-                        .infix(.times, [.text("E"), .text("carbon intensity")]),
-                        .infix(.times, [Quantity.of(kwh, "kWh"), Quantity.of(carbon, "kg CO₂e/kWh")]),
+                        .infix(.times, [energySymbol, .text("carbon intensity")]),
+                        .infix(.times, [Quantity.of(kwh, "kWh"), Quantity.given(carbon, "kg CO₂e/kWh")]),
                         Quantity.of(kilograms, "kg CO₂e"),
-                        .product([.infix(.divide, [.number(kilograms), .number(1000)]), .text("t CO₂e")]),
+                        .quantity(.parenthesized(.infix(.divide, [.number(kilograms), .count(1000)])), unit: "t CO₂e"),
                         Quantity.of(tonnes, "t CO₂e"),
                     ], producing: ["tco2e"])
                 members.append(JSONMember("tco2e", .number(tonnes)))
@@ -110,17 +119,18 @@ public struct TrainingCostSolver: Sendable {
                 solution.addStep(
                     .text("household-years"),
                     [
-                        .infix(.divide, [.text("E"), .parenthesized(.infix(.times, [.number(12), .text("K")]))]),
+                        .infix(.divide, [energySymbol, .parenthesized(.infix(.times, [.count(12), household]))]),
                         .infix(
                             .divide,
                             [
                                 Quantity.of(kwh, "kWh"),
                                 .parenthesized(
-                                    .infix(.times, [Quantity.of(12, "months"), Quantity.of(monthly, "kWh/month")])),
+                                    .infix(
+                                        .times, [Quantity.count(12, "months"), Quantity.given(monthly, "kWh/month")])),
                             ]),
                         .infix(.divide, [Quantity.of(kwh, "kWh"), Quantity.of(yearly, "kWh/year")]),
                         Quantity.of(years, "household-years"),
-                    ], note: "K = \(NumberFormat(precision: 17).text(monthly)) kWh a month for one household",
+                    ], note: "\(.equation(household, Quantity.given(monthly, "kWh"))) a month for one household",
                     producing: ["household_years"])
                 members.append(JSONMember("household_years", .number(years)))
             }
@@ -138,7 +148,7 @@ public struct TrainingCostSolver: Sendable {
                     .text(label),
                     [
                         .infix(.times, [.text("GPUs"), .text("price per GPU")]),
-                        .infix(.times, [Quantity.of(gpus, "GPUs"), Quantity.of(price, "USD/GPU")]),
+                        .infix(.times, [Quantity.given(gpus, "GPUs"), Quantity.given(price, "USD/GPU")]),
                         Quantity.of(cost, "USD"),
                     ], producing: [prices.count == 1 ? "acquisition_usd" : "acquisition_usd[\(position)]"])
                 costs.append(cost)
@@ -157,3 +167,6 @@ public struct TrainingCostSolver: Sendable {
         return value
     }
 }
+
+/// The dot between the parts of a title, set as math: “Grid search · 300 combinations”.
+private let titleSeparator = MathExpression.text("·")

@@ -56,6 +56,10 @@ struct LaTeXExpressionLayout: Sendable {
             power(base, exponent)
         case .parenthesized(let inner):
             Self.parenthesized(source(for: inner))
+        case .set(let elements):
+            "\\lbrace " + elements.map(source(for:)).joined(separator: ", ") + " \\rbrace"
+        case .indexed(let base, let indices):
+            source(for: base) + "[" + indices.map(source(for:)).joined(separator: ", ") + "]"
         case .partial(let function, let variable):
             "\\frac{\\partial \(operand(function, parenthesized: function.isInfixOrProduct))}"
                 + "{\\partial \(operand(variable, parenthesized: variable.isInfixOrProduct))}"
@@ -283,6 +287,8 @@ struct LaTeXExpressionLayout: Sendable {
                 let isCoefficient = previous.factor.isNumeral && factor.takesCoefficient
                 if leftEndsWithDigit && rightStartsWithDigit {
                     result += " \\cdot "
+                } else if previous.factor.isText || factor.isText {
+                    result += "\\ "  // a word keeps its space from its neighbour, which math mode would drop
                 } else if !(isCoefficient && (leftEndsWithDigit || previous.source.last == "}")) {
                     result += " "
                 }
@@ -310,8 +316,13 @@ struct LaTeXExpressionLayout: Sendable {
             case .times: " \\cdot "
             case .hadamard: " \\odot "
             case .divide: " / "
+            case .cross: " \\times "
+            case .equals: " = "
+            case .lessThan: " < "
             case .lessThanOrEqual: " \\leq "
+            case .greaterThanOrEqual: " \\geq "
             case .approximatelyEqual: " \\approx "
+            case .equivalent: " \\Leftrightarrow "
             }
         return drawn.joined(separator: separator)
     }

@@ -73,12 +73,30 @@ struct LaTeXProseLayout: Sendable {
     /// A user's text as Markdown: its words escaped, its notation (z⁽²⁾, δ,
     /// −) as `$…$` math, so no Unicode super- or subscript is left for a
     /// LaTeX engine to drop.
+    ///
+    /// Digits right after a piece of math join it (`32$\\times 32\\times 1$`
+    /// for 32×32×1), since pandoc does not end math at a `$` followed by a digit.
     static func markdownWritten(_ text: String) -> String {
-        LaTeXText.segments(of: text).map { segment in
+        var result = ""
+        var math: String?
+        for segment in LaTeXText.segments(of: text) {
             switch segment {
-            case .text(let original, _): markdownEscaped(original.replacing("─", with: "-"))
-            case .math(let source): "$" + source + "$"
+            case .math(let source):
+                math = (math ?? "") + source
+            case .text(let original, _):
+                var words = Substring(original.replacing("─", with: "-"))
+                if let open = math {
+                    let digits = words.prefix { $0.isASCII && $0.isNumber }
+                    words = words.dropFirst(digits.count)
+                    math = open + (digits.isEmpty ? "" : " " + digits)
+                    if words.isEmpty { continue }
+                    result += "$" + (math ?? "") + "$"
+                    math = nil
+                }
+                result += markdownEscaped(String(words))
             }
-        }.joined()
+        }
+        if let math { result += "$" + math + "$" }
+        return result
     }
 }

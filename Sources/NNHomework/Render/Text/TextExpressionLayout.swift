@@ -48,6 +48,16 @@ struct TextExpressionLayout: Sendable {
             power(base, exponent)
         case .parenthesized(let inner):
             block(for: inner).parenthesized()
+        case .set(let elements):
+            TextBlock.horizontal([
+                TextBlock("{"), TextBlock.joined(elements.map(block(for:)), separator: ", "), TextBlock("}"),
+            ])
+        case .indexed(let base, let indices):
+            TextBlock.horizontal(
+                [
+                    block(for: base), TextBlock("["), TextBlock.joined(indices.map(block(for:)), separator: ", "),
+                    TextBlock("]"),
+                ])
         case .partial(let function, let variable):
             partial(function, variable)
         case .summation(let index, let body):

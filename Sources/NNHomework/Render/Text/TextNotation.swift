@@ -38,8 +38,13 @@ enum TextNotation {
         case .times: " · "
         case .hadamard: " ⊙ "
         case .divide: " / "
+        case .cross: " × "
+        case .equals: " = "
+        case .lessThan: " < "
         case .lessThanOrEqual: " ≤ "
+        case .greaterThanOrEqual: " ≥ "
         case .approximatelyEqual: " ≈ "
+        case .equivalent: " ⇔ "
         }
     }
 

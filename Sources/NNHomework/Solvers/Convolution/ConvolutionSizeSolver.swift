@@ -12,7 +12,7 @@ public struct ConvolutionSizeSolver: Sendable {
     /// - Throws: an ``InputError`` when a size does not fit or a count overflows.
     public func solve(_ problem: ConvolutionSizeProblem) throws(InputError) -> Solution {
         try problem.validate()
-        var solution = Solution(title: "\(title(problem))", preamble: preamble(problem).map { "\($0)" })
+        var solution = Solution(title: title(problem), preamble: preamble(problem))
         let outputHeight: Int
         let outputWidth: Int
         let paths = ResultPaths(problem)
@@ -27,9 +27,11 @@ public struct ConvolutionSizeSolver: Sendable {
             outputHeight = problem.height.transposedOutputSize(outputPadding: outputPadding[0])
             outputWidth = problem.width.transposedOutputSize(outputPadding: outputPadding[1])
         case .convolution, .pooling:
-            OutputSizeSteps.height(problem.height).write(into: &solution, producing: paths.heightCoverage)
+            OutputSizeSteps.height(problem.height).write(
+                into: &solution, producing: paths.heightCoverage, padding: ["padding[0]"])
             solution.beginSection("Width (columns)")
-            OutputSizeSteps.width(problem.width).write(into: &solution, producing: paths.widthCoverage)
+            OutputSizeSteps.width(problem.width).write(
+                into: &solution, producing: paths.widthCoverage, padding: ["padding[1]"])
             outputHeight = problem.height.outputSize
             outputWidth = problem.width.outputSize
         }
@@ -46,7 +48,7 @@ public struct ConvolutionSizeSolver: Sendable {
                 outputChannels, [.symbol(Symbol("F")), number(filters)], note: "one channel per filter",
                 producing: [paths.channels])
             solution.addStep(
-                .text("output shape"), [.text(shape(outputHeight, outputWidth, channels, problem))],
+                .text("output shape"), [shape(outputHeight, outputWidth, channels, problem)],
                 producing: ["output"])
             solution.beginSection("Cost")
             do {
@@ -80,7 +82,8 @@ public struct ConvolutionSizeSolver: Sendable {
                         .infix(.times, kernelTerms + [filterSymbol]),
                         .infix(.times, kernelNumbers + [number(filters)]), number(parameters),
                     ],
-                note: hasBias ? "weights and one bias per filter" : "weights only (--no-bias)", producing: ["params"])
+                note: hasBias ? "weights and one bias per filter" : "weights only (\(code: "--no-bias"))",
+                producing: ["params"])
             let positionTerms: [MathExpression] =
                 isTransposedLayer(problem)
                 ? [.symbol(Symbol("H")), .symbol(Symbol("W"))]
@@ -104,10 +107,11 @@ public struct ConvolutionSizeSolver: Sendable {
                 outputChannels, [inputChannels, number(channels)], note: "pooling keeps the channels",
                 producing: [paths.channels])
             solution.addStep(
-                .text("output shape"), [.text(shape(outputHeight, outputWidth, channels, problem))],
+                .text("output shape"), [shape(outputHeight, outputWidth, channels, problem)],
                 producing: ["output"])
             solution.addRemark(
-                "\(mode == .max ? "Max" : "Average") pooling has no parameters and no multiply-adds (0 of each).")
+                "\(mode == .max ? "Max" : "Average") pooling has no parameters and no multiply-adds (\(number(0)) of each)."
+            )
         }
         let uncovered: [Int] =
             isTransposedLayer(problem) ? [0, 0] : [problem.height.uncoveredCount, problem.width.uncoveredCount]
@@ -117,6 +121,12 @@ public struct ConvolutionSizeSolver: Sendable {
         solution.result = .object([
             JSONMember("input", shapeJSON(problem.inputHeight, problem.inputWidth, problem.inputChannels, problem)),
             JSONMember("output", shapeJSON(outputHeight, outputWidth, channels, problem)),
+            JSONMember(
+                "padding",
+                .array(
+                    [problem.height, problem.width].map { dimension in
+                        .array([.number(Double(dimension.paddingBefore)), .number(Double(dimension.paddingAfter))])
+                    })),
             JSONMember("exact", .bool(exact)),
             JSONMember("uncovered", .array(uncovered.map { .number(Double($0)) })),
             JSONMember("params", .number(Double(parameters))),
@@ -153,9 +163,12 @@ public struct ConvolutionSizeSolver: Sendable {
         if case .transposed = problem.layer { true } else { false }
     }
 
-    private func shape(_ height: Int, _ width: Int, _ channels: Int, _ problem: ConvolutionSizeProblem) -> String {
+    /// The shape in the problem's order, as math: 36 × 36 × 3.
+    private func shape(_ height: Int, _ width: Int, _ channels: Int, _ problem: ConvolutionSizeProblem)
+        -> MathExpression
+    {
         let sizes = problem.isChannelsFirst ? [channels, height, width] : [height, width, channels]
-        return sizes.map(String.init).joined(separator: " × ")
+        return .infix(.cross, sizes.map(number))
     }
 
     private func shapeJSON(_ height: Int, _ width: Int, _ channels: Int, _ problem: ConvolutionSizeProblem)
@@ -165,57 +178,106 @@ public struct ConvolutionSizeSolver: Sendable {
         return .array(sizes.map { .number(Double($0)) })
     }
 
-    private func title(_ problem: ConvolutionSizeProblem) -> String {
+    private func title(_ problem: ConvolutionSizeProblem) -> Prose {
         let input = shape(problem.inputHeight, problem.inputWidth, problem.inputChannels, problem)
-        let window = "\(problem.height.kernelSize) × \(problem.width.kernelSize)"
-        let kind: String
+        let window = MathExpression.infix(
+            .cross, [number(problem.height.kernelSize), number(problem.width.kernelSize)])
+        let kind: Prose
         switch problem.layer {
-        case .convolution(let filters, _): kind = "Convolution · \(counted(filters, "filter"))"
-        case .transposed(let filters, _, _): kind = "Transposed convolution · \(counted(filters, "filter"))"
+        case .convolution(let filters, _): kind = "Convolution \(titleSeparator) \(Self.filters(filters))"
+        case .transposed(let filters, _, _): kind = "Transposed convolution \(titleSeparator) \(Self.filters(filters))"
         case .pooling(let mode, _): kind = mode == .max ? "Max pooling" : "Average pooling"
         }
-        return "\(kind) · input \(input) · window \(window)"
+        return "\(kind) \(titleSeparator) input \(input) \(titleSeparator) window \(window)"
     }
 
-    private func preamble(_ problem: ConvolutionSizeProblem) -> [String] {
-        var lines = [
+    /// “2 filters”, the count as math.
+    private static func filters(_ count: Int) -> Prose {
+        "\(number(count)) \(count == 1 ? "filter" : "filters")"
+    }
+
+    private func preamble(_ problem: ConvolutionSizeProblem) -> [Prose] {
+        let symbol = { (letter: String) in MathExpression.symbol(Symbol(letter)) }
+        let (n, p, s, d, k) = (symbol("n"), symbol("P"), symbol("S"), symbol("d"), symbol("k"))
+        let outputSize = MathExpression.symbol(Symbol("n", index: "out"))
+        let effectiveKernel = MathExpression.symbol(Symbol("k", index: "eff"))
+        let dilated = MathExpression.infix(
+            .plus, [.product([d, .parenthesized(.infix(.minus, [k, .count(1)]))]), .count(1)])
+        let shapeWords = { (words: [String]) in MathExpression.infix(.cross, words.map(MathExpression.text)) }
+        var lines: [Prose] = [
             problem.isChannelsFirst
-                ? "Shapes are channels × height × width (--channels-first)."
-                : "Shapes are height × width × channels, as homework writes them (--channels-first for C × H × W)."
+                ? "Shapes are \(shapeWords(["channels", "height", "width"])) (\(code: "--channels-first"))."
+                : "Shapes are \(shapeWords(["height", "width", "channels"])), as homework writes them "
+                    + "(\(code: "--channels-first") for \(MathExpression.infix(.cross, ["C", "H", "W"].map(symbol))))."
         ]
-        let settings =
-            [("stride S", problem.height.stride, problem.width.stride)]
-            + [("dilation d", problem.height.dilation, problem.width.dilation)]
-        for (name, rows, columns) in settings {
-            lines.append(rows == columns ? "\(name) = \(rows)" : "\(name) = \(rows) (rows), \(columns) (columns)")
-        }
-        lines = [lines[0], lines.dropFirst().joined(separator: ", ") + "; padding " + paddingText(problem) + "."]
+        let settings: [Prose] = [
+            setting("stride", "S", problem.height.stride, problem.width.stride),
+            setting("dilation", "d", problem.height.dilation, problem.width.dilation),
+        ]
+        lines.append(Prose.joined(settings, separator: ", ") + "; padding \(paddingProse(problem)).")
         switch problem.layer {
         case .transposed:
-            lines.append("Transposed convolution: o = S(n − 1) + k_eff − 2P + a, with k_eff = d(k − 1) + 1.")
-        case .convolution, .pooling:
+            let transposed = MathExpression.infix(
+                .plus,
+                [
+                    .infix(
+                        .minus,
+                        [
+                            .infix(
+                                .plus,
+                                [.product([s, .parenthesized(.infix(.minus, [n, .count(1)]))]), effectiveKernel]),
+                            .product([.number(2), p]),
+                        ]),
+                    symbol("a"),
+                ])
             lines.append(
-                "n_out = ⌊(n + 2P − k_eff)/S⌋ + 1 with k_eff = d(k − 1) + 1 and P zeros on each side;"
-                    + " \"same\" follows TensorFlow: n_out = ⌈n/S⌉, the odd extra padding at the bottom/right.")
+                "Transposed convolution: \(.equation(symbol("o"), transposed)), with \(.equation(effectiveKernel, dilated))."
+            )
+        case .convolution, .pooling:
+            let floor = MathExpression.infix(
+                .plus,
+                [
+                    .floor(
+                        .infix(
+                            .divide,
+                            [.infix(.minus, [.infix(.plus, [n, .product([.number(2), p])]), effectiveKernel]), s])),
+                    .count(1),
+                ])
+            lines.append(
+                "\(.equation(outputSize, floor)) with \(.equation(effectiveKernel, dilated)) and \(p) zeros on each side; "
+                    + "“same” follows TensorFlow: \(.equation(outputSize, .ceiling(.infix(.divide, [n, s])))), "
+                    + "the odd extra padding at the bottom/right.")
         }
         if case .pooling(_, true) = problem.layer {
+            let dot = MathExpression.symbol(Symbol("·"))
             lines.append(
-                "Ceil mode (PyTorch): ⌈·⌉ instead of ⌊·⌋, but no window may start in the bottom/right padding.")
+                "Ceil mode (PyTorch): \(MathExpression.ceiling(dot)) instead of \(MathExpression.floor(dot)), "
+                    + "but no window may start in the bottom/right padding.")
         }
         return lines
     }
 
-    private func paddingText(_ problem: ConvolutionSizeProblem) -> String {
-        let describe = { (padding: Padding) -> String in
+    /// “stride S = 2”, or “stride S = 2 (rows), 1 (columns)” when they differ.
+    private func setting(_ name: String, _ letter: String, _ rows: Int, _ columns: Int) -> Prose {
+        rows == columns
+            ? "\(name) \(.equation(.symbol(Symbol(letter)), number(rows)))"
+            : "\(name) \(.equation(.symbol(Symbol(letter)), number(rows))) (rows), \(number(columns)) (columns)"
+    }
+
+    private func paddingProse(_ problem: ConvolutionSizeProblem) -> Prose {
+        let describe = { (padding: Padding) -> Prose in
             switch padding {
-            case .symmetric(let p): "P = \(p)"
-            case .valid: "P = 0 (valid)"
-            case .same: "same"
-            case .full: "full"
+            case .symmetric(let size): "\(.equation(.symbol(Symbol("P")), number(size)))"
+            case .valid: "\(.equation(.symbol(Symbol("P")), number(0))) (valid)"
+            case .same: "“same”"
+            case .full: "“full”"
             }
         }
-        let rows = describe(problem.height.padding)
-        let columns = describe(problem.width.padding)
-        return rows == columns ? rows : "\(rows) (rows), \(columns) (columns)"
+        let rows = problem.height.padding
+        let columns = problem.width.padding
+        return rows == columns ? describe(rows) : "\(describe(rows)) (rows), \(describe(columns)) (columns)"
     }
 }
+
+/// The dot between the parts of a title, set as math: “Grid search · 300 combinations”.
+private let titleSeparator = MathExpression.text("·")

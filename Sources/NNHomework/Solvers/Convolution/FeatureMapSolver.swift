@@ -49,16 +49,20 @@ public struct FeatureMapSolver: Sendable {
         }
         let isMultichannel = input.count > 1
         let name = filter.isFlipped ? "Convolution (true, kernel flipped)" : "Cross-correlation"
+        let kernel = MathExpression.symbol(Symbol("K"))
+        let weights = MathExpression.symbol(Symbol("w"))
         var solution = Solution(
-            title: "\(name) · input \(shape(input)) · kernel \(shape(filter.kernel))",
+            title: "\(name) \(titleSeparator) input \(shape(input)) \(titleSeparator) kernel \(shape(filter.kernel))",
             preamble: [
                 filter.isFlipped
-                    ? "True convolution (--flip): the kernel is rotated by 180° first, then slid over the input."
-                    : "Cross-correlation, what deep-learning libraries call convolution: the kernel is not flipped (--flip flips it).",
-                (isMultichannel
-                    ? "y_ij = Σ_c Σ_m Σ_n x_c[(i − 1)S + m, (j − 1)S + n] · w_c[m, n], summed over the channels c"
-                    : "y_ij = Σ_m Σ_n x[(i − 1)S + m, (j − 1)S + n] · w[m, n]")
-                    + (filter.isFlipped ? " with w = rot180(K)" : " with w = K") + "; indices from 1.",
+                    ? "True convolution (\(code: "--flip")): the kernel is rotated by \(MathExpression.text("180°")) "
+                        + "first, then slid over the input."
+                    : "Cross-correlation, what deep-learning libraries call convolution: the kernel is not flipped "
+                        + "(\(code: "--flip") flips it).",
+                "\(Self.entryFormula(isMultichannel: isMultichannel))"
+                    + (isMultichannel ? ", summed over the channels \(Symbol("c"))" : "")
+                    + " with \(.equation(weights, filter.isFlipped ? .apply(FunctionName("rot180"), [kernel]) : kernel))"
+                    + "; indices from \(1).",
             ])
         solution.beginSection("Given")
         addChannels("X", input, to: &solution)
@@ -71,12 +75,12 @@ public struct FeatureMapSolver: Sendable {
                 solution.addStep(
                     .symbol(Symbol("w", index: suffix.isEmpty ? nil : suffix)),
                     [.apply(FunctionName("rot180"), [.matrix(channel)]), .matrix(filter.appliedKernel[index])],
-                    note: "w[m, n] = K[k_h + 1 − m, k_w + 1 − n]")
+                    note: "\(Self.flippedEntry)")
             }
         }
         if map.paddedInput[0].rows != input[0].rows || map.paddedInput[0].columns != input[0].columns {
             solution.beginSection("Padded input")
-            addChannels("X̃", map.paddedInput, to: &solution)
+            addChannels("X", accent: .tilde, map.paddedInput, to: &solution)
         }
         solution.beginSection("Feature map")
         for i in 0..<map.output.rows {
@@ -114,12 +118,24 @@ public struct FeatureMapSolver: Sendable {
         }
         let isMax = pooling.mode == .max
         let count = pooling.kernelHeight * pooling.kernelWidth
+        let window = MathExpression.infix(.cross, [number(pooling.kernelHeight), number(pooling.kernelWidth)])
+        let entryIJ = MathExpression.symbol(Symbol("y", index: "ij"))
+        let start = { (index: String) in
+            MathExpression.infix(
+                .plus,
+                [
+                    .product([
+                        .parenthesized(.infix(.minus, [.symbol(Symbol(index)), .count(1)])), .symbol(Symbol("S")),
+                    ]), .count(1),
+                ])
+        }
+        let mean = MathExpression.infix(.divide, [.text("sum"), number(count)])
         var solution = Solution(
             title:
-                "\(isMax ? "Max" : "Average") pooling · input \(shape(input)) · window \(pooling.kernelHeight) × \(pooling.kernelWidth)",
+                "\(isMax ? "Max" : "Average") pooling \(titleSeparator) input \(shape(input)) \(titleSeparator) window \(window)",
             preamble: [
-                (isMax ? "y_ij = the largest" : "y_ij = the mean (sum / \(count))")
-                    + " of the window starting at row (i − 1)S + 1, column (j − 1)S + 1; indices from 1; no padding."
+                (isMax ? "\(entryIJ) = the largest" : "\(entryIJ) = the mean (\(mean))")
+                    + " of the window starting at row \(start("i")), column \(start("j")); indices from \(1); no padding."
                     + (input.count > 1 ? " Each channel is pooled on its own." : "")
             ])
         solution.beginSection("Given")
@@ -190,23 +206,63 @@ public struct FeatureMapSolver: Sendable {
         OutputSizeSteps.width(width).write(into: &solution)
     }
 
-    private func addChannels(_ name: String, _ channels: [Matrix], to solution: inout Solution) {
+    private func addChannels(
+        _ name: String, accent: Symbol.Accent? = nil, _ channels: [Matrix], to solution: inout Solution
+    ) {
         for (index, channel) in channels.enumerated() {
             let suffix = channels.count > 1 ? "\(index + 1)" : nil
-            solution.addStep(.symbol(Symbol(name, index: suffix)), [.matrix(channel)])
+            solution.addStep(.symbol(Symbol(name, index: suffix, accent: accent)), [.matrix(channel)])
         }
+    }
+
+    /// y_ij = Σ_m Σ_n x[(i − 1)S + m, (j − 1)S + n] · w[m, n], with Σ_c and the channel subscripts
+    /// x_c, w_c for a multichannel input.
+    private static func entryFormula(isMultichannel: Bool) -> MathExpression {
+        let symbol = { (letter: String) in MathExpression.symbol(Symbol(letter)) }
+        let channel = isMultichannel ? "c" : nil
+        let position = { (index: String, offset: String) in
+            MathExpression.infix(
+                .plus,
+                [
+                    .product([.parenthesized(.infix(.minus, [symbol(index), .count(1)])), symbol("S")]),
+                    symbol(offset),
+                ])
+        }
+        let product = MathExpression.infix(
+            .times,
+            [
+                .indexed(.symbol(Symbol("x", index: channel)), [position("i", "m"), position("j", "n")]),
+                .indexed(.symbol(Symbol("w", index: channel)), [symbol("m"), symbol("n")]),
+            ])
+        var sum = MathExpression.summation(index: "m", .summation(index: "n", product))
+        if let channel { sum = .summation(index: channel, sum) }
+        return .equation(.symbol(Symbol("y", index: "ij")), sum)
+    }
+
+    /// w[m, n] = K[k_h + 1 − m, k_w + 1 − n], the flipped kernel's entries.
+    private static var flippedEntry: MathExpression {
+        let mirrored = { (size: String, index: String) in
+            MathExpression.infix(
+                .minus, [.infix(.plus, [.symbol(Symbol("k", index: size)), .count(1)]), .symbol(Symbol(index))])
+        }
+        return .equation(
+            .indexed(.symbol(Symbol("w")), [.symbol(Symbol("m")), .symbol(Symbol("n"))]),
+            .indexed(.symbol(Symbol("K")), [mirrored("h", "m"), mirrored("w", "n")]))
     }
 
     private func entry(_ row: Int, _ column: Int) -> MathExpression {
         .symbol(Symbol("y", index: "\(row + 1),\(column + 1)"))
     }
 
-    private func shape(_ channels: [Matrix]) -> String {
+    private func shape(_ channels: [Matrix]) -> MathExpression {
         let sizes = (channels.count > 1 ? [channels.count] : []) + [channels[0].rows, channels[0].columns]
-        return sizes.map(String.init).joined(separator: " × ")
+        return .infix(.cross, sizes.map(number))
     }
 
     private func json(_ matrix: Matrix) -> JSONValue {
         .array(matrix.rowArrays.map { row in .array(row.map(JSONValue.number)) })
     }
 }
+
+/// The dot between the parts of a title, set as math: “Grid search · 300 combinations”.
+private let titleSeparator = MathExpression.text("·")

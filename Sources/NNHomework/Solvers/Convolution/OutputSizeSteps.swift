@@ -55,8 +55,11 @@ struct OutputSizeSteps {
     }
 
     /// Writes k_eff (when dilated), the padding (for `same` and `full`) and n_out;
-    /// the step that gives n_out is tagged with `resultPaths` (see ``Step/resultPaths``).
-    func write(into solution: inout Solution, producing resultPaths: [String] = []) {
+    /// the step that gives n_out is tagged with `resultPaths` (see ``Step/resultPaths``),
+    /// the one that gives the padding with `paddingPaths`.
+    func write(
+        into solution: inout Solution, producing resultPaths: [String] = [], padding paddingPaths: [String] = []
+    ) {
         writeEffectiveKernel(into: &solution)
         let dim = dimension
         switch dim.padding {
@@ -67,7 +70,7 @@ struct OutputSizeSteps {
                 [
                     .ceiling(.infix(.divide, [n, Self.s])),
                     .ceiling(.infix(.divide, [number(dim.inputSize), number(dim.stride)])), number(size),
-                ], note: "\"same\" (TensorFlow)", producing: resultPaths)
+                ], note: "“same” (TensorFlow)", producing: resultPaths)
             let total = dim.paddingBefore + dim.paddingAfter
             solution.addStep(
                 Self.p,
@@ -78,9 +81,10 @@ struct OutputSizeSteps {
                         input: number(dim.inputSize)
                     ) { .infix(.times, $0) },
                     number(total),
-                ], note: "total padding")
+                ], note: "total padding", producing: paddingPaths)
+            let half = MathExpression.floor(.infix(.divide, [Self.p, .count(2)]))
             solution.addRemark(
-                "\"same\" puts ⌊P/2⌋ = \(dim.paddingBefore) before and \(dim.paddingAfter) after; "
+                "“same” puts \(.equation(half, number(dim.paddingBefore))) before and \(number(dim.paddingAfter)) after; "
                     + "an odd extra \(line) goes to the \(lastSide), as TensorFlow does.")
         case .full:
             solution.addStep(
@@ -89,7 +93,7 @@ struct OutputSizeSteps {
                     .infix(.minus, [kernel, .number(1)]),
                     .infix(.minus, [number(dim.effectiveKernelSize), .number(1)]), number(dim.paddingBefore),
                 ],
-                note: "\"full\": every overlap of window and input counts")
+                note: "“full”: every overlap of window and input counts", producing: paddingPaths)
             writeFloor(into: &solution, producing: resultPaths)
         case .symmetric, .valid:
             writeFloor(into: &solution, producing: resultPaths)
@@ -194,14 +198,17 @@ struct OutputSizeSteps {
         let dim = dimension
         guard dim.stride > 1, !dim.ceilMode else { return }
         let span = dim.slack
+        let stride = MathExpression.equation(Self.s, number(dim.stride))
         if dim.uncoveredCount == 0 {
             solution.addRemark(
-                "\(letter): \(span) is divisible by S = \(dim.stride): the windows cover the padded input exactly.")
+                "\(Symbol(letter)): \(number(span)) is divisible by \(stride): "
+                    + "the windows cover the padded input exactly.")
         } else {
             let count = dim.uncoveredCount
             solution.addRemark(
-                "\(letter): \(span) is not divisible by S = \(dim.stride): the last \(counted(count, line)) "
-                    + "of the padded input \(count == 1 ? "is" : "are") never covered by a window.")
+                "\(Symbol(letter)): \(number(span)) is not divisible by \(stride): the last \(number(count)) "
+                    + "\(count == 1 ? line : line + "s") of the padded input \(count == 1 ? "is" : "are") "
+                    + "never covered by a window.")
         }
     }
 }

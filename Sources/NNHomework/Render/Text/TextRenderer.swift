@@ -141,19 +141,30 @@ public struct TextRenderer: SolutionRenderer {
     /// Prose broken at spaces into lines of at most `lineWidth` characters
     /// (a longer word gets a line of its own), each indented by `indent`.
     private func wrapped(_ text: Prose, indent: Int) -> [String] {
-        wrapped(text: proseLayout.text(for: text), indent: indent)
+        wrapped(text: proseLayout.wrappableText(for: text), indent: indent)
     }
 
+    /// `text` wrapped at its spaces; ``TextProseLayout/unbreakableSpace``
+    /// joins the parts of a formula, which is broken as a step's formula is
+    /// only when it alone is wider than a line.
     private func wrapped(text: String, indent: Int) -> [String] {
         let margin = String(repeating: " ", count: indent)
+        let width = options.lineWidth - indent
         var lines: [String] = []
         var current = ""
-        for word in text.split(separator: " ") {
-            if !current.isEmpty && indent + current.count + 1 + word.count > options.lineWidth {
+        for token in text.split(separator: " ") {
+            let word = String(token).replacing(String(TextProseLayout.unbreakableSpace), with: " ")
+            if !current.isEmpty && current.count + 1 + word.count > width {
                 lines.append(margin + current)
                 current = ""
             }
-            current += (current.isEmpty ? "" : " ") + word
+            if current.isEmpty && word.count > width {
+                let pieces = Self.broken(word, width: width, indent: 2)
+                lines += pieces.dropLast().map { margin + $0 }
+                current = pieces.last ?? ""
+            } else {
+                current += (current.isEmpty ? "" : " ") + word
+            }
         }
         if !current.isEmpty || lines.isEmpty { lines.append(margin + current) }
         return lines

@@ -1,28 +1,27 @@
 // swift-tools-version:6.0
-import Foundation
 import PackageDescription
 
-/// Code generation for NNCore's matrix kernel, chosen for the build host.
+/// Code generation for NNCore's matrix kernel.
 ///
-/// On Linux x86-64 hosts whose processor has AVX2 and FMA (and the rest of the
-/// Haswell feature set), NNCore is compiled for Haswell (`-target-cpu haswell`)
-/// with `NNHW_FMA` defined, so the micro-kernel's `addingProduct` becomes
-/// `vfmadd231pd`. Everywhere else, and whenever `NNHW_PORTABLE=1` is set, NNCore
-/// is compiled for the default target with the multiply-then-add kernel
-/// (arm64 always has fused multiply-add). unsafeFlags are allowed in a root
-/// package only: a package depending on NNCore gets the portable build.
+/// By default NNCore is compiled for the architecture's baseline (x86-64:
+/// SSE2; arm64: NEON with fused multiply-add), so a binary runs on every
+/// processor of its architecture and a package depending on NNCore builds
+/// with no unsafe flags. On x86-64 the micro-kernel then multiplies and adds.
+///
+/// `NNHW_NATIVE=1 swift build -c release` compiles NNCore for the build
+/// machine's own processor (`-target-cpu native`) and, on x86-64, defines
+/// `NNHW_FMA`, so the micro-kernel's `addingProduct` becomes one fused
+/// multiply-add (`vfmadd231pd` on AVX2 + FMA). Such a binary may stop with
+/// SIGILL on an older processor, and the unsafe flag makes the package
+/// unusable as a dependency while the variable is set: use it for a root
+/// build on the machine that runs it. README's Performance section gives
+/// what each choice costs.
 let kernelSettings: [SwiftSetting] = {
-    #if os(Linux) && arch(x86_64)
-        if ProcessInfo.processInfo.environment["NNHW_PORTABLE"] == "1" { return [] }
-        guard let cpuinfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
-            let flagsLine = cpuinfo.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
-        else { return [] }
-        let flags = Set(flagsLine.split(separator: " ").map(String.init))
-        let haswell: Set = ["avx", "avx2", "fma", "bmi1", "bmi2", "f16c", "movbe", "abm", "popcnt"]
-        guard haswell.isSubset(of: flags) else { return [] }
-        return [.define("NNHW_FMA"), .unsafeFlags(["-target-cpu", "haswell"])]
+    guard Context.environment["NNHW_NATIVE"] == "1" else { return [] }
+    #if arch(x86_64)
+        return [.define("NNHW_FMA"), .unsafeFlags(["-target-cpu", "native"])]
     #else
-        return []
+        return [.unsafeFlags(["-target-cpu", "native"])]
     #endif
 }()
 

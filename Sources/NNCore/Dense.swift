@@ -24,8 +24,6 @@ public struct Dense: Sendable, Hashable {
     public var inputCount: Int { weights.columns }
     /// The number of units, the rows of W.
     public var outputCount: Int { weights.rows }
-    /// The number of trainable numbers, out · in + out.
-    public var parameterCount: Int { weights.elements.count + bias.count }
 
     /// A = Z Wᵀ + 1 bᵀ for a batch Z with one sample per row.
     ///

@@ -42,11 +42,6 @@ extension Matrix {
     /// A − c, subtracting c from every element.
     public static func - (matrix: Matrix, scalar: Double) -> Matrix { matrix.map { $0 - scalar } }
 
-    /// The outer product u vᵀ, an m × n matrix with entries uᵢ vⱼ.
-    public static func outer(_ u: [Double], _ v: [Double]) -> Matrix {
-        Matrix(rows: u.count, columns: v.count, elements: u.flatMap { ui in v.map { ui * $0 } })
-    }
-
     /// A + 1 bᵀ: the row vector b added to every row (a bias added to every sample of a batch).
     ///
     /// - Precondition: `row.count == columns`.

@@ -31,20 +31,26 @@ public struct Network: Sendable, Hashable {
     public var outputLayer: Dense { layers[layers.count - 1] }
 
     /// Every a⁽ˡ⁾ and z⁽ˡ⁾ for the batch X (one sample per row).
-    public func forward(_ input: Matrix) -> ForwardPass {
+    ///
+    /// With a `rounding`, the pass of a hand solution that rounds as it goes:
+    /// a⁽ˡ⁾ = round(W⁽ˡ⁾ z⁽ˡ⁻¹⁾ + b⁽ˡ⁾) and z⁽ˡ⁾ = round(f(a⁽ˡ⁾)), each layer using
+    /// the rounded values of the one before; the input x is used as given.
+    ///
+    /// - Complexity: one matrix product per layer, plus one rounding per value with a `rounding`.
+    public func forward(_ input: Matrix, rounding: Rounding? = nil) -> ForwardPass {
         var activations = [input]
         var preActivations: [Matrix] = []
         for layer in layers {
-            let a = layer.preActivation(activations[activations.count - 1])
+            let a = rounding.apply(layer.preActivation(activations[activations.count - 1]))
             preActivations.append(a)
-            activations.append(layer.activation.apply(to: a))
+            activations.append(rounding.apply(layer.activation.apply(to: a)))
         }
         return ForwardPass(preActivations: preActivations, activations: activations)
     }
 
-    /// L for a finished forward pass against the target Y (one row per sample).
-    public func loss(of pass: ForwardPass, target: Matrix) -> Double {
-        outputRule.loss(loss, logits: pass.logits, prediction: pass.output, target: target)
+    /// L for a finished forward pass against the target Y (one row per sample), rounded with a `rounding`.
+    public func loss(of pass: ForwardPass, target: Matrix, rounding: Rounding? = nil) -> Double {
+        rounding.apply(outputRule.loss(loss, logits: pass.logits, prediction: pass.output, target: target))
     }
 
     /// L(f(X), Y): the loss of a fresh forward pass.
@@ -57,13 +63,29 @@ public struct Network: Sendable, Hashable {
     /// ∂L/∂W⁽ˡ⁾ = Δ⁽ˡ⁾ᵀ Z⁽ˡ⁻¹⁾, ∂L/∂b⁽ˡ⁾ = 1ᵀ Δ⁽ˡ⁾, ∂L/∂Z⁽ˡ⁻¹⁾ = Δ⁽ˡ⁾ W⁽ˡ⁾ and
     /// Δ⁽ˡ⁻¹⁾ = ∂L/∂Z⁽ˡ⁻¹⁾ ⊙ f′(A⁽ˡ⁻¹⁾) (row-wise Jacobian products for softmax).
     ///
+    /// With a `rounding`, backpropagation as a hand solution does it: each value
+    /// is rounded right after it is computed and used rounded from then on, and
+    /// f′ comes from the rounded values of the pass — from the rounded z⁽ˡ⁾ for
+    /// tanh (1 − z²) and sigmoid (z(1 − z)), as a hand solution substitutes it,
+    /// from the rounded a⁽ˡ⁾ otherwise — entering δ⁽ˡ⁾ as a factor, not rounded
+    /// on its own: δ⁽ˡ⁾ is one product in a hand solution.
+    ///
     /// - Precondition: the target has the output's shape.
-    public func backward(_ pass: ForwardPass, target: Matrix) -> Gradients {
+    public func backward(_ pass: ForwardPass, target: Matrix, rounding: Rounding? = nil) -> Gradients {
+        /// ∂L/∂Z ⊙ f′(A) of one layer, f′ taken as the rounding asks.
+        func throughActivation(_ activation: Activation, _ gradient: Matrix, at a: Matrix, output z: Matrix) -> Matrix {
+            rounding.apply(
+                rounding == nil
+                    ? activation.backpropagate(gradient, at: a) : activation.backpropagate(gradient, at: a, output: z))
+        }
         let rule = outputRule
-        let outputGradient =
-            rule.isFused ? nil : loss.gradient(prediction: pass.output, target: target)
-        var delta = rule.outputDelta(
-            loss, activation: outputLayer.activation, logits: pass.logits, prediction: pass.output, target: target)
+        let outputGradient = rule.isFused ? nil : rounding.apply(loss.gradient(prediction: pass.output, target: target))
+        var delta =
+            outputGradient.map { throughActivation(outputLayer.activation, $0, at: pass.logits, output: pass.output) }
+            ?? rounding.apply(
+                rule.outputDelta(
+                    loss, activation: outputLayer.activation, logits: pass.logits, prediction: pass.output,
+                    target: target))
 
         let count = layers.count
         var deltas = [Matrix](repeating: delta, count: count)
@@ -73,12 +95,14 @@ public struct Network: Sendable, Hashable {
 
         for index in stride(from: count - 1, through: 0, by: -1) {
             deltas[index] = delta
-            weightGradients[index] = delta.transposeMultiplied(by: pass.activations[index])
-            biasGradients[index] = delta.columnSums
-            let inputGradient = delta * layers[index].weights
+            weightGradients[index] = rounding.apply(delta.transposeMultiplied(by: pass.activations[index]))
+            biasGradients[index] = rounding.apply(delta.columnSums)
+            let inputGradient = rounding.apply(delta * layers[index].weights)
             activationGradients[index] = inputGradient
             if index > 0 {
-                delta = layers[index - 1].activation.backpropagate(inputGradient, at: pass.preActivations[index - 1])
+                delta = throughActivation(
+                    layers[index - 1].activation, inputGradient, at: pass.preActivations[index - 1],
+                    output: pass.activations[index])
             }
         }
         return Gradients(
@@ -87,14 +111,14 @@ public struct Network: Sendable, Hashable {
     }
 
     /// The network after one gradient-descent step:
-    /// W⁽ˡ⁾ ← W⁽ˡ⁾ − η ∂L/∂W⁽ˡ⁾ and b⁽ˡ⁾ ← b⁽ˡ⁾ − η ∂L/∂b⁽ˡ⁾.
-    public func updated(by gradients: Gradients, learningRate: Double) -> Network {
+    /// W⁽ˡ⁾ ← W⁽ˡ⁾ − η ∂L/∂W⁽ˡ⁾ and b⁽ˡ⁾ ← b⁽ˡ⁾ − η ∂L/∂b⁽ˡ⁾, the new weights rounded with a `rounding`.
+    public func updated(by gradients: Gradients, learningRate: Double, rounding: Rounding? = nil) -> Network {
         var result = self
         for index in layers.indices {
-            result.layers[index].weights = layers[index].weights - learningRate * gradients.weightGradients[index]
-            result.layers[index].bias = zip(layers[index].bias, gradients.biasGradients[index]).map {
-                $0 - learningRate * $1
-            }
+            result.layers[index].weights = rounding.apply(
+                layers[index].weights - learningRate * gradients.weightGradients[index])
+            result.layers[index].bias = rounding.apply(
+                zip(layers[index].bias, gradients.biasGradients[index]).map { $0 - learningRate * $1 })
         }
         return result
     }

@@ -10,8 +10,9 @@
 
 /// The elementary functions NNCore takes from the platform's C math library.
 ///
-/// The standard library has no `exp`, `log`, `tanh` or `erf`; this is the one
-/// file that imports libm, so the rest of NNCore stays platform-neutral.
+/// The standard library has no `exp`, `log`, `tanh` or `erf`; the math of
+/// NNCore reaches libm only through here. (The packing workspace of the matrix
+/// product imports the C library too, for its thread-local buffers.)
 enum Math {
     /// eˣ.
     static func exp(_ x: Double) -> Double { libmExp(x) }

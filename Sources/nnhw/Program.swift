@@ -6,27 +6,21 @@ enum Program {
     /// The version `--version` prints.
     static let version = "0.1.0"
 
-    /// Every subcommand, in the order `--help` lists them.
-    static let subcommands = [
-        ForwardCommand.subcommand, BackwardCommand.subcommand, GradcheckCommand.subcommand, ConvSizeCommand.subcommand,
-        ConvCommand.subcommand, PoolCommand.subcommand, ParamsCommand.subcommand,
-        HyperparameterCountCommand.subcommand, TrainCostCommand.subcommand, NotationCommand.subcommand,
-        ExamplesCommand.subcommand,
-    ]
-
     /// What a run prints and its exit status.
     struct Outcome {
+        /// Standard output.
         var output = ""
+        /// Standard error.
         var error = ""
+        /// The exit status.
         var status: Int32 = 0
     }
 
     /// Runs nnhw with `arguments` (without the program name).
     static func run(_ arguments: [String]) -> Outcome {
         guard let first = arguments.first else {
-            let names = subcommands.map(\.name).joined(separator: ", ")
             return failure(
-                InputError(.usage, at: "", "missing subcommand; expected one of \(names)"),
+                InputError(.missingSubcommand(names: Registry.subcommands.map(\.name))),
                 usage: "nnhw <subcommand> [options]; nnhw --help lists them")
         }
         switch first {
@@ -36,19 +30,22 @@ enum Program {
             return Outcome(output: "nnhw \(version)\n")
         case "help":
             guard arguments.count > 1 else { return Outcome(output: overview) }
-            guard let subcommand = subcommands.first(where: { $0.name == arguments[1] }) else {
+            guard let subcommand = Registry.subcommand(named: arguments[1]) else {
                 return failure(unknownSubcommand(arguments[1]), usage: "nnhw help <subcommand>")
             }
             return Outcome(output: subcommand.help)
         default:
-            guard let subcommand = subcommands.first(where: { $0.name == first }) else {
+            guard let subcommand = Registry.subcommand(named: first) else {
                 return failure(unknownSubcommand(first), usage: "nnhw <subcommand> [options]; nnhw --help lists them")
             }
             do {
-                let parsed = try ParsedArguments(Array(arguments.dropFirst()), options: subcommand.options)
-                if parsed.has("--help") { return Outcome(output: subcommand.help) }
-                let result = try subcommand.run(parsed)
-                return Outcome(output: result.output, status: result.checkFailed ? 1 : 0)
+                switch try ArgumentParser(subcommand: subcommand).parse(Array(arguments.dropFirst())) {
+                case .help:
+                    return Outcome(output: subcommand.help)
+                case .run(let values):
+                    let output = try subcommand.run(values)
+                    return Outcome(output: output.text, status: output.checkFailed ? 1 : 0)
+                }
             } catch {
                 return failure(error, usage: subcommand.usage)
             }
@@ -63,15 +60,13 @@ enum Program {
     }
 
     private static func unknownSubcommand(_ word: String) -> InputError {
-        var message = "not a subcommand"
-        if word.hasPrefix("-") { message = "unknown option; a subcommand comes first" }
-        if let guess = closestMatch(to: word, among: subcommands.map(\.name)) { message += " (did you mean \(guess)?)" }
-        return InputError(.usage, at: word, message)
+        InputError(
+            .unknownSubcommand(word, suggestion: closestMatch(to: word, among: Registry.subcommands.map(\.name))))
     }
 
     /// `nnhw --help`.
     static var overview: String {
-        let width = subcommands.map(\.name.count).max() ?? 0
+        let width = Registry.subcommands.map(\.name.count).max() ?? 0
         var lines = [
             "nnhw \(version) — worked solutions to neural-network homework",
             "",
@@ -79,15 +74,17 @@ enum Program {
             "",
             "Subcommands:",
         ]
-        for subcommand in subcommands {
-            lines.append(
-                "  \(subcommand.name)\(String(repeating: " ", count: width - subcommand.name.count + 2))\(subcommand.summary)"
-            )
+        for subcommand in Registry.subcommands {
+            let padding = String(repeating: " ", count: width - subcommand.name.count + 2)
+            lines.append("  \(subcommand.name)\(padding)\(subcommand.summary)")
         }
+        let rendering = Rendering.options.map(\.name).joined(separator: ", ")
+        let renderingSubcommands = Registry.rendering.map(\.name).joined(separator: ", ")
         lines += [
             "",
-            "Every subcommand takes --format \(OutputFormat.choices), --precision N and --help.",
-            "nnhw help <subcommand> shows its options and a runnable example.",
+            "Rendering options (\(rendering)):",
+            "  taken by \(renderingSubcommands).",
+            "Every subcommand takes --help; nnhw help <subcommand> shows its options and a runnable example.",
             "",
             "Example:",
             "  nnhw backward --example relu-3-layer",

@@ -197,7 +197,7 @@ struct ArchitectureTests {
                 layers: [.convolution(ConvolutionLayer(filters: 4, kernelSize: HeightWidth(square: 5)))]),
             expected: ArchitectureError(
                 layer: 1, .window(.kernelLargerThanInput(kernel: 5, paddedInput: 4), dimension: "height")),
-            message: "layer 1: the window (5) is larger than the padded input (4) along the height"),
+            message: "layer 1: the window spans 5 along the height, more than the 4 of the padded input"),
         ErrorCase(
             architecture: Architecture(
                 input: FeatureShape([8, 8, 1]),
@@ -205,8 +205,8 @@ struct ArchitectureTests {
                     .convolution(
                         ConvolutionLayer(filters: 4, kernelSize: HeightWidth(square: 3), stride: HeightWidth(1, 0)))
                 ]),
-            expected: ArchitectureError(layer: 1, .window(.notPositive(name: "stride", value: 0), dimension: "width")),
-            message: "layer 1: the stride along the width must be at least 1, not 0"),
+            expected: ArchitectureError(layer: 1, .window(.notPositive(.stride, value: 0), dimension: "width")),
+            message: "layer 1: the stride along the width must be at least 1, got 0"),
         ErrorCase(
             architecture: Architecture(input: FeatureShape([784]), layers: [.dense(units: -3, bias: true)]),
             expected: ArchitectureError(layer: 1, .notPositive(name: "units", value: -3)),

@@ -60,7 +60,7 @@ struct Convolution2DTests {
     @Test("stride 0 is an error, not a division by zero")
     func zeroStride() {
         let filter = Convolution2D(kernel: [Self.acceptanceKernel], strideHeight: 0)
-        #expect(throws: ConvolutionError.notPositive(name: "stride", value: 0)) {
+        #expect(throws: ConvolutionError.notPositive(.stride, value: 0)) {
             try filter.featureMap(of: [Self.acceptanceInput])
         }
     }

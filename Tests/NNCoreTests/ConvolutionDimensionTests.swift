@@ -63,7 +63,7 @@ struct ConvolutionDimensionTests {
         #expect(throws: ConvolutionError.kernelLargerThanInput(kernel: 5, paddedInput: 4)) {
             try ConvolutionDimension(inputSize: 4, kernelSize: 5).validated()
         }
-        #expect(throws: ConvolutionError.notPositive(name: "stride", value: 0)) {
+        #expect(throws: ConvolutionError.notPositive(.stride, value: 0)) {
             try ConvolutionDimension(inputSize: 4, kernelSize: 2, stride: 0).validated()
         }
         #expect(throws: ConvolutionError.negativePadding(-1)) {

@@ -52,4 +52,32 @@ struct RoundingTests {
         let exact = network.backward(network.forward(Matrix([[2]])), target: Matrix([[1]]))
         #expect(exact.deltas[0].row(0).map { Rounding(decimals: 5).apply($0) } == [-0.22597, 0.44853])
     }
+
+    /// Issue 13: one backward pass serves both; without a rounding it is the exact pass,
+    /// and rounding to 15 decimals moves no value of a small softmax network by more than 10⁻¹³.
+    @Test("the rounding pass at 15 decimals agrees with the exact pass, and nil rounding is the exact pass")
+    func oneBackwardPass() {
+        let network = Network(
+            layers: [
+                Dense(
+                    weights: Matrix([[0.3, -0.2], [0.4, 0.1], [-0.5, 0.7]]), bias: [0.1, 0.2, -0.1],
+                    activation: Activation(.sigmoid)),
+                Dense(
+                    weights: Matrix([[1, -3, 0.5], [0.2, 0.4, -1]]), bias: [0.2, -0.3],
+                    activation: Activation(.softmax(beta: 1))),
+            ],
+            loss: Loss(.crossEntropy))
+        let input = Matrix([[2, -1], [0.5, 1.5]])
+        let target = Matrix([[1, 0], [0, 1]])
+        let exact = network.backward(network.forward(input), target: target)
+        #expect(network.backward(network.forward(input, rounding: nil), target: target, rounding: nil) == exact)
+        let rounding = Rounding(decimals: 15)
+        let rounded = network.backward(network.forward(input, rounding: rounding), target: target, rounding: rounding)
+        for (a, b) in zip(rounded.weightGradients + rounded.deltas, exact.weightGradients + exact.deltas) {
+            expectApproximatelyEqual(a.elements, b.elements, absoluteTolerance: 1e-13)
+        }
+        let step = network.updated(by: exact, learningRate: 0.1)
+        let roundedStep = network.updated(by: exact, learningRate: 0.1, rounding: Rounding(decimals: 2))
+        #expect(roundedStep.layers[0].weights == Rounding(decimals: 2).apply(step.layers[0].weights))
+    }
 }

@@ -15,7 +15,9 @@ private func check(_ mine: String, example: String) throws -> AnswerCheck {
     let solution = try NetworkSolver().backward(network)
     return try AnswerCheck(
         StudentAnswers(parsing: mine, source: "mine.json"), against: solution,
-        roundedResult: { rounding throws(InputError) in try NetworkSolver(rounding: rounding).backward(network).result }
+        roundedResult: { decimals throws(InputError) in
+            try NetworkSolver(rounding: Rounding(decimals: decimals)).backward(network).result
+        }
     )
 }
 

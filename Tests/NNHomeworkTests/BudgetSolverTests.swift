@@ -22,7 +22,10 @@ struct BudgetSolverTests {
     func gridAcceptance() throws {
         // By hand: 10 · 6 · 5 = 300; 300 · 10 = 3000 epochs; 3000 · 2 min = 6000 min = 100 h.
         let problem = try GridSearchProblem(
-            OptionValues(["--grid": ["d=10", "lambda=6", "p=5"], "--epochs": ["10"], "--epoch-time": ["2min"]]))
+            OptionValues([
+                "--grid": [.text("d=10"), .text("lambda=6"), .text("p=5")], "--epochs": [.whole(10)],
+                "--epoch-time": [.text("2min")],
+            ]))
         let solution = try GridSearchSolver().solve(problem)
         #expect(keys(solution) == ["factors", "combinations", "total_epochs", "total_minutes"])
         #expect(number(solution, "combinations") == 300)
@@ -37,7 +40,12 @@ struct BudgetSolverTests {
     func gridValues() throws {
         // Counted by hand: depth 2…8 → 7; units 32, 64, …, 256 → 8; 1, 5, 9 → 3; three rates; one kernel.
         let problem = try GridSearchProblem(
-            OptionValues(["--grid": ["depth=2..8", "units=32..256:32", "x=1..10:4", "lr=0.1,0.01,0.001", "kernel=rbf"]])
+            OptionValues([
+                "--grid": [
+                    .text("depth=2..8"), .text("units=32..256:32"), .text("x=1..10:4"), .text("lr=0.1,0.01,0.001"),
+                    .text("kernel=rbf"),
+                ]
+            ])
         )
         #expect(problem.grids[0].map(\.count) == [7, 8, 3, 3, 1])
         let solution = try GridSearchSolver().solve(problem)
@@ -52,7 +60,9 @@ struct BudgetSolverTests {
         // len(ParameterGrid([{'kernel': ['linear'], 'C': [1, 10, 100]},
         //   {'kernel': ['rbf'], 'C': [1, 10, 100], 'gamma': [1e-3, 1e-4]}])) == 9
         let problem = try GridSearchProblem(
-            OptionValues(["--grid-set": ["kernel=linear C=1,10,100", "kernel=rbf;C=1,10,100;gamma=0.001,0.0001"]]))
+            OptionValues([
+                "--grid-set": [.text("kernel=linear C=1,10,100"), .text("kernel=rbf;C=1,10,100;gamma=0.001,0.0001")]
+            ]))
         let solution = try GridSearchSolver().solve(problem)
         #expect(keys(solution) == ["grid_sets", "combinations"])
         #expect(number(solution, "combinations") == 9)
@@ -62,13 +72,13 @@ struct BudgetSolverTests {
     @Test(
         "issue 5 B: p = 0.05 → 59 trials for q = 0.95 and 104 for q = 0.995, with the probability reached",
         arguments: [
-            ("0.95", 59.0, 58.4039748143197, 0.9515054747505769),
-            ("0.995", 104, 103.29454229467454, 0.9951776919467303),
+            (0.95, 59.0, 58.4039748143197, 0.9515054747505769),
+            (0.995, 104, 103.29454229467454, 0.9951776919467303),
         ])
-    func randomAcceptance(confidence: String, trials: Double, bound: Double, probability: Double) throws {
+    func randomAcceptance(confidence: Double, trials: Double, bound: Double, probability: Double) throws {
         // numpy: np.log(1 - q) / np.log(0.95); Python: 1 - 0.95**N.
         let problem = try RandomSearchProblem(
-            OptionValues(["--good-fraction": ["0.05"], "--confidence": [confidence]]))
+            OptionValues(["--good-fraction": [.number(0.05)], "--confidence": [.number(confidence)]]))
         let solution = try RandomSearchSolver().solve(problem)
         #expect(keys(solution) == ["trials", "bound", "probability"])
         #expect(number(solution, "trials") == trials)
@@ -81,7 +91,10 @@ struct BudgetSolverTests {
     func randomTrials() throws {
         // Python: 1 - 0.95**20 = 0.6415140775914581; 20 · 3 epochs · 1.5 h = 90 h = 5400 min.
         let problem = try RandomSearchProblem(
-            OptionValues(["--good-fraction": ["0.05"], "--trials": ["20"], "--epochs": ["3"], "--epoch-time": ["1.5h"]])
+            OptionValues([
+                "--good-fraction": [.number(0.05)], "--trials": [.whole(20)], "--epochs": [.whole(3)],
+                "--epoch-time": [.text("1.5h")],
+            ])
         )
         let solution = try RandomSearchSolver().solve(problem)
         #expect(keys(solution) == ["trials", "probability", "total_epochs", "total_minutes"])
@@ -95,7 +108,10 @@ struct BudgetSolverTests {
     func reverseAcceptance() throws {
         // Python: 5580000 / 0.085 = 65647058.82352941; / (12 * 899) = 6085.192697768763.
         let problem = try TrainingCostProblem(
-            OptionValues(["--dollars": ["5580000"], "--price": ["0.085"], "--household-kwh-per-month": ["899"]]))
+            OptionValues([
+                "--dollars": [.number(5_580_000)], "--price": [.number(0.085)],
+                "--household-kwh-per-month": [.number(899)],
+            ]))
         let solution = try TrainingCostSolver().solve(problem)
         #expect(keys(solution) == ["kwh", "usd", "household_years"])
         #expect(
@@ -115,8 +131,9 @@ struct BudgetSolverTests {
         // By hand: 2048 · 17 500 = 35 840 000; 2048 · 70 000 = 143 360 000; 2 788 000 · 0.7 = 1 951 600.
         let problem = try TrainingCostProblem(
             OptionValues([
-                "--gpu-hours": ["2788000"], "--watts": ["700"], "--gpus": ["2048"], "--gpu-price": ["17500..70000"],
-                "--price": ["0.085"], "--carbon": ["0.4"],
+                "--gpu-hours": [.number(2_788_000)], "--watts": [.number(700)], "--gpus": [.whole(2048)],
+                "--gpu-price": [.text("17500..70000")],
+                "--price": [.number(0.085)], "--carbon": [.number(0.4)],
             ]))
         let solution = try TrainingCostSolver().solve(problem)
         #expect(keys(solution) == ["gpu_hours", "kwh", "usd", "tco2e", "acquisition_usd"])

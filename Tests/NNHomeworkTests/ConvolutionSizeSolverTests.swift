@@ -64,7 +64,7 @@ struct ConvolutionSizeSolverTests {
     func kernelTooLarge() {
         #expect(
             throws: InputError(
-                .invalidData, at: "--kernel", "the window spans 5 rows, more than the 4 rows of the padded input")
+                .invalidData, at: "--kernel", "the window spans 5 along the rows, more than the 4 of the padded input")
         ) {
             try ConvolutionSizeSolver().solve(problem(4, kernel: 5))
         }

@@ -61,7 +61,7 @@ struct FeatureMapSolverTests {
     func poolingTooLarge() {
         #expect(
             throws: InputError(
-                .invalidData, at: "--size", "the window spans 3 rows, more than the 2 rows of the padded input")
+                .invalidData, at: "--size", "the window spans 3 along the rows, more than the 2 of the padded input")
         ) {
             try FeatureMapSolver().pooling(
                 input: [Matrix([[1, 3], [5, 6]])], pooling: Pooling2D(kernelHeight: 3, kernelWidth: 1, mode: .max))

@@ -5,7 +5,9 @@ import Testing
 
 @Suite("Formula gradient check: problem decoding and solver")
 struct FormulaCheckSolverTests {
-    private func result(_ formula: String, at point: String, eps: String? = nil, method: String? = nil) throws
+    private func result(
+        _ formula: String, at point: String, eps: Double? = nil, method: FiniteDifference = .central
+    ) throws
         -> (JSONValue, Bool)
     {
         let problem = try FormulaCheckProblem(formula: formula, point: point, epsilon: eps, method: method)
@@ -18,7 +20,7 @@ struct FormulaCheckSolverTests {
     /// forward (2.001³ − 2³)/0.001 = 12.006001.
     @Test("acceptance A: x^3 at x = 2, ε = 0.001")
     func acceptanceA() throws {
-        let (central, passed) = try result("x^3", at: "x=2", eps: "0.001")
+        let (central, passed) = try result("x^3", at: "x=2", eps: 0.001)
         #expect(passed)
         #expect(central["derivative"]?["x"] == .string("3·x^2"))
         let entry = try #require(central["variables"]?.arrayValue?.first)
@@ -26,7 +28,7 @@ struct FormulaCheckSolverTests {
         let numeric = try #require(entry["numeric"]?.numberValue)
         #expect(numeric.isApproximatelyEqual(to: 12.000001, relativeTolerance: 1e-9))
         #expect(central["pass"] == .bool(true))
-        let (forward, _) = try result("x^3", at: "x=2", eps: "0.001", method: "forward")
+        let (forward, _) = try result("x^3", at: "x=2", eps: 0.001, method: .forward)
         let forwardNumeric = try #require(forward["variables"]?.arrayValue?.first?["numeric"]?.numberValue)
         #expect(forwardNumeric.isApproximatelyEqual(to: 12.006001, relativeTolerance: 1e-9))
         #expect(forward["method"] == .string("forward"))
@@ -50,7 +52,7 @@ struct FormulaCheckSolverTests {
     /// By hand: g = 10·e⁰ = 10, ĝ = (e⁵ − e⁻⁵)/1 = 148.41; |g − ĝ| = 138.4 > τ·148.4 = 74.2.
     @Test("a step too large for the curvature fails the rule")
     func failing() throws {
-        let (json, passed) = try result("exp(10*x)", at: "x=0", eps: "0.5")
+        let (json, passed) = try result("exp(10*x)", at: "x=0", eps: 0.5)
         #expect(!passed)
         #expect(json["variables"]?.arrayValue?.first?["pass"] == .bool(false))
     }
@@ -68,20 +70,18 @@ struct FormulaCheckSolverTests {
     @Test(
         "malformed values are usage errors at their option",
         arguments: [
-            ("x^", "x=1", nil, nil, "--f: column 3: expected a number, a variable or '(', but the formula ends"),
-            ("x*y", "x=1", nil, nil, "--at: no value for y (f uses x, y)"),
-            ("x", "x=1,x=2", nil, nil, "--at: x is given more than once"),
-            ("x", "x", nil, nil, #"--at: expected name=value pairs separated by commas, got "x""#),
-            ("x", "x=1", "0", nil, #"--eps: expected a positive number, got "0""#),
-            ("x", "x=1", nil, "backward", #"--method: expected central or forward, got "backward""#),
-            ("2", "x=1", nil, nil, "--f: f has no variables to differentiate"),
-        ] as [(String, String, String?, String?, String)])
-    func usageErrors(formula: String, point: String, eps: String?, method: String?, expected: String) {
+            ("x^", "x=1", "--f: column 3: expected a number, a variable or '(', but the formula ends"),
+            ("x*y", "x=1", "--at: no value for y (f uses x, y)"),
+            ("x", "x=1,x=2", "--at: x is given more than once"),
+            ("x", "x", #"--at: expected name=value pairs separated by commas, got "x""#),
+            ("2", "x=1", "--f: f has no variables to differentiate"),
+        ] as [(String, String, String)])
+    func usageErrors(formula: String, point: String, expected: String) {
         #expect(throws: InputError.self) {
-            try FormulaCheckProblem(formula: formula, point: point, epsilon: eps, method: method)
+            try FormulaCheckProblem(formula: formula, point: point)
         }
         do {
-            _ = try FormulaCheckProblem(formula: formula, point: point, epsilon: eps, method: method)
+            _ = try FormulaCheckProblem(formula: formula, point: point)
         } catch {
             #expect(error.kind == .usage)
             #expect(error.description == expected)
@@ -145,7 +145,8 @@ struct GradientCheckProseTests {
         ])
     func formula(formula: String, point: String, method: String) throws {
         let problem = try FormulaCheckProblem(
-            formula: formula, point: point, epsilon: method == "forward" ? "1e-12" : nil, method: method)
+            formula: formula, point: point, epsilon: method == "forward" ? 1e-12 : nil,
+            method: method == "forward" ? .forward : .central)
         let solution = try FormulaCheckSolver().check(problem).solution
         for text in Self.textRuns(of: solution) {
             #expect(Self.isPlainWords(text), "\(text)")

@@ -98,11 +98,12 @@ struct ParameterSolverTests {
             message: #"--layers: layer 1 "conv 0 k5": filters must be at least 1, not 0"#),
         ErrorCase(
             compact: "input 28x28x1; conv 4 k5 s0", json: nil,
-            message: #"--layers: layer 1 "conv 4 k5 s0": the stride along the height must be at least 1, not 0"#),
+            message: #"--layers: layer 1 "conv 4 k5 s0": the stride along the height must be at least 1, got 0"#),
         ErrorCase(
             compact: "input 4x4x1; conv 4 k5", json: nil,
             message:
-                #"--layers: layer 1 "conv 4 k5": the window (5) is larger than the padded input (4) along the height"#),
+                #"--layers: layer 1 "conv 4 k5": the window spans 5 along the height, more than the 4 of the padded input"#
+        ),
         ErrorCase(
             compact: "input 28x-28x1", json: nil,
             message: #"--layers: input "input 28x-28x1": every size of the input shape must be at least 1, not -28"#),

@@ -89,27 +89,31 @@ struct SizeAndBudgetProseTests {
             try GridSearchSolver().solve(
                 GridSearchProblem(
                     OptionValues([
-                        "--grid": ["depth=2..8", "units=32..256:32", "lr=0.1,0.01,0.001"], "--epochs": ["20"],
-                        "--epoch-time": ["45 min"],
+                        "--grid": [.text("depth=2..8"), .text("units=32..256:32"), .text("lr=0.1,0.01,0.001")],
+                        "--epochs": [.whole(20)],
+                        "--epoch-time": [.text("45 min")],
                     ]))),
             try GridSearchSolver().solve(
-                GridSearchProblem(OptionValues(["--grid-set": ["kernel=linear C=1,10", "kernel=rbf gamma=0.1"]]))),
+                GridSearchProblem(
+                    OptionValues(["--grid-set": [.text("kernel=linear C=1,10"), .text("kernel=rbf gamma=0.1")]]))),
             try RandomSearchSolver().solve(
                 RandomSearchProblem(
                     OptionValues([
-                        "--good-fraction": ["0.05"], "--confidence": ["0.95"], "--epochs": ["10"],
-                        "--epoch-time": ["90s"],
+                        "--good-fraction": [.number(0.05)], "--confidence": [.number(0.95)], "--epochs": [.whole(10)],
+                        "--epoch-time": [.text("90s")],
                     ]))),
             try RandomSearchSolver().solve(
-                RandomSearchProblem(OptionValues(["--good-fraction": ["0.5"], "--trials": ["1"]]))),
+                RandomSearchProblem(OptionValues(["--good-fraction": [.number(0.5)], "--trials": [.whole(1)]]))),
             try TrainingCostSolver().solve(
                 TrainingCostProblem(
                     OptionValues([
-                        "--gpus": ["2048"], "--hours": ["1361"], "--watts": ["700"], "--price": ["0.085"],
-                        "--carbon": ["0.4"], "--household-kwh-per-month": ["899"], "--gpu-price": ["17500..70000"],
+                        "--gpus": [.whole(2048)], "--hours": [.number(1361)], "--watts": [.number(700)],
+                        "--price": [.number(0.085)],
+                        "--carbon": [.number(0.4)], "--household-kwh-per-month": [.number(899)],
+                        "--gpu-price": [.text("17500..70000")],
                     ]))),
             try TrainingCostSolver().solve(
-                TrainingCostProblem(OptionValues(["--dollars": ["5580000"], "--price": ["0.085"]]))),
+                TrainingCostProblem(OptionValues(["--dollars": [.number(5_580_000)], "--price": [.number(0.085)]]))),
         ]
         for solution in solutions { #expect(defects(solution).isEmpty, "\(defects(solution))") }
     }

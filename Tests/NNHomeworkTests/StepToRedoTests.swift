@@ -174,7 +174,10 @@ struct StepToRedoTests {
         // Steps: 1 |lr|, 2 |depth|, 3 combinations, 4 epochs, 5 time (60 min), 6 60 min = 1 h.
         let solution = try GridSearchSolver().solve(
             GridSearchProblem(
-                OptionValues(["--grid": ["lr=0.1,0.01", "depth=2..4"], "--epochs": ["10"], "--epoch-time": ["1min"]])))
+                OptionValues([
+                    "--grid": [.text("lr=0.1,0.01"), .text("depth=2..4")], "--epochs": [.whole(10)],
+                    "--epoch-time": [.text("1min")],
+                ])))
         let factor = try firstWrong(#"{"factors": [{}, {"count": 2}]}"#, in: solution)
         #expect(factor.path == "factors[1].count")
         #expect(factor.step?.number == 2)
@@ -194,7 +197,8 @@ struct StepToRedoTests {
     func gridSearchSeconds() throws {
         // Steps: 1 combinations (a count has no step), 2 epochs = 30, 3 time = 900 s, 4 900 s = 15 min.
         let solution = try GridSearchSolver().solve(
-            GridSearchProblem(OptionValues(["--grid": ["d=3"], "--epochs": ["10"], "--epoch-time": ["30s"]])))
+            GridSearchProblem(
+                OptionValues(["--grid": [.text("d=3")], "--epochs": [.whole(10)], "--epoch-time": [.text("30s")]])))
         let minutes = try firstWrong(#"{"total_minutes": 900}"#, in: solution)
         #expect(minutes.step?.number == 4)
         #expect(minutes.step?.lhs == Quantity.of(900, "s"))
@@ -205,7 +209,11 @@ struct StepToRedoTests {
         // Steps: 1 |kernel|, 2 |C|, 3 C₁, 4 |kernel|, 5 |C|, 6 |gamma|, 7 C₂, 8 combinations.
         let solution = try GridSearchSolver().solve(
             GridSearchProblem(
-                OptionValues(["--grid-set": ["kernel=linear C=1,10,100", "kernel=rbf;C=1,10,100;gamma=0.001,0.0001"]])))
+                OptionValues([
+                    "--grid-set": [
+                        .text("kernel=linear C=1,10,100"), .text("kernel=rbf;C=1,10,100;gamma=0.001,0.0001"),
+                    ]
+                ])))
         let grid = try firstWrong(#"{"grid_sets": [{}, {"combinations": 5}]}"#, in: solution)
         #expect(grid.step?.number == 7)
         #expect(grid.step?.lhs == symbol("C", index: "2"))
@@ -219,7 +227,7 @@ struct StepToRedoTests {
     @Test("hyperparam-count random: bound is N* (step 1), trials N (step 2), probability step 3")
     func randomSearch() throws {
         let solution = try RandomSearchSolver().solve(
-            RandomSearchProblem(OptionValues(["--good-fraction": ["0.05"], "--confidence": ["0.95"]])))
+            RandomSearchProblem(OptionValues(["--good-fraction": [.number(0.05)], "--confidence": [.number(0.95)]])))
         let bound = try firstWrong(#"{"bound": 50}"#, in: solution)
         #expect(bound.step?.number == 1)
         #expect(bound.step?.lhs == symbol("N*"))
@@ -238,8 +246,8 @@ struct StepToRedoTests {
         let solution = try TrainingCostSolver().solve(
             TrainingCostProblem(
                 OptionValues([
-                    "--gpu-hours": ["2788000"], "--watts": ["700"], "--gpus": ["2048"],
-                    "--gpu-price": ["17500..70000"], "--price": ["0.085"], "--carbon": ["0.4"],
+                    "--gpu-hours": [.number(2_788_000)], "--watts": [.number(700)], "--gpus": [.whole(2048)],
+                    "--gpu-price": [.text("17500..70000")], "--price": [.number(0.085)], "--carbon": [.number(0.4)],
                 ])))
         let energy = try firstWrong(#"{"kwh": 1951}"#, in: solution)
         #expect(energy.step?.number == 2)
@@ -260,7 +268,8 @@ struct StepToRedoTests {
         let solution = try TrainingCostSolver().solve(
             TrainingCostProblem(
                 OptionValues([
-                    "--gpus": ["8"], "--hours": ["10"], "--watts": ["500"], "--household-kwh-per-month": ["900"],
+                    "--gpus": [.whole(8)], "--hours": [.number(10)], "--watts": [.number(500)],
+                    "--household-kwh-per-month": [.number(900)],
                 ])))
         let gpuHours = try firstWrong(#"{"gpu_hours": 8}"#, in: solution)
         #expect(gpuHours.step?.number == 1)
@@ -276,7 +285,7 @@ struct StepToRedoTests {
     func formulaCheck() throws {
         // Per variable: ∂f/∂v, ĝ, |g − ĝ|, relative, difference, τ·max; a is steps 1–6, b steps 7–12.
         let checked = try FormulaCheckSolver().check(
-            FormulaCheckProblem(formula: "a*b + b^2", point: "a=-4,b=2", epsilon: nil, method: nil))
+            FormulaCheckProblem(formula: "a*b + b^2", point: "a=-4,b=2"))
         let solution = checked.solution
         let numeric = try firstWrong(#"{"variables": [{}, {"numeric": 1}]}"#, in: solution)
         #expect(numeric.step?.number == 8)

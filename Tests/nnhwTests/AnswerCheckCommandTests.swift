@@ -82,7 +82,7 @@ struct AnswerCheckCommandTests {
         arguments: [
             (
                 ["backward", "--example", "relu-3-layer", "--round-intermediates", "16"], Int32(64),
-                "nnhw: --round-intermediates: expected a whole number of decimals from 0 to 15, got \"16\"\n"
+                "nnhw: --round-intermediates: expected a whole number from 0 to 15, got \"16\"\n"
             ),
             (["forward", "--example", "relu-3-layer", "--check", "/nonexistent/mine.json"], Int32(66), ""),
             (

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import nnhw
+
 /// One run of conv-size, conv or pool compared with a golden file.
 struct ConvolutionRun: Sendable, CustomTestStringConvertible {
     let name: String
@@ -92,7 +94,7 @@ struct ConvolutionCommandTests {
     static let badCases: [([String], String, Int32)] = [
         (
             ["conv-size", "--input", "4x4", "--kernel", "5"],
-            "nnhw: --kernel: the window spans 5 rows, more than the 4 rows of the padded input\n", 65
+            "nnhw: --kernel: the window spans 5 along the rows, more than the 4 of the padded input\n", 65
         ),
         (
             ["conv-size", "--input", "36x36", "--kernel", "3", "--stride", "0"],
@@ -108,12 +110,12 @@ struct ConvolutionCommandTests {
         ),
         (
             ["conv-size", "--input", "1099511627776x4", "--kernel", "3"],
-            "nnhw: --input: the sizes along the rows are too large to compute with\n", 65
+            "nnhw: --input: the sizes along the rows are too large to compute with (above 2^40)\n", 65
         ),
         (["conv", "--input", "1 2; 3", "--kernel", "1"], "nnhw: --input: row 2 has 1 entry, but row 1 has 2\n", 65),
         (
             ["conv", "--input", "1 2; 3 4", "--kernel", "1 1 1"],
-            "nnhw: --kernel: the window spans 3 columns, more than the 2 columns of the padded input\n", 65
+            "nnhw: --kernel: the window spans 3 along the columns, more than the 2 of the padded input\n", 65
         ),
         (
             ["conv", "--input", "missing-file.txt", "--kernel", "1"],
@@ -121,7 +123,7 @@ struct ConvolutionCommandTests {
         ),
         (
             ["pool", "--input", "1 2; 3 4", "--size", "3", "--mode", "max"],
-            "nnhw: --size: the window spans 3 rows, more than the 2 rows of the padded input\n", 65
+            "nnhw: --size: the window spans 3 along the rows, more than the 2 of the padded input\n", 65
         ),
         (
             ["pool", "--input", "1 2; 3 4", "--size", "1", "--mode", "min"],
@@ -186,5 +188,5 @@ struct ConvolutionCommandTests {
     }
 }
 
-private let poolUsage =
-    "nnhw pool --input M --size K [--stride S] --mode max|avg [--format text|json|markdown|latex] [--precision N]"
+/// The usage line of pool, as its declaration gives it.
+private let poolUsage = Registry.subcommand(named: "pool")?.usage ?? "no pool subcommand"

@@ -26,10 +26,12 @@ struct SnapshotCase: Sendable, CustomTestStringConvertible {
 
 @Suite("Worked solutions of the examples match the golden files")
 struct ExampleOutputTests {
-    @Test("Examples/ holds the examples these tests cover")
-    func examplesExist() {
-        #expect(exampleNames.count >= 4, "found \(exampleNames) in \(CommandRunner.examplesDirectory.path)")
-        #expect(SnapshotCase.all.count == exampleNames.count * 4)
+    @Test("Examples/ holds exactly the built-in examples nnhw examples lists")
+    func examplesExist() throws {
+        let listing = try CommandRunner.run(["examples"]).output
+        let builtIn = listing.split(separator: "\n").dropFirst().compactMap { $0.split(separator: " ").first }
+        #expect(exampleNames == builtIn.map(String.init).sorted())
+        #expect(exampleNames.count == 4)
     }
 
     @Test("Every example × forward/backward × text/json", arguments: SnapshotCase.all)

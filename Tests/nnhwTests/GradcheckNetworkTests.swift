@@ -75,9 +75,12 @@ struct GradcheckNetworkTests {
     @Test(
         "bad network-mode options are usage errors",
         arguments: [
-            (["--example", "relu-3-layer", "--eps", "0"], "nnhw: --eps: expected a positive number, got \"0\""),
-            (["--example", "relu-3-layer", "--atol", "-1"], "nnhw: --atol: expected a number ≥ 0, got \"-1\""),
-            (["--example", "relu-3-layer", "--sample", "0"], "nnhw: --sample: expected a whole number ≥ 1, got \"0\""),
+            (["--example", "relu-3-layer", "--eps", "0"], "nnhw: --eps: must be positive, got 0"),
+            (["--example", "relu-3-layer", "--atol", "-1"], "nnhw: --atol: must be 0 or more, got -1"),
+            (
+                ["--example", "relu-3-layer", "--sample", "0"],
+                "nnhw: --sample: expected a whole number of at least 1, got \"0\""
+            ),
             (
                 ["--example", "relu-3-layer", "--params", "W9"],
                 "nnhw: --params: no parameter or tensor \"W9\"; the network has W1, b1, W2, b2, W3, b3 (did you mean W1?)"

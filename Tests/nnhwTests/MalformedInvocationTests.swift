@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import nnhw
+
 /// A command line nnhw must refuse: its exit status, the one `nnhw:` line it
 /// prints on stderr (followed by a `Usage:` line for status 64), and nothing on stdout.
 struct MalformedInvocation: Sendable, CustomTestStringConvertible {
@@ -30,7 +32,7 @@ struct MalformedInvocation: Sendable, CustomTestStringConvertible {
 private let malformedInvocations: [MalformedInvocation] = [
     MalformedInvocation(
         [], 64,
-        "nnhw: missing subcommand; expected one of forward, backward, gradcheck, conv-size, conv, pool, params, hyperparam-count, train-cost, notation, examples"
+        "nnhw: missing subcommand; expected one of " + Registry.subcommands.map(\.name).joined(separator: ", ")
     ),
     MalformedInvocation(["frobnicate"], 64, "nnhw: frobnicate: not a subcommand"),
     MalformedInvocation(["--frobnicate"], 64, "nnhw: --frobnicate: unknown option; a subcommand comes first"),
@@ -45,14 +47,14 @@ private let malformedInvocations: [MalformedInvocation] = [
     MalformedInvocation(["forward", "--net", "Examples"], 66, "nnhw: Examples: cannot read: Is a directory"),
     MalformedInvocation(
         ["forward", "--example", "relu-4-layer"], 64,
-        "nnhw: --example: no example called \"relu-4-layer\" (did you mean \"relu-3-layer\"?); the examples are relu-3-layer, tanh-augmented, softmax-cross-entropy-batch, logistic-regression-step"
+        "nnhw: --example: expected relu-3-layer, tanh-augmented, softmax-cross-entropy-batch or logistic-regression-step, got \"relu-4-layer\" (did you mean relu-3-layer?)"
     ),
     MalformedInvocation(
         ["forward", "--example", "relu-3-layer", "--net", "Examples/relu-3-layer.json"], 64,
         "nnhw: --net: give either --net FILE or --example NAME, not both"),
     MalformedInvocation(
         ["forward", "--example", "relu-3-layer", "--format", "yaml"], 64,
-        "nnhw: --format: unknown format \"yaml\"; expected text|json|markdown|latex"),
+        "nnhw: --format: expected text, json, markdown or latex, got \"yaml\""),
     MalformedInvocation(
         ["forward", "--example", "relu-3-layer", "--precision", "18"], 64,
         "nnhw: --precision: expected a whole number from 0 to 17, got \"18\""),
@@ -137,7 +139,7 @@ private let malformedInvocations: [MalformedInvocation] = [
         "nnhw: --f: column 1001: the formula is longer than 1000 characters"),
     MalformedInvocation(
         ["gradcheck", "--f", "x^3", "--at", "x=1", "--eps", "0"], 64,
-        "nnhw: --eps: expected a positive number, got \"0\""),
+        "nnhw: --eps: must be positive, got 0"),
     MalformedInvocation(
         ["gradcheck", "--f", "x^3", "--at", "x=1", "--method", "backward"], 64,
         "nnhw: --method: expected central or forward, got \"backward\""),
@@ -155,10 +157,10 @@ private let malformedInvocations: [MalformedInvocation] = [
         "nnhw: --params: no parameter or tensor \"W9\"; the network has W1, b1, W2, b2, W3, b3 (did you mean W1?)"),
     MalformedInvocation(
         ["gradcheck", "--example", "relu-3-layer", "--sample", "0"], 64,
-        "nnhw: --sample: expected a whole number ≥ 1, got \"0\""),
+        "nnhw: --sample: expected a whole number of at least 1, got \"0\""),
     MalformedInvocation(
         ["gradcheck", "--example", "relu-3-layer", "--atol", "-1"], 64,
-        "nnhw: --atol: expected a number ≥ 0, got \"-1\""),
+        "nnhw: --atol: must be 0 or more, got -1"),
     MalformedInvocation(
         ["gradcheck", "--f", "x", "--at", "x=1", "--example", "relu-3-layer"], 64,
         "nnhw: --example: is for network mode and --f for formula mode; give one or the other"),
@@ -179,10 +181,10 @@ private let malformedInvocations: [MalformedInvocation] = [
         "nnhw: --stride: the stride along the rows must be at least 1, got 0"),
     MalformedInvocation(
         ["conv-size", "--input", "36x36x3", "--kernel", "3", "--padding", "-1"], 65,
-        "nnhw: --padding: must be 0 or more, got -1"),
+        "nnhw: --padding: the padding along the rows must be 0 or more, got -1"),
     MalformedInvocation(
         ["conv-size", "--input", "4x4x1", "--kernel", "9"], 65,
-        "nnhw: --kernel: the window spans 9 rows, more than the 4 rows of the padded input"),
+        "nnhw: --kernel: the window spans 9 along the rows, more than the 4 of the padded input"),
     MalformedInvocation(
         ["conv-size", "--input", "36x36x3", "--kernel", "3", "--pool", "median"], 64,
         "nnhw: --pool: expected max or avg, got \"median\""),
@@ -193,10 +195,10 @@ private let malformedInvocations: [MalformedInvocation] = [
         [
             "conv-size", "--input", "9223372036854775807x9223372036854775807x9223372036854775807", "--kernel", "1",
             "--filters", "9223372036854775807",
-        ], 65, "nnhw: --input: the sizes along the rows are too large to compute with"),
+        ], 65, "nnhw: --input: the sizes along the rows are too large to compute with (above 2^40)"),
     MalformedInvocation(
         ["conv-size", "--input", "4x4x1", "--kernel", "3", "--dilation", "9223372036854775807"], 65,
-        "nnhw: --input: the sizes along the rows are too large to compute with"),
+        "nnhw: --input: the sizes along the rows are too large to compute with (above 2^40)"),
     MalformedInvocation(
         ["conv-size", "--input", "36x36x3", "--kernel", "3", "--padding", "sideways"], 64,
         "nnhw: --padding: \"sideways\" is not a padding; expected a number P, PxQ, same, valid or full"),
@@ -212,7 +214,7 @@ private let malformedInvocations: [MalformedInvocation] = [
         "nnhw: --input: row 1, column 2: \"x\" is not a finite number"),
     MalformedInvocation(
         ["conv", "--input", "1 2; 3 4", "--kernel", "1 2 3; 4 5 6; 7 8 9"], 65,
-        "nnhw: --kernel: the window spans 3 rows, more than the 2 rows of the padded input"),
+        "nnhw: --kernel: the window spans 3 along the rows, more than the 2 of the padded input"),
     MalformedInvocation(
         ["conv", "--input", "[[1,2],[3,4]]", "--kernel", "[[[1]],[[2]]]"], 65,
         "nnhw: --kernel: has 2 channels, but --input has 1; they must match"),
@@ -229,7 +231,7 @@ private let malformedInvocations: [MalformedInvocation] = [
     ),
     MalformedInvocation(
         ["conv", "--input", "1 2; 3 4", "--kernel", "1", "--stride", "9223372036854775807"], 65,
-        "nnhw: --input: the sizes along the rows are too large to compute with"),
+        "nnhw: --input: the sizes along the rows are too large to compute with (above 2^40)"),
     MalformedInvocation(
         ["conv", "--input", "1e308 1e308; 1e308 1e308", "--kernel", "1e308 1e308; 1e308 1e308"], 65,
         "nnhw: --input: the feature map overflows; the numbers are too large for double precision"),
@@ -242,7 +244,7 @@ private let malformedInvocations: [MalformedInvocation] = [
         ["pool", "--input", "1 2; 3 4", "--size", "2"], 64, "nnhw: --mode: missing; give --mode max or --mode avg"),
     MalformedInvocation(
         ["pool", "--input", "1 2; 3 4", "--size", "3", "--mode", "max"], 65,
-        "nnhw: --size: the window spans 3 rows, more than the 2 rows of the padded input"),
+        "nnhw: --size: the window spans 3 along the rows, more than the 2 of the padded input"),
     MalformedInvocation(
         ["pool", "--input", "1 2; 3 4", "--size", "2", "--mode", "min"], 64,
         "nnhw: --mode: expected max or avg, got \"min\""),
@@ -274,7 +276,8 @@ private let malformedInvocations: [MalformedInvocation] = [
         "nnhw: --layers: layer 1 \"conv 0 k5\": filters must be at least 1, not 0"),
     MalformedInvocation(
         ["params", "--layers", "input 4x4x1; conv 4 k5"], 65,
-        "nnhw: --layers: layer 1 \"conv 4 k5\": the window (5) is larger than the padded input (4) along the height"),
+        "nnhw: --layers: layer 1 \"conv 4 k5\": the window spans 5 along the height, more than the 4 of the padded input"
+    ),
     MalformedInvocation(
         ["params", "--layers", "input 4000000000x4000000000x4000000000; flatten"], 65,
         "nnhw: --layers: input \"input 4000000000x4000000000x4000000000\": the element count of 4000000000×4000000000×4000000000 passes 2^53 = 9007199254740992, the largest count that can be printed exactly"
@@ -285,7 +288,7 @@ private let malformedInvocations: [MalformedInvocation] = [
     MalformedInvocation(["params", "--arch", "-"], input: "{}", 65, "nnhw: <stdin>: missing key \"input\""),
     MalformedInvocation(
         ["params", "--arch", "Examples/architectures/lenet.json", "--convention", "caffe"], 64,
-        "nnhw: --convention: unknown convention \"caffe\"; expected torch or keras"),
+        "nnhw: --convention: expected torch or keras, got \"caffe\""),
     MalformedInvocation(
         ["params", "--arch", "Examples/architectures/lenet.json", "--layers", "input 3; dense 2"], 64,
         "nnhw: --arch: give either --arch FILE or --layers TEXT, not both"),
@@ -331,7 +334,7 @@ private let malformedInvocations: [MalformedInvocation] = [
         ["train-cost", "--dollars", "lots", "--price", "0.085"], 64, "nnhw: --dollars: expected a number, got \"lots\""),
     MalformedInvocation(
         ["examples", "--show", "nothing"], 64,
-        "nnhw: --show: no example called \"nothing\"; the examples are relu-3-layer, tanh-augmented, softmax-cross-entropy-batch, logistic-regression-step"
+        "nnhw: --show: expected relu-3-layer, tanh-augmented, softmax-cross-entropy-batch or logistic-regression-step, got \"nothing\""
     ),
     MalformedInvocation(["examples", "--show"], 64, "nnhw: --show: missing value NAME"),
     MalformedInvocation(["examples", "extra"], 64, "nnhw: extra: unexpected argument; options start with --"),

@@ -131,11 +131,11 @@ struct ParamsCommandTests {
         ErrorRun(
             arguments: ["params", "--layers", "input 3x3x1; maxpool 5"], input: nil,
             error:
-                #"nnhw: --layers: layer 1 "maxpool 5": the window (5) is larger than the padded input (3) along the height"#,
+                #"nnhw: --layers: layer 1 "maxpool 5": the window spans 5 along the height, more than the 3 of the padded input"#,
             status: 65),
         ErrorRun(
             arguments: ["params", "--layers", "input 28x28x1; conv 4 k3 s0"], input: nil,
-            error: #"nnhw: --layers: layer 1 "conv 4 k3 s0": the stride along the height must be at least 1, not 0"#,
+            error: #"nnhw: --layers: layer 1 "conv 4 k3 s0": the stride along the height must be at least 1, got 0"#,
             status: 65),
         ErrorRun(
             arguments: ["params", "--layers", "input 28x-2x1"], input: nil,
@@ -181,7 +181,7 @@ struct ParamsCommandTests {
             ),
             (
                 ["params", "--layers", "input 3", "--convention", "tf"],
-                #"nnhw: --convention: unknown convention "tf"; expected torch or keras"#
+                #"nnhw: --convention: expected torch or keras, got "tf""#
             ),
         ])
     func usage(_ arguments: [String], _ message: String) throws {

@@ -53,7 +53,7 @@ struct RenderOptionTests {
             (["--width", "10"], "nnhw: --width: expected a whole number from 20 to 1000, got \"10\""),
             (
                 ["--heading-level", "chapter", "--format", "latex"],
-                "nnhw: --heading-level: unknown level \"chapter\"; expected section|subsection|subsubsection|none"
+                "nnhw: --heading-level: expected section, subsection, subsubsection or none, got \"chapter\""
             ),
             (["--heading-level", "section"], "nnhw: --heading-level: only goes with --format latex"),
         ])

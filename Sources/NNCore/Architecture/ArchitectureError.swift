@@ -27,26 +27,13 @@ public struct ArchitectureError: Error, Sendable, Hashable, CustomStringConverti
             case .needsFlatten(let shape):
                 "a dense layer cannot follow an H×W×C output (\(shape)); put a flatten layer before it"
             case .window(let error, let dimension):
-                Self.describe(error, dimension: dimension)
+                error.description(along: dimension)
             case .attentionDimension(let dimension, let input):
                 "attention dim \(dimension) differs from the size of its input vectors, \(input)"
             case .headsDoNotDivide(let dimension, let heads):
                 "\(heads) heads do not divide dim \(dimension) (each head has dim/heads values)"
             case .tooLarge(let what):
                 "\(what) passes 2^53 = 9007199254740992, the largest count that can be printed exactly"
-            }
-        }
-
-        private static func describe(_ error: ConvolutionError, dimension: String) -> String {
-            switch error {
-            case .notPositive(let name, let value):
-                "the \(name) along the \(dimension) must be at least 1, not \(value)"
-            case .negativePadding(let padding):
-                "the padding along the \(dimension) must not be negative, not \(padding)"
-            case .kernelLargerThanInput(let kernel, let paddedInput):
-                "the window (\(kernel)) is larger than the padded input (\(paddedInput)) along the \(dimension)"
-            case .tooLarge:
-                "a size along the \(dimension) is too large (above 2^40)"
             }
         }
     }

@@ -35,10 +35,10 @@ public struct ConvolutionDimension: Sendable, Hashable {
     /// Checks that every size is usable: n ≥ 1, k ≥ 1, S ≥ 1, d ≥ 1, P ≥ 0,
     /// the numbers small enough not to overflow, and the window fits in the padded input.
     public func validated() throws(ConvolutionError) -> ConvolutionDimension {
-        guard inputSize >= 1 else { throw .notPositive(name: "input size", value: inputSize) }
-        guard kernelSize >= 1 else { throw .notPositive(name: "kernel size", value: kernelSize) }
-        guard stride >= 1 else { throw .notPositive(name: "stride", value: stride) }
-        guard dilation >= 1 else { throw .notPositive(name: "dilation", value: dilation) }
+        guard inputSize >= 1 else { throw .notPositive(.inputSize, value: inputSize) }
+        guard kernelSize >= 1 else { throw .notPositive(.kernelSize, value: kernelSize) }
+        guard stride >= 1 else { throw .notPositive(.stride, value: stride) }
+        guard dilation >= 1 else { throw .notPositive(.dilation, value: dilation) }
         if case .symmetric(let p) = padding, p < 0 { throw .negativePadding(p) }
         let limit = 1 << 40
         let paddingValue: Int
@@ -104,12 +104,39 @@ public struct ConvolutionDimension: Sendable, Hashable {
 
 /// Why a convolution's sizes do not fit together.
 public enum ConvolutionError: Error, Sendable, Hashable {
+    /// The number of a window that must be at least 1.
+    public enum Size: String, Sendable, Hashable {
+        /// n, the input size.
+        case inputSize = "input size"
+        /// k, the kernel (window) size.
+        case kernelSize = "kernel size"
+        /// S, the stride.
+        case stride
+        /// d, the dilation.
+        case dilation
+    }
+
     /// A size, stride or dilation is zero or negative.
-    case notPositive(name: String, value: Int)
+    case notPositive(Size, value: Int)
     /// Explicit padding is negative.
     case negativePadding(Int)
     /// The (dilated) kernel is larger than the padded input.
     case kernelLargerThanInput(kernel: Int, paddedInput: Int)
     /// A number is too large to compute with (above 2⁴⁰).
     case tooLarge
+
+    /// What is wrong along one dimension, in words a user can act on; `lines`
+    /// names the dimension: "rows", "columns", "height", "width".
+    public func description(along lines: String) -> String {
+        switch self {
+        case .notPositive(let size, let value):
+            "the \(size.rawValue) along the \(lines) must be at least 1, got \(value)"
+        case .negativePadding(let padding):
+            "the padding along the \(lines) must be 0 or more, got \(padding)"
+        case .kernelLargerThanInput(let kernel, let paddedInput):
+            "the window spans \(kernel) along the \(lines), more than the \(paddedInput) of the padded input"
+        case .tooLarge:
+            "the sizes along the \(lines) are too large to compute with (above 2^40)"
+        }
+    }
 }

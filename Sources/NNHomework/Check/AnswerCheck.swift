@@ -49,13 +49,13 @@ public struct AnswerCheck: Sendable, Hashable {
     ///   - answers: the student's values, any part of `solution.result`.
     ///   - solution: the worked solution at full precision.
     ///   - roundedResult: the result of the same computation with every
-    ///     intermediate rounded by the given rounding, or nil where that is not
+    ///     intermediate rounded to the given number of decimals, or nil where that is not
     ///     defined (no intermediates to round).
     /// - Throws: `.invalidData` at `<source>: <path>` for a key the solution
     ///   does not have, an array of another length, or a value of another kind.
     public init(
         _ answers: StudentAnswers, against solution: Solution,
-        roundedResult: (Rounding) throws(InputError) -> JSONValue? = { _ in nil }
+        roundedResult: (Int) throws(InputError) -> JSONValue? = { _ in nil }
     ) throws(InputError) {
         var entries: [Entry] = []
         try Self.collect(answers.value, correct: solution.result, path: "", answers: answers, into: &entries)
@@ -67,7 +67,7 @@ public struct AnswerCheck: Sendable, Hashable {
             else { continue }
             let decimals = number.decimals
             if roundedResults[decimals] == nil {
-                roundedResults[decimals] = try roundedResult(Rounding(decimals: decimals))
+                roundedResults[decimals] = try roundedResult(decimals)
             }
             guard let rounded = roundedResults[decimals] ?? nil,
                 case .number(let value)? = rounded.value(atPath: entries[index].path), number.accepts(value)

@@ -39,18 +39,14 @@ public struct NetworkSolver: Sendable {
         }
         var sheet = try NetworkWorksheet(
             problem: problem, notation: notation, rounding: rounding, title: "Backward pass")
-        let gradients =
-            rounding.map { problem.network.backward(sheet.pass, target: target, rounding: $0) }
-            ?? problem.network.backward(sheet.pass, target: target)
+        let gradients = problem.network.backward(sheet.pass, target: target, rounding: rounding)
         try NetworkWorksheet.requireFinite(gradients)
         sheet.writeForwardPass()
         sheet.writeLoss()
         sheet.writeBackwardPass(gradients, target: target)
         var updated: Network?
         if let rate = problem.learningRate {
-            let network =
-                rounding.map { problem.network.updated(by: gradients, learningRate: rate, rounding: $0) }
-                ?? problem.network.updated(by: gradients, learningRate: rate)
+            let network = problem.network.updated(by: gradients, learningRate: rate, rounding: rounding)
             sheet.writeUpdate(gradients, learningRate: rate, updated: network)
             updated = network
         }

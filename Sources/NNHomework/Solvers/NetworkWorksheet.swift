@@ -21,20 +21,11 @@ struct NetworkWorksheet {
         self.problem = problem
         self.symbols = NetworkSymbols(notation: notation, isBatch: problem.isBatch)
         self.rounding = rounding
-        if let rounding {
-            self.pass = problem.network.forward(problem.input, rounding: rounding)
-        } else {
-            self.pass = problem.network.forward(problem.input)
-        }
+        self.pass = problem.network.forward(problem.input, rounding: rounding)
         try Self.requireFinite(pass)
         if let target = problem.target {
             try Self.requireDefinedLoss(problem, target: target, pass: pass)
-            let value: Double
-            if let rounding {
-                value = problem.network.loss(of: pass, target: target, rounding: rounding)
-            } else {
-                value = problem.network.loss(of: pass, target: target)
-            }
+            let value = problem.network.loss(of: pass, target: target, rounding: rounding)
             guard value.isFinite else {
                 throw InputError(
                     .invalidData, at: "loss", "the loss overflows; the numbers are too large for double precision")

@@ -70,7 +70,7 @@ extension ArchitectureProblem {
             members.append(JSONMember(key, value))
         }
         for word in words.dropFirst() {
-            if let number = Double(word), number.isFinite {
+            if let number = NumberText.decimal(word) {
                 guard !positional.isEmpty else {
                     throw InputError(.invalidData, at: "", "unexpected number \(word); \(describePositional(type))")
                 }
@@ -111,7 +111,7 @@ extension ArchitectureProblem {
     /// A value written after `=`: a whole number, sizes `3x5`, true/false, a number, or a word.
     private static func value(_ text: String) -> JSONValue {
         if text == "true" || text == "false" { return .bool(text == "true") }
-        if let number = Double(text), number.isFinite { return .number(number) }
+        if let number = NumberText.decimal(text) { return .number(number) }
         if let sizes = sizes(text), sizes.count == 2 { return .array(sizes.map { .number(Double($0)) }) }
         return .string(text)
     }

@@ -37,16 +37,33 @@ public struct FormulaCheckProblem: Sendable, Hashable {
         Dictionary(zip(variables, values), uniquingKeysWith: { first, _ in first })
     }
 
-    /// Reads a problem from the command-line values of `--f`, `--at`, `--eps` and `--method`.
+    /// The problem of `--f`, `--at`, `--eps` and `--method`.
+    ///
+    /// - Throws: a usage error when `--f` or `--at` is missing, or as ``init(formula:point:epsilon:method:)``.
+    public init(_ options: OptionValues) throws(InputError) {
+        guard let formula = options.text("--f") else {
+            throw InputError(.usage, at: "--f", "missing; give the formula to check, e.g. --f \"x^3\"")
+        }
+        guard let point = options.text("--at") else {
+            throw InputError(.usage, at: "--at", "missing; give a value for every variable, e.g. --at x=2")
+        }
+        try self.init(
+            formula: formula, point: point, epsilon: options.number("--eps"),
+            method: options.text("--method").flatMap(FiniteDifference.init(rawValue:)) ?? .central)
+    }
+
+    /// Reads a problem from the formula and the point as written.
     ///
     /// - Parameters:
     ///   - formula: f, e.g. `x^3` or `a*b + b^2`.
     ///   - point: `x=2` or `a=-4,b=2`: a value for every variable of f, and no others.
-    ///   - epsilon: ε, a positive number; nil for 10⁻³.
-    ///   - method: `central` or `forward`; nil for central.
+    ///   - epsilon: ε > 0; nil for 10⁻³.
+    ///   - method: central or forward differences.
     /// - Throws: a usage error naming the option: a syntax error of f with its
-    ///   column, a malformed or incomplete point, a bad ε or method.
-    public init(formula: String, point: String, epsilon: String? = nil, method: String? = nil) throws(InputError) {
+    ///   column, a malformed or incomplete point.
+    public init(formula: String, point: String, epsilon: Double? = nil, method: FiniteDifference = .central)
+        throws(InputError)
+    {
         let function: Expression
         do {
             function = try Expression(parsing: formula)
@@ -58,21 +75,9 @@ public struct FormulaCheckProblem: Sendable, Hashable {
             throw InputError(.usage, at: "--f", "f has no variables to differentiate")
         }
         let (variables, values) = try Self.point(point, variables: used)
-        var step = Self.defaultEpsilon
-        if let epsilon {
-            guard let value = Double(epsilon), value.isFinite, value > 0 else {
-                throw InputError(.usage, at: "--eps", "expected a positive number, got \"\(epsilon)\"")
-            }
-            step = value
-        }
-        var chosen = FiniteDifference.central
-        if let method {
-            guard let value = FiniteDifference(rawValue: method) else {
-                throw InputError(.usage, at: "--method", "expected central or forward, got \"\(method)\"")
-            }
-            chosen = value
-        }
-        self.init(function: function, variables: variables, values: values, epsilon: step, method: chosen)
+        self.init(
+            function: function, variables: variables, values: values, epsilon: epsilon ?? Self.defaultEpsilon,
+            method: method)
     }
 
     /// The pairs of `name=value,name=value`, checked against the variables f uses.
@@ -86,8 +91,7 @@ public struct FormulaCheckProblem: Sendable, Hashable {
             guard parts.count == 2, !name.isEmpty else {
                 throw InputError(.usage, at: "--at", "expected name=value pairs separated by commas, got \"\(pair)\"")
             }
-            let valueText = parts[1].trimmingSpaces.replacing("−", with: "-")
-            guard let value = Double(valueText), value.isFinite else {
+            guard let value = NumberText.decimal(parts[1].trimmingSpaces) else {
                 throw InputError(.usage, at: "--at", "\(name)=\(parts[1]): \"\(parts[1])\" is not a number")
             }
             guard used.contains(name) else {

@@ -16,8 +16,8 @@ public struct GridSearchProblem: Sendable, Hashable {
     /// - Throws: a usage error when both `--grid` and `--grid-set` are given, or
     ///   neither, a value does not parse, or a name repeats within one grid.
     public init(_ options: OptionValues) throws(InputError) {
-        let single = options.all("--grid")
-        let sets = options.all("--grid-set")
+        let single = options.texts("--grid")
+        let sets = options.texts("--grid-set")
         switch (single.isEmpty, sets.isEmpty) {
         case (false, false):
             throw InputError(.usage, at: "--grid-set", "give --grid (one grid) or --grid-set (a union), not both")

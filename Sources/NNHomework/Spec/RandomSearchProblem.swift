@@ -24,14 +24,19 @@ public struct RandomSearchProblem: Sendable, Hashable {
     ///   (0, 1) (q = 1 needs infinitely many trials), N is below 1, or both or
     ///   neither of `--confidence` and `--trials` are given.
     public init(_ options: OptionValues) throws(InputError) {
-        guard let fraction = try options.openFraction("--good-fraction") else {
+        guard let fraction = options.number("--good-fraction") else {
             throw InputError(.usage, at: "--good-fraction", "missing; give the fraction p of good configurations")
         }
         goodFraction = fraction
-        if options["--confidence"].flatMap(Double.init) == 1 {
-            throw InputError(.usage, at: "--confidence", "must be below 1: no finite number of trials is certain")
+        let confidence = options.number("--confidence")
+        if let confidence, confidence >= 1 {
+            guard confidence > 1 else {
+                throw InputError(.usage, at: "--confidence", "must be below 1: no finite number of trials is certain")
+            }
+            throw InputError(
+                .usage, at: "--confidence", "must be strictly between 0 and 1, got \(specText(confidence))")
         }
-        switch (try options.openFraction("--confidence"), try options.positiveCount("--trials")) {
+        switch (confidence, options.whole("--trials")) {
         case (let q?, nil): question = .trialsFor(confidence: q)
         case (nil, let n?): question = .probabilityOf(trials: n)
         case (.some, .some):

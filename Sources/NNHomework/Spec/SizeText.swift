@@ -18,8 +18,7 @@ public enum SizeText {
         let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { "xX×".contains($0) })
         var sizes: [Int] = []
         for part in parts {
-            let word = part.trimmingSpaces.replacingUnicodeMinus()
-            guard let size = Int(word) else {
+            guard let size = NumberText.whole(part.trimmingSpaces) else {
                 throw InputError(
                     .usage, at: option, "\"\(part)\" is not a whole number; write sizes as \(example(counts))")
             }
@@ -58,12 +57,5 @@ public enum SizeText {
     private static func example(_ counts: ClosedRange<Int>) -> String {
         let examples = ["3", "3x5", "36x36x3"]
         return counts.map { examples[min($0, 3) - 1] }.joined(separator: " or ")
-    }
-}
-
-extension StringProtocol {
-    /// The text with the Unicode minus sign (−) written as an ASCII hyphen-minus.
-    func replacingUnicodeMinus() -> String {
-        String(map { $0 == "−" ? "-" : $0 })
     }
 }

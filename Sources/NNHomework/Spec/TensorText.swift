@@ -31,9 +31,7 @@ public enum TensorText {
             }
             var row: [Double] = []
             for (columnIndex, word) in words.enumerated() {
-                guard let value = Double(word.replacingUnicodeMinus()), value.isFinite,
-                    word.allSatisfy({ $0.isNumber || "+-−.eE".contains($0) })
-                else {
+                guard let value = NumberText.decimal(word) else {
                     throw InputError(
                         .invalidData, at: place,
                         "row \(rowIndex + 1), column \(columnIndex + 1): \"\(word)\" is not a finite number")

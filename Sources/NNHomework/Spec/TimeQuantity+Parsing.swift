@@ -22,7 +22,7 @@ extension TimeQuantity {
         let number = trimmed.prefix { $0.isNumber || $0 == "." || $0 == "e" || $0 == "E" || $0 == "+" || $0 == "-" }
         let unitText = trimmed.dropFirst(number.count).trimmingSpaces.lowercased()
         let accepted = "s, min, h or d (e.g. 2min, 90s, 1.5h, 3d)"
-        guard !number.isEmpty, let value = Double(number), value.isFinite else {
+        guard !number.isEmpty, let value = NumberText.decimal(number) else {
             throw InputError(.usage, at: place, "expected a duration such as 2min, 90s, 1.5h or 3d, got \"\(text)\"")
         }
         guard !unitText.isEmpty else {

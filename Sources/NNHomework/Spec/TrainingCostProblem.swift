@@ -37,16 +37,11 @@ public struct TrainingCostProblem: Sendable, Hashable {
     ///   below 1, inputs that contradict each other (`--gpu-hours` with `--hours`,
     ///   `--dollars` with `--watts`), an input that nothing uses, or nothing to compute.
     public init(_ options: OptionValues) throws(InputError) {
-        price = try options.positiveNumber("--price")
-        carbonIntensity = try options.positiveNumber("--carbon")
-        householdMonthly = try options.positiveNumber("--household-kwh-per-month")
-        if let text = options["--gpus"] {
-            guard let count = Int(text), count >= 1 else {
-                throw InputError(.usage, at: "--gpus", "expected a whole number of at least 1, got \"\(text)\"")
-            }
-            gpus = Double(count)
-        }
-        gpuPrice = try options["--gpu-price"].map { text throws(InputError) in try Self.priceRange(text) }
+        price = options.number("--price")
+        carbonIntensity = options.number("--carbon")
+        householdMonthly = options.number("--household-kwh-per-month")
+        gpus = options.whole("--gpus").map(Double.init)
+        gpuPrice = try options.text("--gpu-price").map { text throws(InputError) in try Self.priceRange(text) }
         energy = try Self.energy(options, gpus: gpus)
         if gpuPrice != nil && gpus == nil {
             throw InputError(.usage, at: "--gpu-price", "needs --gpus (how many accelerators are bought)")
@@ -69,18 +64,18 @@ public struct TrainingCostProblem: Sendable, Hashable {
     }
 
     private static func energy(_ options: OptionValues, gpus: Double?) throws(InputError) -> Energy? {
-        let watts = try options.positiveNumber("--watts")
-        let hours = try options.positiveNumber("--hours")
-        let gpuHours = try options.positiveNumber("--gpu-hours")
-        let pue = try options.positiveNumber("--pue")
+        let watts = options.number("--watts")
+        let hours = options.number("--hours")
+        let gpuHours = options.number("--gpu-hours")
+        let pue = options.number("--pue")
         if let pue, pue < 1 {
             throw InputError(.usage, at: "--pue", "is total facility power over IT power, at least 1, got \(pue)")
         }
-        if let dollars = try options.positiveNumber("--dollars") {
+        if let dollars = options.number("--dollars") {
             for name in ["--watts", "--hours", "--gpu-hours", "--pue"] where options.isGiven(name) {
                 throw InputError(.usage, at: name, "cannot be used with --dollars, which gives the energy by itself")
             }
-            guard let price = try options.positiveNumber("--price") else {
+            guard let price = options.number("--price") else {
                 throw InputError(.usage, at: "--dollars", "needs --price (USD per kWh) to find the energy bought")
             }
             return .fromDollars(dollars, price: price)
@@ -114,13 +109,17 @@ public struct TrainingCostProblem: Sendable, Hashable {
     /// `17500` or `17500..70000`, USD per accelerator.
     private static func priceRange(_ text: String) throws(InputError) -> ClosedRange<Double> {
         let bounds = text.split(separator: "..", omittingEmptySubsequences: false).map(String.init)
-        let values = try bounds.map { bound throws(InputError) in
-            try OptionValues.number(bound.trimmingSpaces, at: "--gpu-price")
+        var values: [Double] = []
+        for bound in bounds {
+            guard
+                case .number(let value) = try OptionType.number(.positive).read(
+                    bound.trimmingSpaces, for: "--gpu-price")
+            else { preconditionFailure("a number option reads a number") }
+            values.append(value)
         }
         guard values.count <= 2, let low = values.first, let high = values.last else {
             throw InputError(.usage, at: "--gpu-price", "expected USD or LOW..HIGH, got \"\(text)\"")
         }
-        guard low > 0 else { throw InputError(.usage, at: "--gpu-price", "must be positive, got \"\(text)\"") }
         guard low <= high else {
             throw InputError(.usage, at: "--gpu-price", "the range \"\(text)\" is empty (low above high)")
         }

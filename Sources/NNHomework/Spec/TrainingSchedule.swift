@@ -17,10 +17,10 @@ public struct TrainingSchedule: Sendable, Hashable {
     ///
     /// - Throws: a usage error for a bad count or duration, or `--epoch-time` without `--epochs`.
     public init?(_ options: OptionValues) throws(InputError) {
-        let epochTime = try options["--epoch-time"].map { text throws(InputError) in
+        let epochTime = try options.text("--epoch-time").map { text throws(InputError) in
             try TimeQuantity(parsing: text, at: "--epoch-time")
         }
-        guard let epochs = try options.positiveCount("--epochs") else {
+        guard let epochs = options.whole("--epochs") else {
             if epochTime != nil {
                 throw InputError(.usage, at: "--epoch-time", "needs --epochs (how many epochs each run trains)")
             }

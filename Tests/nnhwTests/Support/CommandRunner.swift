@@ -20,9 +20,9 @@ enum CommandRunner {
     /// The `Examples/` folder of the package.
     static let examplesDirectory = packageRoot.appendingPathComponent("Examples")
 
-    /// The `nnhw` executable: first in the build products folder of the running
-    /// test bundle (so `swift test -c release` runs the release build), then in
-    /// `.build/debug`.
+    /// The `nnhw` executable in the build products folder of the running test
+    /// bundle (so `swift test -c release` runs the release build), never a
+    /// possibly stale one elsewhere.
     static let executable: URL? = {
         var folders: [URL] = []
         // Linux: the test runner is an executable in the products folder.
@@ -33,7 +33,6 @@ enum CommandRunner {
         for bundle in Bundle.allBundles where bundle.bundleURL.pathExtension == "xctest" {
             folders.append(bundle.bundleURL.deletingLastPathComponent())
         }
-        folders.append(packageRoot.appendingPathComponent(".build/debug"))
         return folders.lazy.map { $0.appendingPathComponent("nnhw") }
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }()
@@ -57,7 +56,7 @@ enum CommandRunner {
     static func run(_ arguments: [String], input: Data? = nil) throws -> CommandResult {
         let url = try #require(
             executable,
-            "nnhw executable not found beside the test bundle or in \(packageRoot.path)/.build/debug; run swift build first"
+            "nnhw executable not found beside the test bundle; swift test builds it"
         )
         let process = Process()
         process.executableURL = url

@@ -8,6 +8,16 @@ public struct FeatureMapSolver: Sendable {
     /// A solver.
     public init() {}
 
+    /// The feature map of `problem`: a convolution or a pooling.
+    ///
+    /// - Throws: as ``convolution(input:filter:)`` and ``pooling(input:pooling:)``.
+    public func solve(_ problem: FeatureMapProblem) throws(InputError) -> Solution {
+        switch problem {
+        case .convolution(let input, let filter): try convolution(input: input, filter: filter)
+        case .pooling(let input, let window): try pooling(input: input, pooling: window)
+        }
+    }
+
     /// The feature map of one filter over the input, each y_ij shown as Σ x · w.
     ///
     /// - Parameters:

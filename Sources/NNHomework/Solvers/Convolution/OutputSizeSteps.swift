@@ -35,6 +35,25 @@ struct OutputSizeSteps {
     /// The kernel's symbol in the size formula: k, or k_eff when dilated.
     private var kernel: MathExpression { dimension.dilation == 1 ? Self.k : Self.effectiveK }
 
+    /// max((n_out − 1) S + k_eff − n, 0), the total padding of "same", with
+    /// (n_out − 1) and S joined by `times` (juxtaposed symbols, or numbers with a ·).
+    private static func totalPadding(
+        output: MathExpression, stride: MathExpression, kernel: MathExpression, input: MathExpression,
+        times: ([MathExpression]) -> MathExpression
+    ) -> MathExpression {
+        .apply(
+            FunctionName("max"),
+            [
+                .infix(
+                    .minus,
+                    [
+                        .infix(
+                            .plus, [times([.parenthesized(.infix(.minus, [output, .number(1)])), stride]), kernel]),
+                        input,
+                    ]), .number(0),
+            ])
+    }
+
     /// Writes k_eff (when dilated), the padding (for `same` and `full`) and n_out;
     /// the step that gives n_out is tagged with `resultPaths` (see ``Step/resultPaths``),
     /// the one that gives the padding with `paddingPaths`.
@@ -56,39 +75,11 @@ struct OutputSizeSteps {
             solution.addStep(
                 Self.p,
                 [
-                    .apply(
-                        FunctionName("max"),
-                        [
-                            .infix(
-                                .minus,
-                                [
-                                    .infix(
-                                        .plus,
-                                        [
-                                            .product([.parenthesized(.infix(.minus, [output, .number(1)])), Self.s]),
-                                            kernel,
-                                        ]), n,
-                                ]), .number(0),
-                        ]),
-                    .apply(
-                        FunctionName("max"),
-                        [
-                            .infix(
-                                .minus,
-                                [
-                                    .infix(
-                                        .plus,
-                                        [
-                                            .infix(
-                                                .times,
-                                                [
-                                                    .parenthesized(.infix(.minus, [number(size), .number(1)])),
-                                                    number(dim.stride),
-                                                ]),
-                                            number(dim.effectiveKernelSize),
-                                        ]), number(dim.inputSize),
-                                ]), .number(0),
-                        ]),
+                    Self.totalPadding(output: output, stride: Self.s, kernel: kernel, input: n) { .product($0) },
+                    Self.totalPadding(
+                        output: number(size), stride: number(dim.stride), kernel: number(dim.effectiveKernelSize),
+                        input: number(dim.inputSize)
+                    ) { .infix(.times, $0) },
                     number(total),
                 ], note: "total padding", producing: paddingPaths)
             let half = MathExpression.floor(.infix(.divide, [Self.p, .count(2)]))

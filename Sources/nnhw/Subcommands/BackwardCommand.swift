@@ -6,9 +6,7 @@ enum BackwardCommand {
     static let subcommand = Subcommand(
         name: "backward",
         summary: "backpropagation: every δ⁽ˡ⁾, ∂L/∂W⁽ˡ⁾, ∂L/∂b⁽ˡ⁾ and ∂L/∂x, as a worked solution",
-        usage:
-            "nnhw backward (--net FILE | --example NAME) [--round-intermediates K] [--check MINE.json] [--format \(OutputFormat.choices)] [--precision N]",
-        options: NetworkInput.options + RoundingOption.options + AnswerCheckOption.options,
+        options: NetworkOptions.all,
         details: Conventions.network + [
             "", "With \"learning_rate\": η in the spec, one gradient-descent step follows: W ← W − η ∂L/∂W.",
         ],
@@ -16,7 +14,7 @@ enum BackwardCommand {
             "nnhw backward --example relu-3-layer",
             "nnhw backward --net Examples/relu-3-layer.json --format json",
         ],
-        run: { arguments throws(InputError) in
-            try NetworkInput.solve(arguments) { solver, problem throws(InputError) in try solver.backward(problem) }
+        run: { values throws(InputError) in
+            try NetworkOptions.solve(values) { solver, problem throws(InputError) in try solver.backward(problem) }
         })
 }

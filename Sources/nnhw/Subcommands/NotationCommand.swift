@@ -6,8 +6,7 @@ enum NotationCommand {
     static let subcommand = Subcommand(
         name: "notation",
         summary: "list the notations --notation offers (which letter is the pre-activation, the activation, the loss)",
-        usage: "nnhw notation [--list]",
-        options: [OptionSpec(name: "--list", valueName: nil, help: "list the notations (the default)")],
+        options: [.flag("--list", "list the notations (the default)")],
         details: [
             "Use a notation with forward, backward or gradcheck --net: --notation s/a",
             "Change the loss letter or the prediction's accent after the name: --notation z/a,loss=L,prediction=tilde",
@@ -23,6 +22,6 @@ enum NotationCommand {
                 lines.append("  \(notation.name)\(padding)\(notation.summary)\(also)")
             }
             lines.append("The default is a/z.")
-            return CommandResult(output: lines.joined(separator: "\n") + "\n")
+            return Output(text: lines.joined(separator: "\n") + "\n")
         })
 }

@@ -6,15 +6,13 @@ enum ForwardCommand {
     static let subcommand = Subcommand(
         name: "forward",
         summary: "the forward pass of a dense network and its loss, as a worked solution",
-        usage:
-            "nnhw forward (--net FILE | --example NAME) [--round-intermediates K] [--check MINE.json] [--format \(OutputFormat.choices)] [--precision N]",
-        options: NetworkInput.options + RoundingOption.options + AnswerCheckOption.options,
+        options: NetworkOptions.all,
         details: Conventions.network,
         examples: [
             "nnhw forward --example relu-3-layer", "nnhw forward --net Examples/tanh-augmented.json --precision 6",
         ],
-        run: { arguments throws(InputError) in
-            try NetworkInput.solve(arguments, requiresLoss: false) { solver, problem throws(InputError) in
+        run: { values throws(InputError) in
+            try NetworkOptions.solve(values, requiresLoss: false) { solver, problem throws(InputError) in
                 try solver.forward(problem)
             }
         })

@@ -13,25 +13,33 @@ enum GradcheckCommand {
     static let demonstrationNetwork = "relu-3-layer"
 
     /// Options that only formula mode takes.
-    static let formulaOptions = [
-        OptionSpec(name: "--f", valueName: "FORMULA", help: "formula mode: f, e.g. \"x^3\" or \"sigmoid(w*x + b)\""),
-        OptionSpec(name: "--at", valueName: "v=VALUE,…", help: "formula mode: a value for every variable of f"),
-        OptionSpec(
-            name: "--method", valueName: "central|forward", help: "formula mode: the difference (default central)"),
+    static let formulaOptions: [Option] = [
+        .value("--f", "FORMULA", .text, "formula mode: f, e.g. \"x^3\" or \"sigmoid(w*x + b)\""),
+        .value("--at", "v=VALUE,…", .text, "formula mode: a value for every variable of f"),
+        .value("--method", nil, .choice(["central", "forward"]), "formula mode: the difference (default central)"),
     ]
 
-    /// Options that only network mode takes (`--eps` is shared).
-    static let networkOnly = ["--net", "--example", "--seed", "--notation", "--atol", "--rtol", "--params", "--sample"]
+    /// Options that only network mode takes.
+    static let networkOptions: [Option] =
+        NetworkOptions.input + [
+            .value(
+                "--atol", "A", .number(.nonNegative), "absolute tolerance: |a − n| ≤ atol + rtol·|n| (default 1e-5)"),
+            .value("--rtol", "R", .number(.nonNegative), "relative tolerance (default 1e-3)"),
+            .value("--params", "LIST", .text, "check only these: tensors W1,b2 or entries W2[1,3]"),
+            .value("--sample", "N", .whole(1...Int.max), "check N parameters drawn at random (seeded by --seed)"),
+        ]
+
+    /// `--eps`, which both modes take.
+    static let sharedOptions: [Option] = [
+        .value("--eps", "ε", .number(.positive), "step of the difference (default 1e-6 for --net, 1e-3 for --f)")
+    ]
 
     /// The subcommand.
     static let subcommand = Subcommand(
         name: "gradcheck",
         summary: "check derivatives against finite differences, for a formula or every parameter of a network",
-        usage:
-            "nnhw gradcheck (--f FORMULA --at v=VALUE[,…] [--method central|forward] | (--net FILE | --example NAME) "
-            + "[--atol A] [--rtol R] [--params LIST] [--sample N] [--seed S]) [--eps E] "
-            + "[--check MINE.json] [--format \(OutputFormat.choices)] [--precision N]",
-        options: formulaOptions + NetworkGradientCheckMode.options + NetworkInput.options + AnswerCheckOption.options,
+        options: formulaOptions + networkOptions.map(\.optionalInUsage) + sharedOptions + AnswerChecking.options
+            + Rendering.options,
         details: [
             "Formula mode: numbers (1e-3), variables, + - * / ^, unary minus, parentheses and",
             "  exp log sqrt abs sin cos tan tanh sigmoid relu sign step max(a,b) min(a,b).",
@@ -55,58 +63,45 @@ enum GradcheckCommand {
             "nnhw gradcheck --example relu-3-layer --params W2",
             "nnhw gradcheck",
         ],
-        run: { arguments throws(InputError) in
-            let networkOption = networkOnly.first { arguments[$0] != nil }
-            let formulaOption = formulaOptions.map(\.name).first { arguments[$0] != nil }
+        run: { values throws(InputError) in
+            let networkOption = networkOptions.map(\.name).first { values.isGiven($0) }
+            let formulaOption = formulaOptions.map(\.name).first { values.isGiven($0) }
             switch (formulaOption, networkOption) {
             case (let formula?, let network?):
                 throw InputError(
-                    .usage, at: network, "is for network mode and \(formula) for formula mode; give one or the other")
+                    .otherMode(option: network, mode: "network", otherOption: formula, otherMode: "formula"))
             case (_?, nil):
-                return try formulaMode(arguments, formula: arguments["--f"], point: arguments["--at"])
+                let renderer = try Rendering.renderer(values)
+                let checked = try FormulaCheckSolver().check(FormulaCheckProblem(values))
+                return try AnswerChecking.output(
+                    checked.solution, renderer: renderer, values, checkFailed: !checked.passed)
             case (nil, _?):
-                if arguments["--net"] == nil && arguments["--example"] == nil {
-                    throw InputError(.usage, at: "--net", "missing; network mode checks --net FILE or --example NAME")
+                let renderer = try Rendering.renderer(values)
+                if !values.isGiven("--net") && !values.isGiven("--example") {
+                    throw InputError(.missingInMode("--net", mode: "network", what: "--net FILE or --example NAME"))
                 }
-                return try NetworkGradientCheckMode.run(arguments)
+                let (solution, passes) = try NetworkGradientCheckSolver(values).solve(NetworkProblem(values))
+                return try AnswerChecking.output(solution, renderer: renderer, values, checkFailed: !passes)
             case (nil, nil):
-                if arguments["--check"] != nil {
-                    throw InputError(.usage, at: "--check", "checks one problem; give --f and --at, or --net FILE")
+                if values.isGiven("--check") {
+                    throw InputError(.nothingToCheck("--check", give: "--f and --at, or --net FILE"))
                 }
-                return try demonstration(arguments)
+                return try demonstration(values)
             }
         })
 
-    private static func formulaMode(
-        _ arguments: ParsedArguments, formula: String?, point: String?, preamble: Prose? = nil
-    ) throws(InputError) -> CommandResult {
-        let renderer = try OutputOptions.renderer(arguments)
-        guard let formula else {
-            throw InputError(.usage, at: "--f", "missing; give the formula to check, e.g. --f \"x^3\"")
-        }
-        guard let point else {
-            throw InputError(.usage, at: "--at", "missing; give a value for every variable, e.g. --at x=2")
-        }
-        let problem = try FormulaCheckProblem(
-            formula: formula, point: point, epsilon: arguments["--eps"], method: arguments["--method"])
-        var checked = try FormulaCheckSolver().check(problem)
-        if let preamble { checked.solution.preamble.insert(preamble, at: 0) }
-        return try AnswerCheckOption.result(
-            checked.solution, renderer: renderer, arguments, checkFailed: !checked.passed)
-    }
-
     /// Bare `nnhw gradcheck`: the x³ check and a check of a built-in network.
-    private static func demonstration(_ arguments: ParsedArguments) throws(InputError) -> CommandResult {
-        let renderer = try OutputOptions.renderer(arguments)
+    private static func demonstration(_ values: OptionValues) throws(InputError) -> Output {
+        let renderer = try Rendering.renderer(values)
         var formula = try FormulaCheckSolver().check(
             FormulaCheckProblem(
-                formula: demonstrationFormula.formula, point: demonstrationFormula.point, epsilon: arguments["--eps"],
-                method: nil))
+                formula: demonstrationFormula.formula, point: demonstrationFormula.point,
+                epsilon: values.number("--eps")))
         formula.solution.preamble.insert(
             "A demonstration; check your own formula with: \(code: "nnhw gradcheck") \(code: "--f FORMULA") \(code: "--at x=VALUE[,y=VALUE…]")",
             at: 0)
         guard let example = BuiltInExample.named(demonstrationNetwork) else {
-            return CommandResult(output: renderer.render(formula.solution), checkFailed: !formula.passed)
+            return Output(text: renderer.render(formula.solution), checkFailed: !formula.passed)
         }
         let problem = try NetworkProblem(parsing: example.json, source: "example \(demonstrationNetwork)")
         var network = try NetworkGradientCheckSolver().solve(problem)
@@ -114,15 +109,15 @@ enum GradcheckCommand {
             "A demonstration on the built-in \(code: demonstrationNetwork) network; check your own with: \(code: "nnhw gradcheck") \(code: "--net FILE")",
             at: 0)
         let failed = !formula.passed || !network.passes
-        if renderer is JSONRenderer {
-            let both = Solution(
-                title: "",
-                result: .object([
-                    JSONMember("formula", formula.solution.result), JSONMember("network", network.solution.result),
-                ]))
-            return CommandResult(output: renderer.render(both), checkFailed: failed)
+        guard Rendering.format(values) == .json else {
+            return Output(
+                text: renderer.render(formula.solution) + "\n" + renderer.render(network.solution), checkFailed: failed)
         }
-        return CommandResult(
-            output: renderer.render(formula.solution) + "\n" + renderer.render(network.solution), checkFailed: failed)
+        let both = Solution(
+            title: "",
+            result: .object([
+                JSONMember("formula", formula.solution.result), JSONMember("network", network.solution.result),
+            ]))
+        return Output(text: renderer.render(both), checkFailed: failed)
     }
 }

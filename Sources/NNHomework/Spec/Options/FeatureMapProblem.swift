@@ -1,0 +1,54 @@
+import NNCore
+
+/// A feature map to work out entry by entry: a kernel over an input (`nnhw conv`)
+/// or a pooling window over it (`nnhw pool`).
+public enum FeatureMapProblem: Sendable, Hashable {
+    /// The input X (one matrix per channel) and the filter over it.
+    case convolution(input: [Matrix], filter: Convolution2D)
+    /// The input X (one matrix per channel) and the pooling window over it.
+    case pooling(input: [Matrix], pooling: Pooling2D)
+
+    /// The convolution of `nnhw conv`: `--input`, `--kernel`, `--stride`, `--padding`, `--flip`.
+    ///
+    /// - Throws: a usage error when `--input` or `--kernel` is missing; the matrix reader's errors.
+    public init(convolution options: OptionValues) throws(InputError) {
+        let input = try Self.channels(options, "--input", example: "6 0 1; 3 4 1; 1 7 0")
+        let kernel = try Self.channels(options, "--kernel", example: "1 0; 0 -1")
+        let stride = options.pair("--stride") ?? [1, 1]
+        let padding = options.padding("--padding") ?? (height: .symmetric(0), width: .symmetric(0))
+        self = .convolution(
+            input: input,
+            filter: Convolution2D(
+                kernel: kernel, strideHeight: stride[0], strideWidth: stride[1], paddingHeight: padding.height,
+                paddingWidth: padding.width, isFlipped: options.has("--flip")))
+    }
+
+    /// The pooling of `nnhw pool`: `--input`, `--size`, `--stride` (default: the window), `--mode`.
+    ///
+    /// - Throws: a usage error when `--mode`, `--size` or `--input` is missing; the matrix reader's errors.
+    public init(pooling options: OptionValues) throws(InputError) {
+        guard let mode = options.text("--mode").flatMap(PoolingMode.init(rawValue:)) else {
+            throw InputError(.usage, at: "--mode", "missing; give --mode max or --mode avg")
+        }
+        guard let size = options.pair("--size") else {
+            throw InputError(.usage, at: "--size", "missing; give the window size, e.g. --size 2")
+        }
+        let stride = options.pair("--stride") ?? size
+        let input = try Self.channels(options, "--input", example: "1 3 2 4; 5 6 1 2")
+        self = .pooling(
+            input: input,
+            pooling: Pooling2D(
+                kernelHeight: size[0], kernelWidth: size[1], strideHeight: stride[0], strideWidth: stride[1],
+                mode: mode))
+    }
+
+    /// The channels of a matrix option: its text, or the contents of the file it names.
+    private static func channels(_ options: OptionValues, _ option: String, example: String) throws(InputError)
+        -> [Matrix]
+    {
+        guard let document = try options.document(option) else {
+            throw InputError(.usage, at: option, "missing; give a matrix, e.g. \(option) \"\(example)\", or a file")
+        }
+        return try TensorText.channels(parsing: document.text, place: document.source)
+    }
+}

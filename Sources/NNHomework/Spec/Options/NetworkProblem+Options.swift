@@ -1,0 +1,101 @@
+import NNCore
+
+extension NetworkProblem {
+    /// The network named by `--net FILE` (its contents) or `--example NAME`, exactly one of them,
+    /// with layers given as "units" drawn from `--seed`; `requiresLoss: false`
+    /// lets the spec leave out its target and loss.
+    ///
+    /// - Throws: a usage error when both or neither is given or no example has the name;
+    ///   the spec's errors.
+    public init(_ options: OptionValues, requiresLoss: Bool = true) throws(InputError) {
+        let seed = options.seed("--seed") ?? 0
+        switch (options.isGiven("--net"), options.text("--example")) {
+        case (true, nil):
+            guard let file = try options.document("--net") else { preconditionFailure("--net is given") }
+            try self.init(parsing: file.text, source: file.source, seed: seed, requiresLoss: requiresLoss)
+        case (false, let name?):
+            guard let example = BuiltInExample.named(name) else {
+                let names = BuiltInExample.all.map(\.name)
+                var message = "no example called \"\(name)\""
+                if let guess = closestMatch(to: name, among: names) { message += " (did you mean \"\(guess)\"?)" }
+                throw InputError(
+                    .usage, at: "--example", message + "; the examples are \(names.joined(separator: ", "))")
+            }
+            try self.init(parsing: example.json, source: "example \(name)", seed: seed, requiresLoss: requiresLoss)
+        case (true, .some):
+            throw InputError(.usage, at: "--net", "give either --net FILE or --example NAME, not both")
+        case (false, nil):
+            throw InputError(.usage, at: "--net", "missing; give --net FILE (or --example NAME)")
+        }
+    }
+}
+
+extension Notation {
+    /// `--notation NAME[,loss=…][,prediction=…]`; the default a/z notation when not given.
+    ///
+    /// - Throws: a usage error for an unknown notation.
+    public init(_ options: OptionValues) throws(InputError) {
+        guard let text = options.text("--notation") else {
+            self.init()
+            return
+        }
+        try self.init(parsing: text)
+    }
+}
+
+extension NetworkSolver {
+    /// A solver in the notation of `--notation`, rounding as `--round-intermediates K` asks.
+    ///
+    /// - Throws: a usage error for an unknown notation.
+    public init(_ options: OptionValues) throws(InputError) {
+        self.init(
+            notation: try Notation(options), rounding: options.whole("--round-intermediates").map(Rounding.init))
+    }
+
+    /// The same solver, rounding every intermediate value to `decimals` decimals (0 … 15).
+    public func roundingIntermediates(toDecimals decimals: Int) -> NetworkSolver {
+        NetworkSolver(notation: notation, rounding: Rounding(decimals: decimals))
+    }
+}
+
+extension NetworkGradientCheckSolver {
+    /// The check `nnhw gradcheck --net` asks for: `--eps`, `--atol`, `--rtol`,
+    /// `--params`, `--sample`, `--seed` and `--notation`; ε is 10⁻⁶ unless given.
+    ///
+    /// - Throws: a usage error for an unknown notation.
+    public init(_ options: OptionValues) throws(InputError) {
+        let defaults = GradientCheck()
+        self.init(
+            check: GradientCheck(
+                epsilon: options.number("--eps") ?? defaults.epsilon,
+                absoluteTolerance: options.number("--atol") ?? defaults.absoluteTolerance,
+                relativeTolerance: options.number("--rtol") ?? defaults.relativeTolerance),
+            selection: options.text("--params"), sampleSize: options.whole("--sample"),
+            seed: options.seed("--seed") ?? 0, notation: try Notation(options))
+    }
+}
+
+extension ArchitectureProblem {
+    /// The architecture of `--arch FILE` (its contents) or `--layers TEXT`, exactly one of them.
+    ///
+    /// - Throws: a usage error when both or neither is given; the architecture's errors.
+    public init(_ options: OptionValues) throws(InputError) {
+        switch (options.isGiven("--arch"), options.text("--layers")) {
+        case (true, nil):
+            guard let file = try options.document("--arch") else { preconditionFailure("--arch is given") }
+            try self.init(parsing: file.text, source: file.source)
+        case (false, let text?): try self.init(compact: text)
+        case (true, .some):
+            throw InputError(.usage, at: "--arch", "give either --arch FILE or --layers TEXT, not both")
+        case (false, nil):
+            throw InputError(.usage, at: "--arch", "missing; give --arch FILE or --layers TEXT")
+        }
+    }
+}
+
+extension ParameterSolver {
+    /// A solver counting as `--convention torch|keras` says (torch when not given).
+    public init(_ options: OptionValues) {
+        self.init(convention: options.text("--convention").flatMap(ParameterConvention.init(rawValue:)) ?? .torch)
+    }
+}

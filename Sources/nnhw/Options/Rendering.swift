@@ -1,0 +1,95 @@
+import NNHomework
+
+/// The options of every subcommand that renders a solution, declared once:
+/// adding one here adds it to each of them.
+enum Rendering {
+    /// `--format`, `--precision`, `--sig`, `--width`, `--standalone`, `--heading-level`, `--no-preamble`, `--max-columns`.
+    static let options: [Option] = [
+        .value("--format", nil, .choice(OutputFormat.allCases.map(\.rawValue)), "output format", default: "text"),
+        .value(
+            "--precision", "N", .whole(0...17), "decimals shown in text; json always has full precision",
+            default: "4"),
+        .value(
+            "--sig", "N", .whole(1...17),
+            "round non-integers to N significant digits instead of --precision decimals"),
+        .value(
+            "--width", "N", .whole(20...1000),
+            "text line width (default: the terminal's width, else 80); prose, steps and tables fit it"),
+        .flag("--standalone", "with --format latex: a complete document for pdflatex"),
+        .value(
+            "--heading-level", nil, .choice(HeadingLevel.allCases.map(\.rawValue)),
+            "with --format latex: the heading the title gets, sections one below", default: "section"),
+        .flag("--no-preamble", "leave out the sentences stating conventions"),
+        .value(
+            "--max-columns", "N", .whole(1...1000),
+            "matrices wider (taller than 12 rows) show their ends around ⋯; json has all", default: "8"),
+    ]
+
+    /// The format `--format` names.
+    static func format(_ values: OptionValues) -> OutputFormat {
+        values.text("--format").flatMap(OutputFormat.init(rawValue:)) ?? .text
+    }
+
+    /// The renderer the options ask for.
+    /// `groupsThousands` writes text numbers as 1,951,600 (the budget subcommands).
+    ///
+    /// - Throws: a usage error for `--standalone` or `--heading-level` without
+    ///   `--format latex`, or `--sig` with `--precision`.
+    static func renderer(_ values: OptionValues, groupsThousands: Bool = false) throws(InputError)
+        -> any SolutionRenderer
+    {
+        let format = format(values)
+        if values.has("--standalone") && format != .latex {
+            throw InputError(.latexOnly("--standalone"))
+        }
+        var options = RenderOptions(groupsThousands: groupsThousands)
+        if let precision = values.whole("--precision") { options.precision = precision }
+        if let columns = values.whole("--max-columns") { options.maxColumns = columns }
+        if let digits = values.whole("--sig") {
+            guard !values.isGiven("--precision") else {
+                throw InputError(.exclusive("--sig", "--precision"))
+            }
+            options.significantDigits = digits
+        }
+        if let width = values.whole("--width") {
+            options.lineWidth = width
+        } else if let width = System.terminalWidth() {
+            options.lineWidth = max(20, width)
+        }
+        if values.isGiven("--heading-level") && format != .latex {
+            throw InputError(.latexOnly("--heading-level"))
+        }
+        if let level = values.text("--heading-level").flatMap(HeadingLevel.init(rawValue:)) {
+            options.headingLevel = level
+        }
+        options.includesPreamble = !values.has("--no-preamble")
+        return format.renderer(options: options, standalone: values.has("--standalone"))
+    }
+}
+
+/// `--check MINE.json`: a student's own answers checked against the solution.
+enum AnswerChecking {
+    /// The option.
+    static let options: [Option] = [
+        .value(
+            "--check", "MINE.json", .file,
+            "check your own answers (any part of the json output); exit 1 if one is wrong")
+    ]
+
+    /// What to print for `solution`: the solution, or with `--check` the check
+    /// in front of it (json: the check report). The run fails (exit 1) when
+    /// `checkFailed` (a gradient check failed) or a value the student wrote is
+    /// wrong. `roundedResult` re-solves with every intermediate rounded to the
+    /// given decimals, where the subcommand has intermediates.
+    static func output(
+        _ solution: Solution, renderer: any SolutionRenderer, _ values: OptionValues, checkFailed: Bool = false,
+        roundedResult: (Int) throws(InputError) -> JSONValue? = { _ in nil }
+    ) throws(InputError) -> Output {
+        guard let mine = try values.document("--check") else {
+            return Output(text: renderer.render(solution), checkFailed: checkFailed)
+        }
+        let answers = try StudentAnswers(parsing: mine.text, source: mine.source)
+        let check = try AnswerCheck(answers, against: solution, roundedResult: roundedResult)
+        return Output(text: renderer.render(check.report(for: solution)), checkFailed: checkFailed || !check.passes)
+    }
+}

@@ -1,0 +1,40 @@
+import NNHomework
+
+/// `nnhw conv`: the feature map of a kernel over an input, each entry as its sum of products.
+enum ConvCommand {
+    /// The subcommand.
+    static let subcommand = Subcommand(
+        name: "conv",
+        summary: "the feature map of a kernel over an input, each entry as its sum of products",
+        options: [
+            .value(
+                "--input", "M", .fileOrText,
+                "the input: \"6 0 1; 3 4 1\", JSON [[6,0,1],[3,4,1]] or C×H×W, or a file", presence: .required),
+            .value(
+                "--kernel", "M", .fileOrText, "the kernel, in the same forms; C×k×k for C channels",
+                presence: .required),
+            .value(
+                "--stride", "S", .sizes(1...2), "step between windows: 2, or 2x1 for rows × columns", default: "1"),
+            .value(
+                "--padding", "P", .padding, "zeros on each side: a number, PxQ, same, valid or full", default: "0"),
+            .flag("--flip", "true convolution: rotate the kernel by 180° first"),
+        ] + Rendering.options,
+        details: [
+            "Conventions:",
+            "  Cross-correlation by default, as deep-learning libraries compute \"convolution\":",
+            "  y_ij = Σ_c Σ_m Σ_n x_c[(i − 1)S + m, (j − 1)S + n] · w_c[m, n], indices from 1; --flip rotates the kernel.",
+            "  A C × H × W input takes a C × k × k kernel and gives one H_out × W_out map (sum over channels).",
+            "  Rows are separated by ; (or line breaks in a file), entries by spaces or commas.",
+            "",
+            "Exit status: 0 solved; 64 usage error; 65 malformed matrix or sizes that do not fit; 66 unreadable file.",
+        ],
+        examples: [
+            "nnhw conv --input \"6 0 1; 3 4 1; 1 7 0\" --kernel \"1 0; 0 -1\"",
+            "nnhw conv --input \"[[6,0,1],[3,4,1],[1,7,0]]\" --kernel \"1 0; 0 -1\" --padding 1 --stride 2 --format json",
+        ],
+        run: { values throws(InputError) in
+            let renderer = try Rendering.renderer(values)
+            return Output(
+                text: renderer.render(try FeatureMapSolver().solve(FeatureMapProblem(convolution: values))))
+        })
+}

@@ -9,9 +9,6 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     /// LaTeX needing amsmath only: a fragment, or a document with `standalone`.
     case latex
 
-    /// The names `--format` accepts, for help and error messages: "text|json|markdown|latex".
-    public static var choices: String { allCases.map(\.rawValue).joined(separator: "|") }
-
     /// The renderer that draws a solution in this format.
     /// `standalone` makes LaTeX a complete document; the other formats ignore it.
     public func renderer(options: RenderOptions, standalone: Bool = false) -> any SolutionRenderer {

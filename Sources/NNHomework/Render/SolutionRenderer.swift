@@ -55,9 +55,6 @@ public enum HeadingLevel: String, Sendable, CaseIterable {
     case subsubsection
     /// No title; sections are `\paragraph*`.
     case none
-
-    /// The names `--heading-level` accepts: "section|subsection|subsubsection|none".
-    public static var choices: String { allCases.map(\.rawValue).joined(separator: "|") }
 }
 
 extension RenderOptions {

@@ -65,6 +65,10 @@ public struct Prose: Sendable, Hashable, ExpressibleByStringInterpolation {
         Prose(runs: text.isEmpty ? [] : [.written(text)])
     }
 
+    /// The centred dot between the parts of a title, set as math:
+    /// “Grid search · 300 combinations”.
+    public static var titleSeparator: Prose { Prose(.text("·")) }
+
     /// Whether there is nothing to show.
     public var isEmpty: Bool { runs.isEmpty }
 

@@ -24,7 +24,7 @@ public struct GridSearchSolver: Sendable {
         }
         var solution = Solution(
             title:
-                "Grid search \(titleSeparator) \(combinations) \(combinations == 1 ? "combination" : "combinations") \(titleSeparator) every combination of the listed values"
+                "Grid search \(Prose.titleSeparator) \(combinations) \(combinations == 1 ? "combination" : "combinations") \(Prose.titleSeparator) every combination of the listed values"
         )
         if problem.isUnion {
             solution.preamble = [
@@ -110,5 +110,3 @@ public struct GridSearchSolver: Sendable {
     }
 }
 
-/// The dot between the parts of a title, set as math: “Grid search · 300 combinations”.
-private let titleSeparator = MathExpression.text("·")

@@ -27,7 +27,7 @@ public struct ParameterSolver: Sendable {
         let layerCount = summary.layers.count
         var solution = Solution(
             title:
-                "Parameter count \(titleSeparator) \(layerCount) \(layerCount == 1 ? "layer" : "layers") \(titleSeparator) input \(Self.shape(summary.input)) \(titleSeparator) \(convention.rawValue) convention",
+                "Parameter count \(Prose.titleSeparator) \(layerCount) \(layerCount == 1 ? "layer" : "layers") \(Prose.titleSeparator) input \(Self.shape(summary.input)) \(Prose.titleSeparator) \(convention.rawValue) convention",
             preamble: (problem.description.map { [Prose.written($0)] } ?? []) + preamble(summary))
         solution.beginSection("Layers")
         solution.addTable(table(summary))
@@ -217,5 +217,3 @@ public struct ParameterSolver: Sendable {
     }
 }
 
-/// The dot between the parts of a title, set as math: “Grid search · 300 combinations”.
-private let titleSeparator = MathExpression.text("·")

@@ -33,7 +33,7 @@ public struct RandomSearchSolver: Sendable {
         case .trialsFor(let confidence):
             solution = Solution(
                 title:
-                    "Random search \(titleSeparator) trials for confidence \(.equation(q, .given(confidence))) \(titleSeparator) \(fraction)"
+                    "Random search \(Prose.titleSeparator) trials for confidence \(.equation(q, .given(confidence))) \(Prose.titleSeparator) \(fraction)"
             )
             let logFailure = MathExpression.apply(ln, [failures(p)])
             let logMiss = MathExpression.apply(ln, [failures(q)])
@@ -86,7 +86,7 @@ public struct RandomSearchSolver: Sendable {
             trials = given
             solution = Solution(
                 title:
-                    "Random search \(titleSeparator) probability of a good trial in \(Quantity.count(given, given == 1 ? "trial" : "trials")) \(titleSeparator) \(fraction)"
+                    "Random search \(Prose.titleSeparator) probability of a good trial in \(Quantity.count(given, given == 1 ? "trial" : "trials")) \(Prose.titleSeparator) \(fraction)"
             )
             solution.preamble = [independence]
             solution.beginSection("Probability")
@@ -119,5 +119,3 @@ public struct RandomSearchSolver: Sendable {
     }
 }
 
-/// The dot between the parts of a title, set as math: “Grid search · 300 combinations”.
-private let titleSeparator = MathExpression.text("·")

@@ -13,7 +13,7 @@ public struct TrainingCostSolver: Sendable {
     /// - Throws: an invalid-data error when a result overflows.
     public func solve(_ problem: TrainingCostProblem) throws(InputError) -> Solution {
         var solution = Solution(
-            title: "Training cost \(titleSeparator) energy, money and emissions, with units at every step")
+            title: "Training cost \(Prose.titleSeparator) energy, money and emissions, with units at every step")
         var members: [JSONMember] = []
         var kwh: Double?
         let power = MathExpression.symbol(Symbol("P"))
@@ -168,5 +168,3 @@ public struct TrainingCostSolver: Sendable {
     }
 }
 
-/// The dot between the parts of a title, set as math: “Grid search · 300 combinations”.
-private let titleSeparator = MathExpression.text("·")

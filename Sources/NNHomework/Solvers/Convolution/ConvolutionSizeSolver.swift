@@ -184,11 +184,11 @@ public struct ConvolutionSizeSolver: Sendable {
             .cross, [number(problem.height.kernelSize), number(problem.width.kernelSize)])
         let kind: Prose
         switch problem.layer {
-        case .convolution(let filters, _): kind = "Convolution \(titleSeparator) \(Self.filters(filters))"
-        case .transposed(let filters, _, _): kind = "Transposed convolution \(titleSeparator) \(Self.filters(filters))"
+        case .convolution(let filters, _): kind = "Convolution \(Prose.titleSeparator) \(Self.filters(filters))"
+        case .transposed(let filters, _, _): kind = "Transposed convolution \(Prose.titleSeparator) \(Self.filters(filters))"
         case .pooling(let mode, _): kind = mode == .max ? "Max pooling" : "Average pooling"
         }
-        return "\(kind) \(titleSeparator) input \(input) \(titleSeparator) window \(window)"
+        return "\(kind) \(Prose.titleSeparator) input \(input) \(Prose.titleSeparator) window \(window)"
     }
 
     /// “2 filters”, the count as math.
@@ -279,5 +279,3 @@ public struct ConvolutionSizeSolver: Sendable {
     }
 }
 
-/// The dot between the parts of a title, set as math: “Grid search · 300 combinations”.
-private let titleSeparator = MathExpression.text("·")

@@ -52,7 +52,7 @@ public struct FeatureMapSolver: Sendable {
         let kernel = MathExpression.symbol(Symbol("K"))
         let weights = MathExpression.symbol(Symbol("w"))
         var solution = Solution(
-            title: "\(name) \(titleSeparator) input \(shape(input)) \(titleSeparator) kernel \(shape(filter.kernel))",
+            title: "\(name) \(Prose.titleSeparator) input \(shape(input)) \(Prose.titleSeparator) kernel \(shape(filter.kernel))",
             preamble: [
                 filter.isFlipped
                     ? "True convolution (\(code: "--flip")): the kernel is rotated by \(MathExpression.text("180°")) "
@@ -132,7 +132,7 @@ public struct FeatureMapSolver: Sendable {
         let mean = MathExpression.infix(.divide, [.text("sum"), number(count)])
         var solution = Solution(
             title:
-                "\(isMax ? "Max" : "Average") pooling \(titleSeparator) input \(shape(input)) \(titleSeparator) window \(window)",
+                "\(isMax ? "Max" : "Average") pooling \(Prose.titleSeparator) input \(shape(input)) \(Prose.titleSeparator) window \(window)",
             preamble: [
                 (isMax ? "\(entryIJ) = the largest" : "\(entryIJ) = the mean (\(mean))")
                     + " of the window starting at row \(start("i")), column \(start("j")); indices from \(1); no padding."
@@ -264,5 +264,3 @@ public struct FeatureMapSolver: Sendable {
     }
 }
 
-/// The dot between the parts of a title, set as math: “Grid search · 300 combinations”.
-private let titleSeparator = MathExpression.text("·")

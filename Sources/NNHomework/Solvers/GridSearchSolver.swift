@@ -109,4 +109,3 @@ public struct GridSearchSolver: Sendable {
         .absoluteValue(.text(parameter.name))
     }
 }
-

@@ -216,4 +216,3 @@ public struct ParameterSolver: Sendable {
         ])
     }
 }
-

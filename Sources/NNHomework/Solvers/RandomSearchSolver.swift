@@ -118,4 +118,3 @@ public struct RandomSearchSolver: Sendable {
         return solution
     }
 }
-

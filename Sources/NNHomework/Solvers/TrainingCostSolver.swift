@@ -167,4 +167,3 @@ public struct TrainingCostSolver: Sendable {
         return value
     }
 }
-

@@ -185,7 +185,8 @@ public struct ConvolutionSizeSolver: Sendable {
         let kind: Prose
         switch problem.layer {
         case .convolution(let filters, _): kind = "Convolution \(Prose.titleSeparator) \(Self.filters(filters))"
-        case .transposed(let filters, _, _): kind = "Transposed convolution \(Prose.titleSeparator) \(Self.filters(filters))"
+        case .transposed(let filters, _, _):
+            kind = "Transposed convolution \(Prose.titleSeparator) \(Self.filters(filters))"
         case .pooling(let mode, _): kind = mode == .max ? "Max pooling" : "Average pooling"
         }
         return "\(kind) \(Prose.titleSeparator) input \(input) \(Prose.titleSeparator) window \(window)"
@@ -278,4 +279,3 @@ public struct ConvolutionSizeSolver: Sendable {
         return rows == columns ? describe(rows) : "\(describe(rows)) (rows), \(describe(columns)) (columns)"
     }
 }
-

@@ -52,7 +52,8 @@ public struct FeatureMapSolver: Sendable {
         let kernel = MathExpression.symbol(Symbol("K"))
         let weights = MathExpression.symbol(Symbol("w"))
         var solution = Solution(
-            title: "\(name) \(Prose.titleSeparator) input \(shape(input)) \(Prose.titleSeparator) kernel \(shape(filter.kernel))",
+            title:
+                "\(name) \(Prose.titleSeparator) input \(shape(input)) \(Prose.titleSeparator) kernel \(shape(filter.kernel))",
             preamble: [
                 filter.isFlipped
                     ? "True convolution (\(code: "--flip")): the kernel is rotated by \(MathExpression.text("180°")) "
@@ -263,4 +264,3 @@ public struct FeatureMapSolver: Sendable {
         .array(matrix.rowArrays.map { row in .array(row.map(JSONValue.number)) })
     }
 }
-

@@ -33,6 +33,9 @@ enum Program {
             guard let subcommand = Registry.subcommand(named: arguments[1]) else {
                 return failure(unknownSubcommand(arguments[1]), usage: "nnhw help <subcommand>")
             }
+            guard arguments.count == 2 else {
+                return failure(InputError(.unexpectedArgument(arguments[2])), usage: "nnhw help <subcommand>")
+            }
             return Outcome(output: subcommand.help)
         default:
             guard let subcommand = Registry.subcommand(named: first) else {
@@ -52,9 +55,18 @@ enum Program {
         }
     }
 
-    /// One line naming the place and the problem; usage errors add the usage line.
+    /// The exit status when standard output cannot be written: 74 (EX_IOERR).
+    static let outputFailureStatus: Int32 = 74
+
+    /// The line printed when standard output cannot be written, for the C library's `reason`.
+    static func outputFailure(_ reason: String) -> String {
+        "nnhw: <stdout>: cannot write: \(reason)\n"
+    }
+
+    /// One line naming the place and the problem, with any character of the
+    /// user's text that would break the line escaped; usage errors add the usage line.
     private static func failure(_ error: InputError, usage: String) -> Outcome {
-        var text = "nnhw: \(error.description)\n"
+        var text = "nnhw: \(error.description.escapingControlCharacters)\n"
         if error.kind == .usage { text += "Usage: \(usage)\n" }
         return Outcome(error: text, status: error.kind.exitCode)
     }

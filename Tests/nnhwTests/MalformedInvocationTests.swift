@@ -44,7 +44,9 @@ private let malformedInvocations: [MalformedInvocation] = [
     MalformedInvocation(
         ["forward", "--net", "Examples/missing.json"], 66,
         "nnhw: Examples/missing.json: cannot read: No such file or directory"),
-    MalformedInvocation(["forward", "--net", "Examples"], 66, "nnhw: Examples: cannot read: Is a directory"),
+    MalformedInvocation(
+        ["forward", "--net", "Examples"], 66,
+        "nnhw: Examples: cannot read: a directory; nnhw reads regular files, or - for standard input"),
     MalformedInvocation(
         ["forward", "--example", "relu-4-layer"], 64,
         "nnhw: --example: expected relu-3-layer, tanh-augmented, softmax-cross-entropy-batch or logistic-regression-step, got \"relu-4-layer\" (did you mean relu-3-layer?)"
@@ -123,8 +125,8 @@ private let malformedInvocations: [MalformedInvocation] = [
             "{\"input\":[1e400,2],\"target\":1,\"layers\":[{\"weights\":[[1,2]],\"activation\":\"relu\"}],\"loss\":\"squared_error\"}",
         65, "nnhw: <stdin>: line 1, column 11: number 1e400 is out of range"),
     MalformedInvocation(
-        ["backward", "--net", "/dev/null"], 65,
-        "nnhw: /dev/null: line 1, column 1: unexpected end of input: expected a value"),
+        ["backward", "--net", "/dev/null"], 66,
+        "nnhw: /dev/null: cannot read: a device; nnhw reads regular files, or - for standard input"),
     MalformedInvocation(["gradcheck", "--f"], 64, "nnhw: --f: missing value FORMULA"),
     MalformedInvocation(
         ["gradcheck", "--f", "x^3"], 64, "nnhw: --at: missing; give a value for every variable, e.g. --at x=2"),

@@ -81,7 +81,9 @@ let malformedSpecs: [MalformedSpec] = [
         "nonexistent file", "", via: .path("/nonexistent/nnhw-spec.json"),
         "nnhw: /nonexistent/nnhw-spec.json: cannot read: No such file or directory", status: 66),
     MalformedSpec(
-        "a directory as --net", "", via: .path("Examples"), "nnhw: Examples: cannot read: Is a directory", status: 66),
+        "a directory as --net", "", via: .path("Examples"),
+        "nnhw: Examples: cannot read: a directory; nnhw reads regular files, or - for standard input",
+        status: 66),
     // Top-level keys
     MalformedSpec(
         "missing loss", #"{"input": [1, 2], "target": 1, "layers": []}"#, #"nnhw: <stdin>: missing key "loss""#),

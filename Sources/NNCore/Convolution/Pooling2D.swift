@@ -75,8 +75,16 @@ public struct Pooling2D: Sendable, Hashable {
     public func summary(of window: [Double]) -> Double {
         switch mode {
         case .max: window.max() ?? 0
-        case .average: window.reduce(0, +) / Double(window.count)
+        case .average: Self.mean(of: window)
         }
+    }
+
+    /// Σ window / count, summed in the window's order; when the sum overflows
+    /// although the mean fits (1e308 four times), Σ (x / count) instead.
+    static func mean(of window: [Double]) -> Double {
+        let count = Double(window.count)
+        let sum = window.reduce(0, +)
+        return sum.isFinite ? sum / count : window.reduce(0) { $0 + $1 / count }
     }
 }
 

@@ -15,7 +15,12 @@ extension Expression {
         unsimplifiedDerivative(withRespectTo: variable).simplified()
     }
 
+    /// The derivative by the rules, kept small as it is built: a part without
+    /// `x` has derivative 0, and sums and products drop the zeros and ones that
+    /// produces, so that the derivative of a product of n variables has n terms
+    /// of n − 1 factors, not a tree of n³ nodes waiting to be simplified.
     private func unsimplifiedDerivative(withRespectTo x: String) -> Expression {
+        guard mentions(x) else { return .number(0) }
         switch self {
         case .number:
             return .number(0)
@@ -79,8 +84,28 @@ extension Expression {
         }
     }
 
-    fileprivate static func + (u: Expression, v: Expression) -> Expression { .binary(.add, u, v) }
-    fileprivate static func - (u: Expression, v: Expression) -> Expression { .binary(.subtract, u, v) }
-    fileprivate static func * (u: Expression, v: Expression) -> Expression { .binary(.multiply, u, v) }
+    /// Whether the variable `x` occurs in the formula.
+    private func mentions(_ x: String) -> Bool {
+        switch self {
+        case .number: false
+        case .variable(let name): name == x
+        case .negation(let operand): operand.mentions(x)
+        case .binary(_, let left, let right): left.mentions(x) || right.mentions(x)
+        case .call(_, let arguments): arguments.contains { $0.mentions(x) }
+        }
+    }
+
+    private var isZero: Bool { if case .number(0) = self { true } else { false } }
+    private var isOne: Bool { if case .number(1) = self { true } else { false } }
+
+    fileprivate static func + (u: Expression, v: Expression) -> Expression {
+        u.isZero ? v : v.isZero ? u : .binary(.add, u, v)
+    }
+    fileprivate static func - (u: Expression, v: Expression) -> Expression {
+        v.isZero ? u : .binary(.subtract, u, v)
+    }
+    fileprivate static func * (u: Expression, v: Expression) -> Expression {
+        u.isZero || v.isZero ? .number(0) : u.isOne ? v : v.isOne ? u : .binary(.multiply, u, v)
+    }
     fileprivate static func / (u: Expression, v: Expression) -> Expression { .binary(.divide, u, v) }
 }

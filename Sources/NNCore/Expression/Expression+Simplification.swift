@@ -17,16 +17,16 @@ extension Expression {
             return self
         case .negation(let operand):
             return Self.negated(operand.simplified())
-        case .binary(let binaryOperator, let left, let right):
-            let u = left.simplified()
-            let v = right.simplified()
-            switch binaryOperator {
-            case .add: return Self.sum(u, v, sign: 1)
-            case .subtract: return Self.sum(u, v, sign: -1)
-            case .multiply: return Self.product(of: [u, v])
-            case .divide: return Self.quotient(u, v)
-            case .power: return Self.power(u, v)
-            }
+        case .binary(.multiply, _, _):
+            return Self.product(of: multiplicationOperands.map { $0.simplified() })
+        case .binary(.add, let u, let v):
+            return Self.sum(u.simplified(), v.simplified(), sign: 1)
+        case .binary(.subtract, let u, let v):
+            return Self.sum(u.simplified(), v.simplified(), sign: -1)
+        case .binary(.divide, let u, let v):
+            return Self.quotient(u.simplified(), v.simplified())
+        case .binary(.power, let u, let v):
+            return Self.power(u.simplified(), v.simplified())
         case .call(let function, let arguments):
             let simplifiedArguments = arguments.map { $0.simplified() }
             let numbers = simplifiedArguments.compactMap(\.numberValue)
@@ -79,17 +79,19 @@ extension Expression {
     private static func product(of factors: [Expression]) -> Expression {
         var coefficient = 1.0
         var bases: [(base: Expression, exponent: Expression)] = []
+        var firstPowerOf: [Expression: Int] = [:]  // base → its first entry in `bases`
         for factor in factors.flatMap(\.productFactors) {
             if let value = factor.numberValue {
                 coefficient *= value
                 continue
             }
             let (base, exponent) = factor.powerParts
-            if let index = bases.firstIndex(where: { $0.base == base }),
-                let sum = bases[index].exponent.numberValue.flatMap({ old in exponent.numberValue.map { old + $0 } })
+            if let index = firstPowerOf[base], let added = exponent.numberValue,
+                let old = bases[index].exponent.numberValue
             {
-                bases[index].exponent = .number(sum)
+                bases[index].exponent = .number(old + added)
             } else {
+                if firstPowerOf[base] == nil { firstPowerOf[base] = bases.count }
                 bases.append((base, exponent))
             }
         }
@@ -107,6 +109,22 @@ extension Expression {
         case -1: .negation(u)
         default: .binary(.multiply, .number(coefficient), u)
         }
+    }
+
+    /// The operands of a chain of multiplications, in order: a·b·c → [a, b, c],
+    /// so that a long product is simplified once, not once per ·.
+    private var multiplicationOperands: [Expression] {
+        var operands: [Expression] = []
+        var pending = [self]
+        while let next = pending.popLast() {
+            if case .binary(.multiply, let left, let right) = next {
+                pending.append(right)
+                pending.append(left)
+            } else {
+                operands.append(next)
+            }
+        }
+        return operands
     }
 
     /// The factors of a product, negations turned into a factor −1.

@@ -60,9 +60,10 @@ public struct Prose: Sendable, Hashable, ExpressibleByStringInterpolation {
         self.runs = [.math(math)]
     }
 
-    /// Text a user wrote, converted by each renderer (see ``Run/written(_:)``).
+    /// Text a user wrote, converted by each renderer (see ``Run/written(_:)``);
+    /// a control character in it is kept as a visible escape (`\u{0}`).
     public static func written(_ text: String) -> Prose {
-        Prose(runs: text.isEmpty ? [] : [.written(text)])
+        Prose(runs: text.isEmpty ? [] : [.written(text.escapingControlCharacters)])
     }
 
     /// The centred dot between the parts of a title, set as math:

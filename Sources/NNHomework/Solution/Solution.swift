@@ -43,12 +43,10 @@ public struct Solution: Sendable, Hashable {
     }
 
     /// The number the next step will get.
-    public var nextStepNumber: Int {
-        1
-            + sections.reduce(0) { count, section in
-                count + section.items.filter { if case .step = $0 { true } else { false } }.count
-            }
-    }
+    public var nextStepNumber: Int { stepCount + 1 }
+
+    /// How many steps the sections hold, counted as they are added.
+    private var stepCount = 0
 
     /// Starts a new section; later steps and remarks go into it.
     public mutating func beginSection(_ title: Prose) {
@@ -62,6 +60,7 @@ public struct Solution: Sendable, Hashable {
         _ lhs: MathExpression, _ rhs: [MathExpression], note: Prose? = nil, producing resultPaths: [String] = []
     ) -> Int {
         let number = nextStepNumber
+        stepCount += 1
         append(.step(Step(number: number, lhs: lhs, rhs: rhs, note: note, resultPaths: resultPaths)))
         return number
     }

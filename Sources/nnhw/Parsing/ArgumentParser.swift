@@ -79,10 +79,16 @@ struct ArgumentParser {
             defaults[option.name] = try option.type.read(text, for: option.name)
         }
         var values = OptionValues(defaults: defaults, readFile: SpecFile.read)
+        var readsStandardInput: String?
         for (option, value) in read {
             guard case .text(let text) = value, option.takesFile else {
                 values.append(value, for: option.name)
                 continue
+            }
+            if option.type == .file && text.isEmpty { throw InputError(.emptyFileName(option.name)) }
+            if text == "-" {
+                if let first = readsStandardInput { throw InputError(.standardInputTwice(option.name, first: first)) }
+                readsStandardInput = option.name
             }
             let isFile = option.type == .file || text == "-" || System.fileExists(atPath: text)
             values.append(isFile ? .file(text) : .document(text, source: option.name), for: option.name)

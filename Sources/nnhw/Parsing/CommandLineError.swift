@@ -39,6 +39,10 @@ enum CommandLineError: Sendable, Hashable {
     case tooLarge(String)
     /// A file that is not UTF-8 text.
     case notText(String)
+    /// A file option given an empty file name.
+    case emptyFileName(String)
+    /// A second option reading standard input (`-`), after `first` read it.
+    case standardInputTwice(String, first: String)
 }
 
 extension InputError {
@@ -49,7 +53,8 @@ extension InputError {
             self.init(.usage, at: "", "missing subcommand; expected one of \(names.joined(separator: ", "))")
         case .unknownSubcommand(let word, let suggestion):
             let what = word.hasPrefix("-") ? "unknown option; a subcommand comes first" : "not a subcommand"
-            self.init(.usage, at: word, what + (suggestion.map { " (did you mean \($0)?)" } ?? ""))
+            self.init(
+                .usage, at: word.isEmpty ? "''" : word, what + (suggestion.map { " (did you mean \($0)?)" } ?? ""))
         case .unknownOption(let name, let suggestion):
             self.init(.usage, at: name, "unknown option" + (suggestion.map { " (did you mean \($0)?)" } ?? ""))
         case .repeated(let name):
@@ -84,6 +89,10 @@ extension InputError {
             self.init(.invalidData, at: place, "is larger than 10 MB, the most nnhw reads")
         case .notText(let place):
             self.init(.invalidData, at: place, "is not UTF-8 text")
+        case .emptyFileName(let name):
+            self.init(.usage, at: name, "the file name is empty; give a file, or - for standard input")
+        case .standardInputTwice(let name, let first):
+            self.init(.usage, at: name, "standard input (-) is already read by \(first); give a file")
         }
     }
 }

@@ -36,6 +36,8 @@ public struct TextRenderer: SolutionRenderer {
     /// (down to 3) until every expression of `step` fits in `width` characters.
     func options(fitting step: Step, in width: Int) -> RenderOptions {
         var fitted = options
+        let mostColumns = ([step.lhs] + step.rhs).map(\.mostColumns).max() ?? 0
+        fitted.maxColumns = min(fitted.maxColumns, max(mostColumns, 3))
         func widest(_ options: RenderOptions) -> Int {
             let layout = TextRenderer(options: options).layout
             return ([step.lhs] + step.rhs).map { layout.block(for: $0).width }.max() ?? 0

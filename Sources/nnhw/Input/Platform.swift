@@ -62,7 +62,7 @@ enum System {
         let failure: Int32? = text.withUTF8 { bytes in
             var offset = 0
             while offset < bytes.count {
-                let count = write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+                let count = write(STDOUT_FILENO, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
                 if count < 0 {
                     if errno == EINTR { continue }
                     return errno

@@ -190,7 +190,7 @@ public struct FormulaCheckSolver: Sendable {
         do {
             value = try expression.value(at: point)
         } catch {
-            throw InputError(.usage, at: "--at", "no value for \(error.name)")
+            throw InputError(at: "--at", .noValue(for: error.name, variables: nil))
         }
         guard value.isFinite else {
             throw InputError(

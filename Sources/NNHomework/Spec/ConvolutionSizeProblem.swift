@@ -91,8 +91,7 @@ public struct ConvolutionSizeProblem: Sendable, Hashable {
         try check(asFull, lines: lines)
         guard case .symmetric(let padding) = dimension.padding else {
             guard dimension.padding == .valid else {
-                throw InputError(
-                    .usage, at: "--padding", "a transposed convolution takes a number as padding, not same or full")
+                throw InputError(at: "--padding", .namedPaddingTransposed)
             }
             return try checkOutput(dimension, outputPadding: outputPadding, lines: lines)
         }

@@ -1,0 +1,72 @@
+extension InputError {
+    /// The error a user sees for `error` at the option `place`: its words, and
+    /// its kind (exit status). Every message of NNHomework's options is worded here.
+    public init(at place: String, _ error: OptionError) {
+        self.init(.usage, at: place, Self.wording(of: error))
+    }
+
+    private static func wording(of error: OptionError) -> String {
+        switch error {
+        case .missing(let give): "missing; give \(give)"
+        case .requires(let other, let because): "needs \(other) (\(because))"
+        case .needs(let what): "needs \(what)"
+        case .eitherNotBoth(let one, let other): "give either \(one) or \(other), not both"
+        case .conflicts(let other, let because): "cannot be used with \(other), \(because)"
+        case .appliesOnly(let what, let add): "applies to \(what) only; add \(add)"
+        case .notForPooling: "does not apply to a pooling layer (--pool)"
+        case .nothingToCompute(let give): "nothing to compute; give \(give)"
+        case .expected(let expected, let text): "expected \(expected), got \"\(text)\""
+        case .expectedChoice(let names, let text, let suggestion):
+            "expected \(OptionType.list(names)), got \"\(text)\"" + (suggestion.map { " (did you mean \($0)?)" } ?? "")
+        case .notPositive(let text): "must be positive, got \(text)"
+        case .negative(let text): "must be 0 or more, got \(text)"
+        case .notInOpenUnitInterval(let text): "must be strictly between 0 and 1, got \(text)"
+        case .empty(let expected): "is empty; expected \(expected)"
+        case .repeated(let name): "\(name) is given more than once"
+        case .repeatedInGrid(let name): "\(name) is given twice in one grid"
+        case .unknownExample(let name, let suggestion, let examples):
+            "no example called \"\(name)\"" + (suggestion.map { " (did you mean \"\($0)\"?)" } ?? "")
+                + "; the examples are \(examples.joined(separator: ", "))"
+        case .pueBelowOne(let pue): "is total facility power over IT power, at least 1, got \(pue)"
+        case .emptyRange(let text): "the range \"\(text)\" is empty (low above high)"
+        case .noVariables: "f has no variables to differentiate"
+        case .notANumber(let text, let name): "\(name)=\(text): \"\(text)\" is not a number"
+        case .notAVariable(let name, let variables):
+            "\(name) is not a variable of f (f uses \(variables.joined(separator: ", ")))"
+        case .noValue(let name, let variables):
+            "no value for \(name)" + (variables.map { " (f uses \($0.joined(separator: ", ")))" } ?? "")
+        case .certainty: "must be below 1: no finite number of trials is certain"
+        case .notASize(let part, let example): "\"\(part)\" is not a whole number; write sizes as \(example)"
+        case .sizeCount(let counts, let example, let count):
+            "expected \(counts.map(String.init).joined(separator: " or ")) sizes (\(example)), got \(count)"
+        case .notAPadding(let text): "\"\(text)\" is not a padding; expected a number P, PxQ, same, valid or full"
+        case .namedPaddingTransposed: "a transposed convolution takes a number as padding, not same or full"
+        case .noUnit(let text): "\"\(text)\" has no unit; expected \(durationUnits)"
+        case .unknownUnit(let unit, let text): "unknown unit \"\(unit)\" in \"\(text)\"; expected \(durationUnits)"
+        case .emptyListEntry(let name, let list): "\(name): the list \"\(list)\" has an empty entry"
+        case .repeatedListEntry(let name, let list, let entry): "\(name): the list \"\(list)\" has \(entry) twice"
+        case .noValueCounted(let name, let values):
+            "\(name)=\(values): a hyperparameter needs at least 1 value, got \(values)"
+        case .noValues(let name): "\(name): no values after ="
+        case .notARange(let name, let values):
+            "\(name)=\(values): expected a range of whole numbers LOW..HIGH or LOW..HIGH:STEP (depth=2..8)"
+        case .stepBelowOne(let name, let values, let step):
+            "\(name)=\(values): the step must be at least 1, got \(step)"
+        case .emptyWholeRange(let name, let values, let lower, let upper):
+            "\(name)=\(values): the range is empty (\(lower) > \(upper))"
+        case .rangeTooLarge(let name, let values): "\(name)=\(values): the range is too large"
+        case .unknownNotation(let name, let notations):
+            "unknown notation \"\(name)\"; the notations are \(notations.joined(separator: ", ")) (nnhw notation --list)"
+        case .unknownNotationSetting(let setting):
+            "unknown setting \"\(setting)\"; after the name give loss=L|C|E|J or prediction=hat|tilde"
+        case .unknownParameter(let item, let tensors, let suggestion):
+            "no parameter or tensor \"\(item)\"; the network has \(tensors.joined(separator: ", "))"
+                + (suggestion.map { " (did you mean \($0)?)" } ?? "")
+        case .noParameter: "names no parameter"
+        case .invalid(let message): message
+        }
+    }
+
+    /// The units a duration may have, as a message lists them.
+    private static let durationUnits = "s, min, h or d (e.g. 2min, 90s, 1.5h, 3d)"
+}

@@ -193,10 +193,7 @@ public struct FormulaCheckSolver: Sendable {
             throw InputError(at: "--at", .noValue(for: error.name, variables: nil))
         }
         guard value.isFinite else {
-            throw InputError(
-                .invalidData, at: "--at",
-                "\(what) is not a finite number at \(place) (\(value.isNaN ? "NaN" : "±∞")); "
-                    + "choose a point inside the domain of f")
+            throw InputError(at: "--at", .notFinite(what, at: place, isNaN: value.isNaN))
         }
         return value
     }

@@ -44,7 +44,7 @@ extension ArchitectureProblem {
         do {
             value = try JSONValue(parsing: text)
         } catch {
-            throw InputError(.invalidData, at: source, error.description)
+            throw InputError(at: source, .syntax(error))
         }
         let root = JSONCursor(value: value, path: "", rootName: source)
         try root.requireObject(allowed: ["description", "input", "layers"], required: ["input", "layers"])

@@ -5,6 +5,59 @@ extension InputError {
         self.init(.usage, at: place, Self.wording(of: error))
     }
 
+    /// The error a user sees for `error` at `place`, a JSON path, option or
+    /// file: its words, and its kind (exit status).
+    public init(at place: String, _ error: DataError) {
+        self.init(.invalidData, at: place, Self.wording(of: error))
+    }
+
+    private static func wording(of error: DataError) -> String {
+        let precision = "the numbers are too large for double precision"
+        return switch error {
+        case .missingTarget(let purpose): "missing; \(purpose) needs a target and a loss"
+        case .overflows(let quantity): "the \(quantity) overflows"
+        case .lossOverflows: "the loss overflows; \(precision)"
+        case .layerOverflows(let index): "layer \(index + 1)'s values overflow; \(precision)"
+        case .gradientOverflows: "a gradient overflows; \(precision)"
+        case .featureMapOverflows: "the feature map overflows; \(precision)"
+        case .tooManyEpochs: "the total number of epochs exceeds 2⁶³ − 1"
+        case .tooManyTrials: "the number of trials exceeds 2⁶² (p is too small)"
+        case .tooManyCombinations: "the grid has more than 2⁶³ − 1 combinations"
+        case .countTooLarge: "the parameter or multiply-add count is too large to compute with"
+        case .tooManyTerms(let limit):
+            "the worked solution would show more than \(limit) numbers (products or window values, "
+                + "or padded-input entries); give a smaller input, kernel or padding"
+        case .channelMismatch(let kernel, let input):
+            "has \(counted(kernel, "channel")), but --input has \(input); they must match"
+        case .notFinite(let what, let place, let isNaN):
+            "\(what) is not a finite number at \(place) (\(isNaN ? "NaN" : "±∞")); choose a point inside the domain of f"
+        case .probabilityNotPositive(let value):
+            "cross-entropy needs predicted probabilities ŷ > 0, but ŷ has \(specText(value)); use a softmax output layer"
+        case .predictionOutsideUnitInterval(let value):
+            "binary cross-entropy needs predictions ŷ strictly between 0 and 1, but ŷ has \(specText(value)); use a sigmoid output layer"
+        case .unknownAnswerKey(let key, let suggestion, let keys):
+            "unknown key \"\(key)\"" + (suggestion.map { " (did you mean \"\($0)\"?)" } ?? "")
+                + "; the solution has \(keys.joined(separator: ", "))"
+        case .answerCount(let count, let noun, let expected, let ofObjects):
+            "has \(counted(count, noun, noun == "entry" ? "entries" : nil)), but the solution has \(expected)"
+                + (ofObjects ? " (write {} for one you do not claim)" : "")
+        case .answerKind(let expected, let found): "expected \(expected) as in the solution, found \(found)"
+        case .emptyMatrix: "is empty; expected a matrix"
+        case .emptyRow(let row): "row \(row) is empty"
+        case .notAFiniteEntry(let text, let row, let column):
+            "row \(row), column \(column): \"\(text)\" is not a finite number"
+        case .rowLength(let row, let count, let firstRow, let expected):
+            "row \(row) has \(counted(count, "entry", "entries")), but row \(firstRow) has \(expected)"
+        case .noChannels(let channels): "the channels must be at least 1, got \(channels)"
+        case .belowOne(let count): "must be at least 1, got \(count)"
+        case .outputPaddingRange(let lines, let maximum, let given):
+            "along the \(lines) must be from 0 to max(S, d) − 1 = \(maximum), got \(given)"
+        case .noTransposedOutput(let lines, let size):
+            "leaves no output along the \(lines): S(n − 1) + k_eff − 2P + a = \(size)"
+        case .syntax(let error): error.description
+        }
+    }
+
     private static func wording(of error: OptionError) -> String {
         switch error {
         case .missing(let give): "missing; give \(give)"

@@ -71,7 +71,7 @@ extension NetworkProblem {
         do {
             value = try JSONValue(parsing: text)
         } catch {
-            throw InputError(.invalidData, at: source, error.description)
+            throw InputError(at: source, .syntax(error))
         }
         try self.init(json: value, source: source, seed: seed, requiresLoss: requiresLoss)
     }

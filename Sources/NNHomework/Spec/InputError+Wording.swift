@@ -11,8 +11,16 @@ extension InputError {
         self.init(.invalidData, at: place, Self.wording(of: error))
     }
 
+    /// The error a user sees for `error` reading the file `place`: its words, and its kind (exit status).
+    public init(at place: String, _ error: FileError) {
+        switch error {
+        case .noFiles: self.init(.unreadable, at: place, "cannot read: no files here")
+        }
+    }
+
     private static func wording(of error: DataError) -> String {
         let precision = "the numbers are too large for double precision"
+        let probabilityVector = "a cross-entropy target must be a probability vector (entries ≥ 0, summing to 1)"
         return switch error {
         case .missingTarget(let purpose): "missing; \(purpose) needs a target and a loss"
         case .overflows(let quantity): "the \(quantity) overflows"
@@ -36,8 +44,7 @@ extension InputError {
         case .predictionOutsideUnitInterval(let value):
             "binary cross-entropy needs predictions ŷ strictly between 0 and 1, but ŷ has \(specText(value)); use a sigmoid output layer"
         case .unknownAnswerKey(let key, let suggestion, let keys):
-            "unknown key \"\(key)\"" + (suggestion.map { " (did you mean \"\($0)\"?)" } ?? "")
-                + "; the solution has \(keys.joined(separator: ", "))"
+            unknown("key", key, suggestion: suggestion) + "; the solution has \(keys.joined(separator: ", "))"
         case .answerCount(let count, let noun, let expected, let ofObjects):
             "has \(counted(count, noun, noun == "entry" ? "entries" : nil)), but the solution has \(expected)"
                 + (ofObjects ? " (write {} for one you do not claim)" : "")
@@ -55,7 +62,81 @@ extension InputError {
         case .noTransposedOutput(let lines, let size):
             "leaves no output along the \(lines): S(n − 1) + k_eff − 2P + a = \(size)"
         case .syntax(let error): error.description
+        case .unknownKey(let key, let suggestion, let allowed):
+            unknown("key", key, suggestion: suggestion) + "; expected \(allowed.joined(separator: ", "))"
+        case .missingKey(let key): "missing key" + (key.map { " \"\($0)\"" } ?? "")
+        case .missingWeights: "missing key \"weights\" (or \"units\" to draw the weights at random)"
+        case .expected(let expected, let found): "expected \(expected), found \(found)"
+        case .expectedGELUForm: "expected \"tanh\", \"none\", true or false"
+        case .notFiniteNumber(let x): "\(x) is not a finite number"
+        case .empty: "is empty"
+        case .noLayers: "is empty; a network needs at least one layer"
+        case .rowEntries(let count, let expected):
+            "has \(counted(count, "entry", "entries")), but row 0 has \(expected)"
+        case .channelShape(let rows, let columns, let firstRows, let firstColumns):
+            "is \(rows) × \(columns), but channel 0 is \(firstRows) × \(firstColumns)"
+        case .unknownName(let name, let kind, let names, let suggestion):
+            "unknown \(kind) \"\(name)\"; expected one of \(names.joined(separator: ", "))"
+                + (suggestion.map { " (did you mean \"\($0)\"?)" } ?? "")
+        case .unknownLayerType(let type, let suggestion, let types):
+            unknown("layer type", type, suggestion: suggestion) + "; expected \(types.joined(separator: ", "))"
+        case .unknownReduction(let name): "unknown reduction \"\(name)\"; expected mean or sum"
+        case .unknownPadding(let name):
+            "unknown padding \"\(name)\"; expected a number, [height, width], same, valid or full"
+        case .parameterAppliesOnly(let key, let owner, let name): "\"\(key)\" applies to \(owner) only, not to \(name)"
+        case .notPositive(let x): "must be positive, got \(specText(x))"
+        case .zeroColdness: "softmax coldness β must not be 0"
+        case .tooLarge(let x): "\(specText(x)) is too large"
+        case .biasWhenAugmented:
+            "with \"augmented\": true the bias weights are the first column of weights; remove \"bias\""
+        case .unitsAndWeights: "give either \"units\" (weights drawn at random) or weights and bias, not both"
+        case .unitsRange(let units, let maximum):
+            "expected a whole number of units from 1 to \(maximum), got \(specText(units))"
+        case .tooManyWeights: "the network would hold more than 10⁷ weights; ask for fewer units"
+        case .weightColumns(let count, let incoming, let layer, let isAugmented):
+            "has \(counted(count, "column")), but "
+                + (layer == 1 ? "the input has " : "layer \(layer - 1) outputs ") + counted(incoming, "value")
+                + (isAugmented ? " plus the bias column" : "") + " (weights are out × in: one row per unit)"
+        case .biasEntries(let count, let rows):
+            "has \(counted(count, "entry", "entries")), but weights has \(counted(rows, "row")) (one per unit)"
+        case .targetValues(let count, let outputs):
+            "has \(counted(count, "value")), but the network outputs \(counted(outputs, "value"))"
+        case .targetRows(let count, let samples):
+            "has \(counted(count, "row")), but the input has \(counted(samples, "sample")) (one target row per sample)"
+        case .classTargets(let count, let samples):
+            "has \(counted(count, "entry", "entries")), but the input has \(counted(samples, "sample"))"
+                + " (one class or row per sample)"
+        case .classProbabilities(let count, let outputs):
+            "has \(counted(count, "value")), but the network outputs "
+                + counted(outputs, "class probability", "class probabilities")
+        case .binaryTargetRange(let x): "binary cross-entropy needs targets in [0, 1], found \(specText(x))"
+        case .mixedClassTargets:
+            "is a class index, but other samples are probability rows; give every sample the same way"
+        case .notAClassIndex(let x, let outputs):
+            "class \(specText(x)) is not a 0-based class index of the \(counted(outputs, "output")) (0…\(outputs - 1))"
+        case .negativeProbability(let x): "is negative (\(specText(x))); \(probabilityVector)"
+        case .probabilitySum(let sum): "\(probabilityVector); it sums to \(specText(sum))"
+        case .noInputShape: "must start with the input shape, e.g. \"input 28x28x1; …\""
+        case .compactInputShape(let text):
+            "input \"\(text)\": expected \"input\" and a shape of 1 to 3 sizes, such as 28x28x1 (H×W×C), 50x128 (T×d) or 784"
+        case .emptyCompactLayer: "is empty; remove the extra \";\""
+        case .givenTwice: "given more than once"
+        case .unexpectedNumber(let word, let type, let keys):
+            "unexpected number \(word); "
+                + (keys.isEmpty
+                    ? "\(type) takes no bare numbers"
+                    : "\(type) takes \(keys.count == 1 ? "one bare number" : "\(keys.count) bare numbers")"
+                        + " (\(keys.joined(separator: ", ")))")
+        case .unknownCompactWord(let word):
+            "unknown word \"\(word)\"; expected numbers, k5 (kernel), s2 (stride), p1 (padding), d2 (dilation), "
+                + "h8 (heads), same, valid, full, nobias, seq or key=value"
+        case .described(let text, let prefix): prefix + text
         }
+    }
+
+    /// `unknown <what> "<name>"`, with ` (did you mean "<suggestion>"?)` when there is one.
+    private static func unknown(_ what: String, _ name: String, suggestion: String?) -> String {
+        "unknown \(what) \"\(name)\"" + (suggestion.map { " (did you mean \"\($0)\"?)" } ?? "")
     }
 
     private static func wording(of error: OptionError) -> String {

@@ -62,7 +62,8 @@ public enum TensorText {
             let matrix = try channel.matrix()
             if let first = matrices.first, first.rows != matrix.rows || first.columns != matrix.columns {
                 throw channel.error(
-                    "is \(matrix.rows) × \(matrix.columns), but channel 0 is \(first.rows) × \(first.columns)")
+                    .channelShape(
+                        rows: matrix.rows, columns: matrix.columns, firstRows: first.rows, firstColumns: first.columns))
             }
             matrices.append(matrix)
         }

@@ -101,12 +101,10 @@ public struct AnswerCheck: Sendable, Hashable {
             let keys = solutionMembers.map(\.key)
             for member in members {
                 guard let found = solutionMembers.first(where: { $0.key == member.key }) else {
-                    var message = "unknown key \"\(member.key)\""
-                    if let guess = closestMatch(to: member.key, among: keys) {
-                        message += " (did you mean \"\(guess)\"?)"
-                    }
                     throw InputError(
-                        .invalidData, at: place, message + "; the solution has \(keys.joined(separator: ", "))")
+                        at: place,
+                        .unknownAnswerKey(
+                            member.key, suggestion: closestMatch(to: member.key, among: keys), keys: keys))
                 }
                 let childPath = path.isEmpty ? member.key : "\(path).\(member.key)"
                 try collect(member.value, correct: found.value, path: childPath, answers: answers, into: &entries)
@@ -114,13 +112,10 @@ public struct AnswerCheck: Sendable, Hashable {
         case (.array(let elements), .array(let solutionElements)):
             guard elements.count == solutionElements.count else {
                 let noun = solutionElements.allSatisfy { if case .array = $0 { true } else { false } } ? "row" : "entry"
-                let hint =
-                    solutionElements.allSatisfy { if case .object = $0 { true } else { false } }
-                    ? " (write {} for one you do not claim)" : ""
+                let ofObjects = solutionElements.allSatisfy { if case .object = $0 { true } else { false } }
                 throw InputError(
-                    .invalidData, at: place,
-                    "has \(counted(elements.count, noun, noun == "entry" ? "entries" : nil)), but the solution has \(solutionElements.count)"
-                        + hint)
+                    at: place,
+                    .answerCount(elements.count, noun: noun, expected: solutionElements.count, ofObjects: ofObjects))
             }
             for (index, pair) in zip(elements, solutionElements).enumerated() {
                 try collect(pair.0, correct: pair.1, path: "\(path)[\(index)]", answers: answers, into: &entries)
@@ -142,9 +137,7 @@ public struct AnswerCheck: Sendable, Hashable {
                     path: path, words: Self.words(path), written: mine, correct: correct,
                     verdict: flag == exact ? .correct : .wrong))
         default:
-            throw InputError(
-                .invalidData, at: place, "expected \(Self.kind(of: correct)) as in the solution, found \(mine.typeName)"
-            )
+            throw InputError(at: place, .answerKind(expected: Self.kind(of: correct), found: mine.typeName))
         }
     }
 

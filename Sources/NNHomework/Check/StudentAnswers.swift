@@ -16,7 +16,7 @@ public struct StudentAnswers: Sendable, Hashable {
         do {
             parsed = try JSONValue.parsingNumberLiterals(text)
         } catch {
-            throw InputError(.invalidData, at: source, error.description)
+            throw InputError(at: source, .syntax(error))
         }
         self.value = parsed.value
         self.literals = Dictionary(

@@ -190,13 +190,10 @@ public struct FormulaCheckSolver: Sendable {
         do {
             value = try expression.value(at: point)
         } catch {
-            throw InputError(.usage, at: "--at", "no value for \(error.name)")
+            throw InputError(at: "--at", .noValue(for: error.name, variables: nil))
         }
         guard value.isFinite else {
-            throw InputError(
-                .invalidData, at: "--at",
-                "\(what) is not a finite number at \(place) (\(value.isNaN ? "NaN" : "±∞")); "
-                    + "choose a point inside the domain of f")
+            throw InputError(at: "--at", .notFinite(what, at: place, isNaN: value.isNaN))
         }
         return value
     }

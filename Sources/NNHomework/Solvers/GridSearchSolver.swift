@@ -18,9 +18,7 @@ public struct GridSearchSolver: Sendable {
             perGrid = try problem.search.combinationsPerGrid()
             combinations = try problem.search.combinations()
         } catch {
-            throw InputError(
-                .invalidData, at: problem.isUnion ? "--grid-set" : "--grid",
-                "the grid has more than 2⁶³ − 1 combinations")
+            throw InputError(at: problem.isUnion ? "--grid-set" : "--grid", .tooManyCombinations)
         }
         var solution = Solution(
             title:

@@ -68,7 +68,7 @@ public struct NetworkGradientCheckSolver: Sendable {
     /// The problem's target, which a gradient check cannot do without.
     private static func target(of problem: NetworkProblem) throws(InputError) -> Matrix {
         guard let target = problem.target else {
-            throw InputError(.invalidData, at: "target", "missing; a gradient check needs a target and a loss")
+            throw InputError(at: "target", .missingTarget(for: "a gradient check"))
         }
         return target
     }

@@ -35,7 +35,7 @@ public struct NetworkSolver: Sendable {
     ///   gives no target, or when a gradient overflows.
     public func backward(_ problem: NetworkProblem) throws(InputError) -> Solution {
         guard let target = problem.target else {
-            throw InputError(.invalidData, at: "target", "missing; backpropagation needs a target and a loss")
+            throw InputError(at: "target", .missingTarget(for: "backpropagation"))
         }
         var sheet = try NetworkWorksheet(
             problem: problem, notation: notation, rounding: rounding, title: "Backward pass")

@@ -27,8 +27,7 @@ struct NetworkWorksheet {
             try Self.requireDefinedLoss(problem, target: target, pass: pass)
             let value = problem.network.loss(of: pass, target: target, rounding: rounding)
             guard value.isFinite else {
-                throw InputError(
-                    .invalidData, at: "loss", "the loss overflows; the numbers are too large for double precision")
+                throw InputError(at: "loss", .lossOverflows)
             }
             self.loss = value
         } else {
@@ -123,17 +122,14 @@ struct NetworkWorksheet {
 
     static func requireFinite(_ pass: ForwardPass) throws(InputError) {
         for (index, a) in pass.preActivations.enumerated() where !a.isFinite || !pass.activations[index + 1].isFinite {
-            throw InputError(
-                .invalidData, at: "layers[\(index)]",
-                "layer \(index + 1)'s values overflow; the numbers are too large for double precision")
+            throw InputError(at: "layers[\(index)]", .layerOverflows(index))
         }
     }
 
     static func requireFinite(_ gradients: Gradients) throws(InputError) {
         let all = gradients.deltas + gradients.weightGradients + gradients.activationGradients
         guard all.allSatisfy(\.isFinite), gradients.biasGradients.allSatisfy({ $0.allSatisfy(\.isFinite) }) else {
-            throw InputError(
-                .invalidData, at: "layers", "a gradient overflows; the numbers are too large for double precision")
+            throw InputError(at: "layers", .gradientOverflows)
         }
     }
 
@@ -145,19 +141,13 @@ struct NetworkWorksheet {
         switch problem.network.loss.function {
         case .crossEntropy:
             if let bad = output.indices.first(where: { target[$0] > 0 && !(output[$0] > 0) }) {
-                throw InputError(
-                    .invalidData, at: "loss",
-                    "cross-entropy needs predicted probabilities ŷ > 0, but ŷ has \(specText(output[bad])); use a softmax output layer"
-                )
+                throw InputError(at: "loss", .probabilityNotPositive(output[bad]))
             }
         case .binaryCrossEntropy:
             if let bad = output.indices.first(where: {
                 (target[$0] > 0 && !(output[$0] > 0)) || (target[$0] < 1 && !(output[$0] < 1))
             }) {
-                throw InputError(
-                    .invalidData, at: "loss",
-                    "binary cross-entropy needs predictions ŷ strictly between 0 and 1, but ŷ has \(specText(output[bad])); use a sigmoid output layer"
-                )
+                throw InputError(at: "loss", .predictionOutsideUnitInterval(output[bad]))
             }
         default:
             return

@@ -52,10 +52,7 @@ public struct Notation: Sendable, Hashable {
         let names = Self.presets.map(\.notation.name)
         guard let preset = Self.presets.first(where: { $0.notation.name == parts[0] || $0.aliases.contains(parts[0]) })
         else {
-            throw InputError(
-                .usage, at: "--notation",
-                "unknown notation \"\(parts[0])\"; the notations are \(names.joined(separator: ", ")) (nnhw notation --list)"
-            )
+            throw InputError(at: "--notation", .unknownNotation(String(parts[0]), notations: names))
         }
         self = preset.notation
         for part in parts.dropFirst() {
@@ -68,9 +65,7 @@ public struct Notation: Sendable, Hashable {
             case ("prediction", "tilde"?), ("prediction", "ỹ"?):
                 predictionAccent = .tilde
             default:
-                throw InputError(
-                    .usage, at: "--notation",
-                    "unknown setting \"\(part)\"; after the name give loss=L|C|E|J or prediction=hat|tilde")
+                throw InputError(at: "--notation", .unknownNotationSetting(String(part)))
             }
         }
     }

@@ -61,13 +61,13 @@ struct ParameterNames {
         for item in Self.items(of: list) {
             let matches = all.filter { tensor(of: $0) == item || name(of: $0) == item }
             guard !matches.isEmpty else {
-                var message = "no parameter or tensor \"\(item)\"; the network has \(tensors.joined(separator: ", "))"
-                if let guess = closestMatch(to: item, among: tensors) { message += " (did you mean \(guess)?)" }
-                throw InputError(.usage, at: "--params", message)
+                throw InputError(
+                    at: "--params",
+                    .unknownParameter(item, tensors: tensors, suggestion: closestMatch(to: item, among: tensors)))
             }
             chosen.formUnion(matches)
         }
-        guard !chosen.isEmpty else { throw InputError(.usage, at: "--params", "names no parameter") }
+        guard !chosen.isEmpty else { throw InputError(at: "--params", .noParameter) }
         return ordered(all.filter(chosen.contains))
     }
 

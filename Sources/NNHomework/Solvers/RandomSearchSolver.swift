@@ -52,8 +52,7 @@ public struct RandomSearchSolver: Sendable {
             do {
                 trials = try search.trials(confidence: confidence)
             } catch {
-                throw InputError(
-                    .invalidData, at: "--good-fraction", "the number of trials exceeds 2⁶² (p is too small)")
+                throw InputError(at: "--good-fraction", .tooManyTrials)
             }
             solution.addStep(
                 bound,

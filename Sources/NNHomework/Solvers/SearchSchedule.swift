@@ -16,7 +16,7 @@ enum SearchSchedule {
         do {
             epochs = try GridSearch.checkedProduct([runs, schedule.epochs])
         } catch {
-            throw InputError(.invalidData, at: "--epochs", "the total number of epochs exceeds 2⁶³ − 1")
+            throw InputError(at: "--epochs", .tooManyEpochs)
         }
         solution.beginSection("Time")
         solution.addStep(
@@ -30,7 +30,7 @@ enum SearchSchedule {
         guard let epochTime = schedule.epochTime else { return members }
         let total = TimeQuantity(Double(epochs) * epochTime.value, epochTime.unit)
         guard total.value.isFinite else {
-            throw InputError(.invalidData, at: "--epoch-time", "the total time overflows")
+            throw InputError(at: "--epoch-time", .overflows("total time"))
         }
         solution.addStep(
             .text("time"),

@@ -163,7 +163,7 @@ public struct TrainingCostSolver: Sendable {
 
     /// `value`, or an invalid-data error at `place` when it overflowed to ∞.
     private func finite(_ value: Double, _ what: String, at place: String) throws(InputError) -> Double {
-        guard value.isFinite else { throw InputError(.invalidData, at: place, "the \(what) overflows") }
+        guard value.isFinite else { throw InputError(at: place, .overflows(what)) }
         return value
     }
 }

@@ -20,10 +20,10 @@ enum ActivationSpec {
             return try make(name: cursor.string(), parameters: nil, at: cursor)
         }
         guard case .object = cursor.value else {
-            throw cursor.error("expected an activation name or an object with \"name\", found \(cursor.value.typeName)")
+            throw cursor.error(.expected("an activation name or an object with \"name\"", found: cursor.value.typeName))
         }
         try cursor.requireObject(allowed: ["name", "alpha", "approximate", "beta", "scale"], required: ["name"])
-        guard let nameCursor = cursor.member("name") else { throw cursor.error("missing key \"name\"") }
+        guard let nameCursor = cursor.member("name") else { throw cursor.error(.missingKey("name")) }
         return try make(name: nameCursor.string(), parameters: cursor, at: nameCursor)
     }
 
@@ -32,18 +32,15 @@ enum ActivationSpec {
     {
         guard let canonical = canonicalName(name) else {
             let all = names.map(\.name)
-            var message = "unknown activation \"\(name)\"; expected one of \(all.joined(separator: ", "))"
-            if let guess = closestMatch(to: name, among: all + names.flatMap(\.aliases)) {
-                message += " (did you mean \"\(guess)\"?)"
-            }
-            throw place.error(message)
+            let guess = closestMatch(to: name, among: all + names.flatMap(\.aliases))
+            throw place.error(.unknownName(name, kind: "activation", names: all, suggestion: guess))
         }
         let allowed: [String: String] = ["leaky_relu": "alpha", "gelu": "approximate", "softmax": "beta"]
         if let parameters {
             for key in ["alpha", "approximate", "beta"] where allowed[canonical] != key {
                 guard let misplaced = parameters.member(key) else { continue }
                 let owner = allowed.first(where: { $0.value == key })?.key ?? ""
-                throw misplaced.error("\"\(key)\" applies to \(owner) only, not to \(canonical)")
+                throw misplaced.error(.parameterAppliesOnly(key, to: owner, not: canonical))
             }
         }
         let scale = try parameters?.member("scale")?.number() ?? 1
@@ -59,7 +56,7 @@ enum ActivationSpec {
         default:
             let betaCursor = parameters?.member("beta")
             let beta = try betaCursor?.number() ?? 1
-            if let betaCursor, beta == 0 { throw betaCursor.error("softmax coldness β must not be 0") }
+            if let betaCursor, beta == 0 { throw betaCursor.error(.zeroColdness) }
             return Activation(.softmax(beta: beta), scale: scale)
         }
     }
@@ -71,7 +68,7 @@ enum ActivationSpec {
         case .bool(let flag): return flag ? .tanhApproximation : .exact
         case .string("tanh"): return .tanhApproximation
         case .string("none"), .string("erf"): return .exact
-        default: throw cursor.error("expected \"tanh\", \"none\", true or false")
+        default: throw cursor.error(.expectedGELUForm)
         }
     }
 

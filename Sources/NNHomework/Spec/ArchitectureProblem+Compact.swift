@@ -27,15 +27,12 @@ extension ArchitectureProblem {
         let items = text.split(separator: ";", omittingEmptySubsequences: false)
             .map { $0.split(whereSeparator: \.isWhitespace).map(String.init) }
         guard let first = items.first, first.first == "input" else {
-            throw InputError(.invalidData, at: "--layers", "must start with the input shape, e.g. \"input 28x28x1; …\"")
+            throw InputError(at: "--layers", .noInputShape)
         }
         let inputText = first.joined(separator: " ")
         let inputOrigin = Origin(place: "--layers", prefix: "input \"\(inputText)\": ")
         guard first.count == 2, let sizes = Self.sizes(first[1]), (1...3).contains(sizes.count) else {
-            throw InputError(
-                .invalidData, at: "--layers",
-                inputOrigin.prefix
-                    + "expected \"input\" and a shape of 1 to 3 sizes, such as 28x28x1 (H×W×C), 50x128 (T×d) or 784")
+            throw InputError(at: inputOrigin.place, .compactInputShape(inputText))
         }
         var layers: [ArchitectureLayer] = []
         var origins = [inputOrigin]
@@ -45,7 +42,7 @@ extension ArchitectureProblem {
                 let object = try Self.object(for: words)
                 layers.append(try LayerDecoder.layer(JSONCursor(value: object, path: "", rootName: "")))
             } catch {
-                throw InputError(.invalidData, at: origin.place, origin.prefix + error.description)
+                throw InputError(at: origin.place, .described(error.description, prefix: origin.prefix))
             }
             origins.append(origin)
         }
@@ -57,22 +54,23 @@ extension ArchitectureProblem {
     /// The JSON object a compact layer stands for: `conv 10 k5 s2 same` →
     /// `{"type": "conv", "filters": 10, "kernel": 5, "stride": 2, "padding": "same"}`.
     private static func object(for words: [String]) throws(InputError) -> JSONValue {
-        guard let type = words.first else { throw InputError(.invalidData, at: "", "is empty; remove the extra \";\"") }
+        guard let type = words.first else { throw InputError(at: "", .emptyCompactLayer) }
         guard LayerDecoder.types.contains(type) else {
-            throw InputError(.invalidData, at: "", LayerDecoder.unknownType(type))
+            throw InputError(at: "", LayerDecoder.unknownType(type))
         }
         var members = [JSONMember("type", .string(type))]
         var positional = positionalKeys[type] ?? []
         func add(_ key: String, _ value: JSONValue) throws(InputError) {
             guard !members.contains(where: { $0.key == key }) else {
-                throw InputError(.invalidData, at: key, "given more than once")
+                throw InputError(at: key, .givenTwice)
             }
             members.append(JSONMember(key, value))
         }
         for word in words.dropFirst() {
             if let number = NumberText.decimal(word) {
                 guard !positional.isEmpty else {
-                    throw InputError(.invalidData, at: "", "unexpected number \(word); \(describePositional(type))")
+                    throw InputError(
+                        at: "", .unexpectedNumber(word, type: type, positional: positionalKeys[type] ?? []))
                 }
                 try add(positional.removeFirst(), .number(number))
             } else if let equals = word.firstIndex(of: "=") {
@@ -92,20 +90,10 @@ extension ArchitectureProblem {
             } else if type == "activation" {
                 try add("function", .string(word))
             } else {
-                throw InputError(
-                    .invalidData, at: "",
-                    "unknown word \"\(word)\"; expected numbers, k5 (kernel), s2 (stride), p1 (padding), d2 (dilation), "
-                        + "h8 (heads), same, valid, full, nobias, seq or key=value")
+                throw InputError(at: "", .unknownCompactWord(word))
             }
         }
         return .object(members)
-    }
-
-    /// What bare numbers a type takes, for an error message.
-    private static func describePositional(_ type: String) -> String {
-        guard let keys = positionalKeys[type], !keys.isEmpty else { return "\(type) takes no bare numbers" }
-        return
-            "\(type) takes \(keys.count == 1 ? "one bare number" : "\(keys.count) bare numbers") (\(keys.joined(separator: ", ")))"
     }
 
     /// A value written after `=`: a whole number, sizes `3x5`, true/false, a number, or a word.

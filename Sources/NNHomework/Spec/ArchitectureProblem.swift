@@ -25,10 +25,10 @@ public struct ArchitectureProblem: Sendable, Hashable {
     /// The input error for an architecture error, at the place of its layer.
     public func inputError(for error: ArchitectureError) -> InputError {
         guard let layer = error.layer, origins.indices.contains(layer) else {
-            return InputError(.invalidData, at: source, error.reason.description)
+            return InputError(at: source, .described(error.reason.description, prefix: ""))
         }
         let origin = origins[layer]
-        return InputError(.invalidData, at: origin.place, origin.prefix + error.reason.description)
+        return InputError(at: origin.place, .described(error.reason.description, prefix: origin.prefix))
     }
 }
 
@@ -44,12 +44,12 @@ extension ArchitectureProblem {
         do {
             value = try JSONValue(parsing: text)
         } catch {
-            throw InputError(.invalidData, at: source, error.description)
+            throw InputError(at: source, .syntax(error))
         }
         let root = JSONCursor(value: value, path: "", rootName: source)
         try root.requireObject(allowed: ["description", "input", "layers"], required: ["input", "layers"])
         guard let inputCursor = root.member("input"), let layersCursor = root.member("layers") else {
-            throw root.error("missing key")
+            throw root.error(.missingKey(nil))
         }
         let input = try LayerDecoder.shape(inputCursor)
         var layers: [ArchitectureLayer] = []

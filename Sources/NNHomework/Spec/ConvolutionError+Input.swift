@@ -17,6 +17,6 @@ extension InputError {
             case .notPositive(let size, _): "--\(size.rawValue)"
             case .negativePadding: "--padding"
             }
-        self.init(.invalidData, at: option, error.description(along: lines))
+        self.init(at: option, .described(error.description(along: lines), prefix: ""))
     }
 }

@@ -50,7 +50,7 @@ public struct ConvolutionSizeProblem: Sendable, Hashable {
     /// - Throws: an invalid-data error at the option that gave the bad number.
     public func validate() throws(InputError) {
         guard inputChannels >= 1 else {
-            throw InputError(.invalidData, at: "--input", "the channels must be at least 1, got \(inputChannels)")
+            throw InputError(at: "--input", .noChannels(inputChannels))
         }
         switch layer {
         case .convolution(let filters, _):
@@ -69,7 +69,7 @@ public struct ConvolutionSizeProblem: Sendable, Hashable {
 
     private static func checkFilters(_ filters: Int) throws(InputError) {
         guard filters >= 1 else {
-            throw InputError(.invalidData, at: "--filters", "must be at least 1, got \(filters)")
+            throw InputError(at: "--filters", .belowOne(filters))
         }
     }
 
@@ -91,8 +91,7 @@ public struct ConvolutionSizeProblem: Sendable, Hashable {
         try check(asFull, lines: lines)
         guard case .symmetric(let padding) = dimension.padding else {
             guard dimension.padding == .valid else {
-                throw InputError(
-                    .usage, at: "--padding", "a transposed convolution takes a number as padding, not same or full")
+                throw InputError(at: "--padding", .namedPaddingTransposed)
             }
             return try checkOutput(dimension, outputPadding: outputPadding, lines: lines)
         }
@@ -107,14 +106,11 @@ public struct ConvolutionSizeProblem: Sendable, Hashable {
         let limit = max(dimension.stride, dimension.dilation)
         guard outputPadding >= 0, outputPadding < limit else {
             throw InputError(
-                .invalidData, at: "--output-padding",
-                "along the \(lines) must be from 0 to max(S, d) − 1 = \(limit - 1), got \(outputPadding)")
+                at: "--output-padding", .outputPaddingRange(along: lines, maximum: limit - 1, got: outputPadding))
         }
         let size = dimension.transposedOutputSize(outputPadding: outputPadding)
         guard size >= 1 else {
-            throw InputError(
-                .invalidData, at: "--padding",
-                "leaves no output along the \(lines): S(n − 1) + k_eff − 2P + a = \(size)")
+            throw InputError(at: "--padding", .noTransposedOutput(along: lines, size: size))
         }
     }
 }

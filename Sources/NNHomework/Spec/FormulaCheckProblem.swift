@@ -42,10 +42,10 @@ public struct FormulaCheckProblem: Sendable, Hashable {
     /// - Throws: a usage error when `--f` or `--at` is missing, or as ``init(formula:point:epsilon:method:)``.
     public init(_ options: OptionValues) throws(InputError) {
         guard let formula = options.text("--f") else {
-            throw InputError(.usage, at: "--f", "missing; give the formula to check, e.g. --f \"x^3\"")
+            throw InputError(at: "--f", .missing(give: "the formula to check, e.g. --f \"x^3\""))
         }
         guard let point = options.text("--at") else {
-            throw InputError(.usage, at: "--at", "missing; give a value for every variable, e.g. --at x=2")
+            throw InputError(at: "--at", .missing(give: "a value for every variable, e.g. --at x=2"))
         }
         try self.init(
             formula: formula, point: point, epsilon: options.number("--eps"),
@@ -68,11 +68,11 @@ public struct FormulaCheckProblem: Sendable, Hashable {
         do {
             function = try Expression(parsing: formula)
         } catch {
-            throw InputError(.usage, at: "--f", error.description)
+            throw InputError(at: "--f", .invalid(error.description))
         }
         let used = function.variables
         guard !used.isEmpty else {
-            throw InputError(.usage, at: "--f", "f has no variables to differentiate")
+            throw InputError(at: "--f", .noVariables)
         }
         let (variables, values) = try Self.point(point, variables: used)
         self.init(
@@ -82,29 +82,28 @@ public struct FormulaCheckProblem: Sendable, Hashable {
 
     /// The pairs of `name=value,name=value`, checked against the variables f uses.
     private static func point(_ text: String, variables used: [String]) throws(InputError) -> ([String], [Double]) {
-        let usedList = used.joined(separator: ", ")
         var names: [String] = []
         var values: [Double] = []
         for pair in text.split(separator: ",", omittingEmptySubsequences: false) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = parts[0].trimmingSpaces
             guard parts.count == 2, !name.isEmpty else {
-                throw InputError(.usage, at: "--at", "expected name=value pairs separated by commas, got \"\(pair)\"")
+                throw InputError(at: "--at", .expected("name=value pairs separated by commas", got: String(pair)))
             }
             guard let value = NumberText.decimal(parts[1].trimmingSpaces) else {
-                throw InputError(.usage, at: "--at", "\(name)=\(parts[1]): \"\(parts[1])\" is not a number")
+                throw InputError(at: "--at", .notANumber(String(parts[1]), of: name))
             }
             guard used.contains(name) else {
-                throw InputError(.usage, at: "--at", "\(name) is not a variable of f (f uses \(usedList))")
+                throw InputError(at: "--at", .notAVariable(name, variables: used))
             }
             guard !names.contains(name) else {
-                throw InputError(.usage, at: "--at", "\(name) is given more than once")
+                throw InputError(at: "--at", .repeated(name))
             }
             names.append(name)
             values.append(value)
         }
         if let missing = used.first(where: { !names.contains($0) }) {
-            throw InputError(.usage, at: "--at", "no value for \(missing) (f uses \(usedList))")
+            throw InputError(at: "--at", .noValue(for: missing, variables: used))
         }
         return (names, values)
     }

@@ -36,19 +36,18 @@ public struct GridParameter: Sendable, Hashable {
         let name = parts[0].trimmingSpaces
         guard parts.count == 2, !name.isEmpty else {
             throw InputError(
-                .usage, at: place,
-                "expected NAME=VALUES (d=10, lr=0.1,0.01, depth=2..8, units=32..256:32), got \"\(text)\"")
+                at: place, .expected("NAME=VALUES (d=10, lr=0.1,0.01, depth=2..8, units=32..256:32)", got: text))
         }
         let spec = parts[1].trimmingSpaces
         self.name = name
         if spec.contains(",") {
             let entries = spec.split(separator: ",", omittingEmptySubsequences: false).map(\.trimmingSpaces)
             if entries.contains(where: \.isEmpty) {
-                throw InputError(.usage, at: place, "\(name): the list \"\(spec)\" has an empty entry")
+                throw InputError(at: place, .emptyListEntry(name, list: spec))
             }
             var seen: Set<String> = []
             for entry in entries where !seen.insert(entry).inserted {
-                throw InputError(.usage, at: place, "\(name): the list \"\(spec)\" has \(entry) twice")
+                throw InputError(at: place, .repeatedListEntry(name, list: spec, entry: entry))
             }
             values = .list(entries)
             count = entries.count
@@ -58,13 +57,12 @@ public struct GridParameter: Sendable, Hashable {
             count = (upper - lower) / step + 1
         } else if let number = Int(spec) {
             guard number >= 1 else {
-                throw InputError(
-                    .usage, at: place, "\(name)=\(spec): a hyperparameter needs at least 1 value, got \(spec)")
+                throw InputError(at: place, .noValueCounted(name, values: spec))
             }
             values = .count(number)
             count = number
         } else if spec.isEmpty {
-            throw InputError(.usage, at: place, "\(name): no values after =")
+            throw InputError(at: place, .noValues(name))
         } else {
             values = .list([spec])
             count = 1
@@ -76,23 +74,24 @@ public struct GridParameter: Sendable, Hashable {
     private static func range(_ spec: String, name: String, at place: String) throws(InputError) -> (Int, Int, Int) {
         let stepParts = spec.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
         let bounds = stepParts[0].split(separator: "..", omittingEmptySubsequences: false)
-        let shape = "\(name)=\(spec): expected a range of whole numbers LOW..HIGH or LOW..HIGH:STEP (depth=2..8)"
         guard bounds.count == 2, let lower = Int(bounds[0].trimmingSpaces), let upper = Int(bounds[1].trimmingSpaces)
-        else { throw InputError(.usage, at: place, shape) }
+        else { throw InputError(at: place, .notARange(name, values: spec)) }
         var step = 1
         if stepParts.count == 2 {
-            guard let given = Int(stepParts[1].trimmingSpaces) else { throw InputError(.usage, at: place, shape) }
+            guard let given = Int(stepParts[1].trimmingSpaces) else {
+                throw InputError(at: place, .notARange(name, values: spec))
+            }
             guard given >= 1 else {
-                throw InputError(.usage, at: place, "\(name)=\(spec): the step must be at least 1, got \(given)")
+                throw InputError(at: place, .stepBelowOne(name, values: spec, step: given))
             }
             step = given
         }
         guard lower <= upper else {
-            throw InputError(.usage, at: place, "\(name)=\(spec): the range is empty (\(lower) > \(upper))")
+            throw InputError(at: place, .emptyWholeRange(name, values: spec, lower: lower, upper: upper))
         }
         let (span, overflow) = upper.subtractingReportingOverflow(lower)
         guard !overflow, span < Int.max else {
-            throw InputError(.usage, at: place, "\(name)=\(spec): the range is too large")
+            throw InputError(at: place, .rangeTooLarge(name, values: spec))
         }
         return (lower, upper, step)
     }

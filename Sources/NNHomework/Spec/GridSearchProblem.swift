@@ -20,9 +20,9 @@ public struct GridSearchProblem: Sendable, Hashable {
         let sets = options.texts("--grid-set")
         switch (single.isEmpty, sets.isEmpty) {
         case (false, false):
-            throw InputError(.usage, at: "--grid-set", "give --grid (one grid) or --grid-set (a union), not both")
+            throw InputError(at: "--grid-set", .eitherNotBoth("--grid (one grid)", "--grid-set (a union)"))
         case (true, true):
-            throw InputError(.usage, at: "--grid", "missing; give --grid NAME=VALUES for each hyperparameter")
+            throw InputError(at: "--grid", .missing(give: "--grid NAME=VALUES for each hyperparameter"))
         case (false, true):
             grids = [try Self.grid(single, at: "--grid")]
             isUnion = false
@@ -31,7 +31,7 @@ public struct GridSearchProblem: Sendable, Hashable {
             for set in sets {
                 let words = set.split(whereSeparator: { $0 == " " || $0 == ";" || $0 == "\t" }).map(String.init)
                 guard !words.isEmpty else {
-                    throw InputError(.usage, at: "--grid-set", "is empty; expected \"NAME=VALUES NAME=VALUES …\"")
+                    throw InputError(at: "--grid-set", .empty(expected: "\"NAME=VALUES NAME=VALUES …\""))
                 }
                 grids.append(try Self.grid(words, at: "--grid-set"))
             }
@@ -49,7 +49,7 @@ public struct GridSearchProblem: Sendable, Hashable {
         for text in texts {
             let parameter = try GridParameter(parsing: text, at: place)
             if parameters.contains(where: { $0.name == parameter.name }) {
-                throw InputError(.usage, at: place, "\(parameter.name) is given twice in one grid")
+                throw InputError(at: place, .repeatedInGrid(parameter.name))
             }
             parameters.append(parameter)
         }

@@ -27,7 +27,9 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What is wrong, in words a user can act on.
     public var message: String
 
-    /// An error at `place`.
+    /// An error at `place` worded `message`, for a module's wording file only
+    /// (`InputError+Wording.swift`, the CLI's `CommandLineError.swift`); a
+    /// throw site names a typed case (``OptionError``, ``DataError``, ``FileError``).
     public init(_ kind: Kind, at place: String, _ message: String) {
         self.kind = kind
         self.place = place

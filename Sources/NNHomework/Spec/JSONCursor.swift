@@ -13,9 +13,9 @@ struct JSONCursor {
     /// The place to name in an error: the path, or the root's name at the root.
     var place: String { path.isEmpty ? rootName : path }
 
-    /// An invalid-data error at this place.
-    func error(_ message: String) -> InputError {
-        InputError(.invalidData, at: place, message)
+    /// The invalid-data error `error` at this place.
+    func error(_ error: DataError) -> InputError {
+        InputError(at: place, error)
     }
 
     /// The cursor at member `key` of this object (which the caller has checked).
@@ -28,7 +28,7 @@ struct JSONCursor {
 
     /// The cursors at the elements of this array.
     func elements() throws(InputError) -> [JSONCursor] {
-        guard case .array(let values) = value else { throw error("expected an array, found \(value.typeName)") }
+        guard case .array(let values) = value else { throw error(.expected("an array", found: value.typeName)) }
         return values.enumerated().map { JSONCursor(value: $1, path: "\(path)[\($0)]", rootName: rootName) }
     }
 
@@ -36,43 +36,40 @@ struct JSONCursor {
     /// every key in `required` is present.
     func requireObject(allowed: [String], required: [String] = []) throws(InputError) {
         guard case .object(let members) = value else {
-            throw error("expected an object, found \(value.typeName)")
+            throw error(.expected("an object", found: value.typeName))
         }
         for member in members where !allowed.contains(member.key) {
-            var message = "unknown key \"\(member.key)\""
-            if let guess = closestMatch(to: member.key, among: allowed) {
-                message += " (did you mean \"\(guess)\"?)"
-            }
-            throw error(message + "; expected \(allowed.joined(separator: ", "))")
+            throw error(
+                .unknownKey(member.key, suggestion: closestMatch(to: member.key, among: allowed), allowed: allowed))
         }
         for key in required where !members.contains(where: { $0.key == key }) {
-            throw error("missing key \"\(key)\"")
+            throw error(.missingKey(key))
         }
     }
 
     /// This value as a finite number.
     func number() throws(InputError) -> Double {
-        guard case .number(let x) = value else { throw error("expected a number, found \(value.typeName)") }
-        guard x.isFinite else { throw error("\(x) is not a finite number") }
+        guard case .number(let x) = value else { throw error(.expected("a number", found: value.typeName)) }
+        guard x.isFinite else { throw error(.notFiniteNumber(x)) }
         return x
     }
 
     /// This value as a string.
     func string() throws(InputError) -> String {
-        guard case .string(let text) = value else { throw error("expected a string, found \(value.typeName)") }
+        guard case .string(let text) = value else { throw error(.expected("a string", found: value.typeName)) }
         return text
     }
 
     /// This value as true or false.
     func bool() throws(InputError) -> Bool {
-        guard case .bool(let flag) = value else { throw error("expected true or false, found \(value.typeName)") }
+        guard case .bool(let flag) = value else { throw error(.expected("true or false", found: value.typeName)) }
         return flag
     }
 
     /// This value as a non-empty array of finite numbers.
     func vector() throws(InputError) -> [Double] {
         let entries = try elements()
-        guard !entries.isEmpty else { throw error("is empty") }
+        guard !entries.isEmpty else { throw error(.empty) }
         var result: [Double] = []
         for entry in entries { result.append(try entry.number()) }
         return result
@@ -81,11 +78,11 @@ struct JSONCursor {
     /// This value as a non-empty rectangular array of rows of finite numbers.
     func matrix() throws(InputError) -> Matrix {
         let rows = try elements()
-        guard !rows.isEmpty else { throw error("is empty") }
+        guard !rows.isEmpty else { throw error(.empty) }
         var arrays: [[Double]] = []
         for row in rows {
             guard case .array = row.value else {
-                throw row.error("expected a row (an array of numbers), found \(row.value.typeName)")
+                throw row.error(.expected("a row (an array of numbers)", found: row.value.typeName))
             }
             arrays.append(try row.vector())
         }
@@ -94,7 +91,7 @@ struct JSONCursor {
         } catch {
             switch error {
             case .raggedRow(let index, let count, let expected):
-                throw rows[index].error("has \(count) \(count == 1 ? "entry" : "entries"), but row 0 has \(expected)")
+                throw rows[index].error(.rowEntries(count: count, expected: expected))
             }
         }
     }

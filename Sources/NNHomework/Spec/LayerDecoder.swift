@@ -29,8 +29,8 @@ enum LayerDecoder {
         let entries = try cursor.elements()
         guard (1...3).contains(entries.count) else {
             throw cursor.error(
-                "expected 1 to 3 sizes ([H, W, C] channels last, [T, d] or [n]), found \(counted(entries.count, "size"))"
-            )
+                .expected(
+                    "1 to 3 sizes ([H, W, C] channels last, [T, d] or [n])", found: counted(entries.count, "size")))
         }
         var sizes: [Int] = []
         for entry in entries { sizes.append(try whole(entry)) }
@@ -40,14 +40,14 @@ enum LayerDecoder {
     /// One layer object.
     static func layer(_ cursor: JSONCursor) throws(InputError) -> ArchitectureLayer {
         guard case .object = cursor.value else {
-            throw cursor.error("expected an object, found \(cursor.value.typeName)")
+            throw cursor.error(.expected("an object", found: cursor.value.typeName))
         }
-        guard let typeCursor = cursor.member("type") else { throw cursor.error("missing key \"type\"") }
+        guard let typeCursor = cursor.member("type") else { throw cursor.error(.missingKey("type")) }
         let type = try typeCursor.string()
         guard let entry = keys.first(where: { $0.type == type }) else { throw typeCursor.error(unknownType(type)) }
         try cursor.requireObject(allowed: ["type"] + entry.required + entry.optional, required: entry.required)
         func whole(_ key: String) throws(InputError) -> Int {
-            guard let member = cursor.member(key) else { throw cursor.error("missing key \"\(key)\"") }
+            guard let member = cursor.member(key) else { throw cursor.error(.missingKey(key)) }
             return try LayerDecoder.whole(member)
         }
         func flag(_ key: String, default value: Bool) throws(InputError) -> Bool {
@@ -81,7 +81,7 @@ enum LayerDecoder {
             guard let rateCursor = cursor.member("rate") else { return .dropout(rate: nil) }
             let rate = try rateCursor.number()
             guard (0..<1).contains(rate) else {
-                throw rateCursor.error("expected a rate from 0 up to (not including) 1, found \(specText(rate))")
+                throw rateCursor.error(.expected("a rate from 0 up to (not including) 1", found: specText(rate)))
             }
             return .dropout(rate: rate)
         case "activation":
@@ -101,19 +101,17 @@ enum LayerDecoder {
         }
     }
 
-    /// The message for a layer type that does not exist, with a guess.
-    static func unknownType(_ type: String) -> String {
-        var message = "unknown layer type \"\(type)\""
-        if let guess = closestMatch(to: type, among: types) { message += " (did you mean \"\(guess)\"?)" }
-        return message + "; expected \(types.joined(separator: ", "))"
+    /// The error for a layer type that does not exist, with a guess.
+    static func unknownType(_ type: String) -> DataError {
+        .unknownLayerType(type, suggestion: closestMatch(to: type, among: types), types: types)
     }
 
     /// A whole number (sizes are checked to be positive when the architecture is summarised).
     static func whole(_ cursor: JSONCursor) throws(InputError) -> Int {
         let value = try cursor.number()
-        guard value.rounded() == value else { throw cursor.error("expected a whole number, found \(specText(value))") }
+        guard value.rounded() == value else { throw cursor.error(.expected("a whole number", found: specText(value))) }
         guard let integer = Int(exactly: value), integer.magnitude < 1 << 53 else {
-            throw cursor.error("\(specText(value)) is too large")
+            throw cursor.error(.tooLarge(value))
         }
         return integer
     }
@@ -124,7 +122,7 @@ enum LayerDecoder {
         let entries = try cursor.elements()
         guard entries.count == 2 else {
             throw cursor.error(
-                "expected one number or two ([height, width]), found \(counted(entries.count, "entry", "entries"))")
+                .expected("one number or two ([height, width])", found: counted(entries.count, "entry", "entries")))
         }
         return HeightWidth(try whole(entries[0]), try whole(entries[1]))
     }
@@ -138,7 +136,7 @@ enum LayerDecoder {
         }
         let rules: [String: Padding] = ["same": .same, "valid": .valid, "full": .full]
         guard let rule = rules[name] else {
-            throw cursor.error("unknown padding \"\(name)\"; expected a number, [height, width], same, valid or full")
+            throw cursor.error(.unknownPadding(name))
         }
         return HeightWidth(square: rule)
     }

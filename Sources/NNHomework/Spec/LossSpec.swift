@@ -17,10 +17,10 @@ enum LossSpec {
             return try make(name: cursor.string(), parameters: nil, at: cursor)
         }
         guard case .object = cursor.value else {
-            throw cursor.error("expected a loss name or an object with \"name\", found \(cursor.value.typeName)")
+            throw cursor.error(.expected("a loss name or an object with \"name\"", found: cursor.value.typeName))
         }
         try cursor.requireObject(allowed: ["name", "scale", "reduction"], required: ["name"])
-        guard let nameCursor = cursor.member("name") else { throw cursor.error("missing key \"name\"") }
+        guard let nameCursor = cursor.member("name") else { throw cursor.error(.missingKey("name")) }
         return try make(name: nameCursor.string(), parameters: cursor, at: nameCursor)
     }
 
@@ -28,21 +28,18 @@ enum LossSpec {
         let key = String(name.lowercased().map { $0 == "-" ? "_" : $0 })
         guard let canonical = names.first(where: { $0.name == key || $0.aliases.contains(key) })?.name else {
             let all = names.map(\.name)
-            var message = "unknown loss \"\(name)\"; expected one of \(all.joined(separator: ", "))"
-            if let guess = closestMatch(to: name, among: all + names.flatMap(\.aliases)) {
-                message += " (did you mean \"\(guess)\"?)"
-            }
-            throw place.error(message)
+            let guess = closestMatch(to: name, among: all + names.flatMap(\.aliases))
+            throw place.error(.unknownName(name, kind: "loss", names: all, suggestion: guess))
         }
         let reduction = try decodeReduction(parameters?.member("reduction"))
         let scaleCursor = parameters?.member("scale")
         if let scaleCursor, canonical != "squared_error" {
-            throw scaleCursor.error("\"scale\" applies to squared_error only, not to \(canonical)")
+            throw scaleCursor.error(.parameterAppliesOnly("scale", to: "squared_error", not: canonical))
         }
         switch canonical {
         case "squared_error":
             let scale = try scaleCursor?.number() ?? 1
-            if let scaleCursor, scale <= 0 { throw scaleCursor.error("must be positive, got \(specText(scale))") }
+            if let scaleCursor, scale <= 0 { throw scaleCursor.error(.notPositive(scale)) }
             return Loss(.squaredError(scale: scale), reduction: reduction)
         case "mse": return Loss(.meanSquaredError, reduction: reduction)
         case "cross_entropy": return Loss(.crossEntropy, reduction: reduction)
@@ -55,7 +52,7 @@ enum LossSpec {
         switch try cursor.string() {
         case "mean": return .mean
         case "sum": return .sum
-        case let other: throw cursor.error("unknown reduction \"\(other)\"; expected mean or sum")
+        case let other: throw cursor.error(.unknownReduction(other))
         }
     }
 }

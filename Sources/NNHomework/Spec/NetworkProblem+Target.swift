@@ -18,7 +18,7 @@ extension NetworkProblem {
         if case .binaryCrossEntropy = loss.function,
             let bad = target.elements.firstIndex(where: { !(0...1).contains($0) })
         {
-            throw cursor.error("binary cross-entropy needs targets in [0, 1], found \(specText(target.elements[bad]))")
+            throw cursor.error(.binaryTargetRange(target.elements[bad]))
         }
         return (target, nil)
     }
@@ -26,27 +26,24 @@ extension NetworkProblem {
     private static func decodeValues(
         _ cursor: JSONCursor, outputs: Int, samples: Int, isBatch: Bool
     ) throws(InputError) -> Matrix {
-        let outputsText = "the network outputs \(counted(outputs, "value"))"
         if !isBatch {
             let values: [Double]
             if case .number = cursor.value { values = [try cursor.number()] } else { values = try cursor.vector() }
             guard values.count == outputs else {
-                throw cursor.error("has \(counted(values.count, "value")), but \(outputsText)")
+                throw cursor.error(.targetValues(count: values.count, outputs: outputs))
             }
             return Matrix(row: values)
         }
         let rows = try cursor.elements()
         guard rows.count == samples else {
-            throw cursor.error(
-                "has \(counted(rows.count, "row")), but the input has \(counted(samples, "sample")) (one target row per sample)"
-            )
+            throw cursor.error(.targetRows(count: rows.count, samples: samples))
         }
         if outputs == 1, rows.allSatisfy({ if case .number = $0.value { true } else { false } }) {
             return Matrix(column: try cursor.vector())
         }
         let matrix = try cursor.matrix()
         guard matrix.columns == outputs else {
-            throw rows[0].error("has \(counted(matrix.columns, "value")), but \(outputsText)")
+            throw rows[0].error(.targetValues(count: matrix.columns, outputs: outputs))
         }
         return matrix
     }
@@ -64,9 +61,7 @@ extension NetworkProblem {
         }
         let rows = try cursor.elements()
         guard rows.count == samples else {
-            throw cursor.error(
-                "has \(counted(rows.count, "entry", "entries")), but the input has \(counted(samples, "sample")) (one class or row per sample)"
-            )
+            throw cursor.error(.classTargets(count: rows.count, samples: samples))
         }
         if rows.allSatisfy({ if case .number = $0.value { true } else { false } }) {
             var classes: [Int] = []
@@ -74,8 +69,7 @@ extension NetworkProblem {
             return (oneHot(classes, classes: outputs), classes)
         }
         if let index = rows.firstIndex(where: { if case .number = $0.value { true } else { false } }) {
-            throw rows[index].error(
-                "is a class index, but other samples are probability rows; give every sample the same way")
+            throw rows[index].error(.mixedClassTargets)
         }
         var probabilities: [[Double]] = []
         for row in rows { probabilities.append(try probabilityRow(row, outputs: outputs)) }
@@ -85,33 +79,25 @@ extension NetworkProblem {
     private static func classIndex(_ cursor: JSONCursor, outputs: Int) throws(InputError) -> Int {
         let value = try cursor.number()
         guard value == value.rounded(), value >= 0, value < Double(outputs), let k = Int(exactly: value) else {
-            throw cursor.error(
-                "class \(specText(value)) is not a 0-based class index of the \(counted(outputs, "output")) (0…\(outputs - 1))"
-            )
+            throw cursor.error(.notAClassIndex(value, outputs: outputs))
         }
         return k
     }
 
     private static func probabilityRow(_ cursor: JSONCursor, outputs: Int) throws(InputError) -> [Double] {
         guard case .array = cursor.value else {
-            throw cursor.error("expected a 0-based class index or a probability vector, found \(cursor.value.typeName)")
+            throw cursor.error(.expected("a 0-based class index or a probability vector", found: cursor.value.typeName))
         }
         let row = try cursor.vector()
         guard row.count == outputs else {
-            throw cursor.error(
-                "has \(counted(row.count, "value")), but the network outputs \(counted(outputs, "class probability", "class probabilities"))"
-            )
+            throw cursor.error(.classProbabilities(count: row.count, outputs: outputs))
         }
         let entries = try cursor.elements()
         if let negative = row.firstIndex(where: { $0 < 0 }) {
-            throw entries[negative].error(
-                "is negative (\(specText(row[negative]))); a cross-entropy target must be a probability vector (entries ≥ 0, summing to 1)"
-            )
+            throw entries[negative].error(.negativeProbability(row[negative]))
         }
         guard abs(row.reduce(0, +) - 1) <= 1e-9 else {
-            throw cursor.error(
-                "a cross-entropy target must be a probability vector (entries ≥ 0, summing to 1); it sums to \(specText(row.reduce(0, +)))"
-            )
+            throw cursor.error(.probabilitySum(row.reduce(0, +)))
         }
         return row
     }

@@ -71,7 +71,7 @@ extension NetworkProblem {
         do {
             value = try JSONValue(parsing: text)
         } catch {
-            throw InputError(.invalidData, at: source, error.description)
+            throw InputError(at: source, .syntax(error))
         }
         try self.init(json: value, source: source, seed: seed, requiresLoss: requiresLoss)
     }
@@ -83,14 +83,14 @@ extension NetworkProblem {
         try root.requireObject(
             allowed: Self.keys, required: givesLoss ? ["input", "target", "layers", "loss"] : ["input", "layers"])
         guard let inputCursor = root.member("input"), let layersCursor = root.member("layers") else {
-            throw root.error("missing key")
+            throw root.error(.missingKey(nil))
         }
 
         let description = try root.member("description")?.string()
         let isAugmented = try root.member("augmented")?.bool() ?? false
         let (input, isBatch) = try Self.decodeInput(inputCursor)
         let layerCursors = try layersCursor.elements()
-        guard !layerCursors.isEmpty else { throw layersCursor.error("is empty; a network needs at least one layer") }
+        guard !layerCursors.isEmpty else { throw layersCursor.error(.noLayers) }
 
         var layers: [Dense] = []
         var hasBias: [Bool] = []
@@ -120,7 +120,7 @@ extension NetworkProblem {
         var learningRate: Double?
         if let rateCursor = root.member("learning_rate") {
             let rate = try rateCursor.number()
-            guard rate > 0 else { throw rateCursor.error("must be positive, got \(specText(rate))") }
+            guard rate > 0 else { throw rateCursor.error(.notPositive(rate)) }
             learningRate = rate
         }
         self.init(
@@ -140,7 +140,7 @@ extension NetworkProblem {
             return (Matrix(row: try cursor.vector()), false)
         default:
             throw cursor.error(
-                "expected a number, a vector or a matrix (one sample per row), found \(cursor.value.typeName)")
+                .expected("a number, a vector or a matrix (one sample per row)", found: cursor.value.typeName))
         }
     }
 
@@ -150,24 +150,21 @@ extension NetworkProblem {
     ) throws(InputError) -> (dense: Dense, hasBias: Bool, initialization: WeightInitialization?) {
         let allowed = isAugmented ? ["weights", "units", "activation"] : ["weights", "bias", "units", "activation"]
         if isAugmented, let bias = cursor.member("bias") {
-            throw bias.error(
-                "with \"augmented\": true the bias weights are the first column of weights; remove \"bias\"")
+            throw bias.error(.biasWhenAugmented)
         }
         try cursor.requireObject(allowed: allowed, required: ["activation"])
-        guard let activationCursor = cursor.member("activation") else { throw cursor.error("missing key") }
+        guard let activationCursor = cursor.member("activation") else { throw cursor.error(.missingKey(nil)) }
         if let unitsCursor = cursor.member("units") {
             if let given = cursor.member("weights") ?? cursor.member("bias") {
-                throw given.error("give either \"units\" (weights drawn at random) or weights and bias, not both")
+                throw given.error(.unitsAndWeights)
             }
             let units = try unitsCursor.number()
             guard units == units.rounded(), (1...maximumUnits).contains(units) else {
-                throw unitsCursor.error(
-                    "expected a whole number of units from 1 to \(Int(maximumUnits)), got \(specText(units))")
+                throw unitsCursor.error(.unitsRange(units, maximum: Int(maximumUnits)))
             }
             let (drawn, overflow) = incoming.multipliedReportingOverflow(by: Int(units))
             guard !overflow, drawn <= maximumWeights - weightCount else {
-                throw unitsCursor.error(
-                    "the network would hold more than 10⁷ weights; ask for fewer units")
+                throw unitsCursor.error(.tooManyWeights)
             }
             let activation = try ActivationSpec.decode(activationCursor)
             let rule = WeightInitialization(for: activation)
@@ -176,17 +173,13 @@ extension NetworkProblem {
             return (Dense(weights: weights, bias: bias, activation: activation), true, rule)
         }
         guard let weightsCursor = cursor.member("weights") else {
-            throw cursor.error("missing key \"weights\" (or \"units\" to draw the weights at random)")
+            throw cursor.error(.missingWeights)
         }
         let given = try weightsCursor.matrix()
         let expectedColumns = isAugmented ? incoming + 1 : incoming
         if given.columns != expectedColumns {
-            let values = counted(incoming, "value")
-            let source = number == 1 ? "the input has \(values)" : "layer \(number - 1) outputs \(values)"
-            let extra = isAugmented ? " plus the bias column" : ""
             throw weightsCursor.error(
-                "has \(counted(given.columns, "column")), but \(source)\(extra) (weights are out × in: one row per unit)"
-            )
+                .weightColumns(count: given.columns, incoming: incoming, layer: number, isAugmented: isAugmented))
         }
         let activation = try ActivationSpec.decode(activationCursor)
         if isAugmented {
@@ -201,12 +194,10 @@ extension NetworkProblem {
         switch biasCursor.value {
         case .number: bias = [try biasCursor.number()]
         case .array: bias = try biasCursor.vector()
-        default: throw biasCursor.error("expected a number or a vector, found \(biasCursor.value.typeName)")
+        default: throw biasCursor.error(.expected("a number or a vector", found: biasCursor.value.typeName))
         }
         guard bias.count == given.rows else {
-            throw biasCursor.error(
-                "has \(counted(bias.count, "entry", "entries")), but weights has \(counted(given.rows, "row")) (one per unit)"
-            )
+            throw biasCursor.error(.biasEntries(count: bias.count, rows: given.rows))
         }
         return (Dense(weights: given, bias: bias, activation: activation), true, nil)
     }

@@ -48,9 +48,8 @@ public enum OptionType: Sendable, Hashable {
             return .text(text)
         case .choice(let names):
             guard names.contains(text) else {
-                var message = "expected \(Self.list(names)), got \"\(text)\""
-                if let guess = closestMatch(to: text, among: names) { message += " (did you mean \(guess)?)" }
-                throw InputError(.usage, at: option, message)
+                throw InputError(
+                    at: option, .expectedChoice(names, got: text, suggestion: closestMatch(to: text, among: names)))
             }
             return .text(text)
         case .whole(let range):
@@ -59,26 +58,25 @@ public enum OptionType: Sendable, Hashable {
                 ? "a whole number of at least \(range.lowerBound)"
                 : "a whole number from \(range.lowerBound) to \(range.upperBound)"
             guard let value = NumberText.whole(text), range.contains(value) else {
-                throw InputError(.usage, at: option, "expected \(expected), got \"\(text)\"")
+                throw InputError(at: option, .expected(expected, got: text))
             }
             return .whole(value)
         case .seed:
             guard let value = UInt64(text) else {
-                throw InputError(
-                    .usage, at: option, "expected a whole number from 0 to \(UInt64.max), got \"\(text)\"")
+                throw InputError(at: option, .expected("a whole number from 0 to \(UInt64.max)", got: text))
             }
             return .seed(value)
         case .number(let bound):
             guard let value = NumberText.decimal(text) else {
-                throw InputError(.usage, at: option, "expected a number, got \"\(text)\"")
+                throw InputError(at: option, .expected("a number", got: text))
             }
             switch bound {
             case .positive where value <= 0:
-                throw InputError(.usage, at: option, "must be positive, got \(text)")
+                throw InputError(at: option, .notPositive(text))
             case .nonNegative where value < 0:
-                throw InputError(.usage, at: option, "must be 0 or more, got \(text)")
+                throw InputError(at: option, .negative(text))
             case .openUnitInterval where value <= 0 || value >= 1:
-                throw InputError(.usage, at: option, "must be strictly between 0 and 1, got \(text)")
+                throw InputError(at: option, .notInOpenUnitInterval(text))
             default:
                 return .number(value)
             }

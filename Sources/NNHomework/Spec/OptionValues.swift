@@ -16,7 +16,7 @@ public struct OptionValues: Sendable {
     public init(
         _ given: [String: [OptionValue]] = [:], defaults: [String: OptionValue] = [:],
         readFile: @escaping @Sendable (String) throws(InputError) -> String = { path throws(InputError) in
-            throw InputError(.unreadable, at: path, "cannot read: no files here")
+            throw InputError(at: path, .noFiles)
         }
     ) {
         self.given = given

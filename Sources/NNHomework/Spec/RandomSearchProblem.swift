@@ -25,24 +25,23 @@ public struct RandomSearchProblem: Sendable, Hashable {
     ///   neither of `--confidence` and `--trials` are given.
     public init(_ options: OptionValues) throws(InputError) {
         guard let fraction = options.number("--good-fraction") else {
-            throw InputError(.usage, at: "--good-fraction", "missing; give the fraction p of good configurations")
+            throw InputError(at: "--good-fraction", .missing(give: "the fraction p of good configurations"))
         }
         goodFraction = fraction
         let confidence = options.number("--confidence")
         if let confidence, confidence >= 1 {
             guard confidence > 1 else {
-                throw InputError(.usage, at: "--confidence", "must be below 1: no finite number of trials is certain")
+                throw InputError(at: "--confidence", .certainty)
             }
-            throw InputError(
-                .usage, at: "--confidence", "must be strictly between 0 and 1, got \(specText(confidence))")
+            throw InputError(at: "--confidence", .notInOpenUnitInterval(specText(confidence)))
         }
         switch (confidence, options.whole("--trials")) {
         case (let q?, nil): question = .trialsFor(confidence: q)
         case (nil, let n?): question = .probabilityOf(trials: n)
         case (.some, .some):
-            throw InputError(.usage, at: "--trials", "give --confidence (to find N) or --trials (to find P), not both")
+            throw InputError(at: "--trials", .eitherNotBoth("--confidence (to find N)", "--trials (to find P)"))
         case (nil, nil):
-            throw InputError(.usage, at: "--confidence", "missing; give --confidence q or --trials N")
+            throw InputError(at: "--confidence", .missing(give: "--confidence q or --trials N"))
         }
         schedule = try TrainingSchedule(options)
     }

@@ -19,16 +19,13 @@ public enum SizeText {
         var sizes: [Int] = []
         for part in parts {
             guard let size = NumberText.whole(part.trimmingSpaces) else {
-                throw InputError(
-                    .usage, at: option, "\"\(part)\" is not a whole number; write sizes as \(example(counts))")
+                throw InputError(at: option, .notASize(String(part), example: example(counts)))
             }
             sizes.append(size)
         }
         guard counts.contains(sizes.count) else {
             throw InputError(
-                .usage, at: option,
-                "expected \(counts.map(String.init).joined(separator: " or ")) sizes "
-                    + "(\(example(counts))), got \(sizes.count)")
+                at: option, .sizeCount(expected: Array(counts), example: example(counts), got: sizes.count))
         }
         return sizes
     }
@@ -46,8 +43,7 @@ public enum SizeText {
         case "full": return (.full, .full)
         default:
             guard text.first.map({ $0.isNumber || $0 == "-" || $0 == "−" }) ?? false else {
-                throw InputError(
-                    .usage, at: option, "\"\(text)\" is not a padding; expected a number P, PxQ, same, valid or full")
+                throw InputError(at: option, .notAPadding(text))
             }
             let sizes = try Self.sizes(parsing: text, option: option, counts: 1...2)
             return (.symmetric(sizes[0]), .symmetric(sizes[sizes.count - 1]))

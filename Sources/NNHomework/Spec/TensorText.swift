@@ -14,7 +14,7 @@ public enum TensorText {
     ///   (counted from 1 in the row form, JSON paths from 0) that is wrong.
     public static func channels(parsing text: String, place: String) throws(InputError) -> [Matrix] {
         let trimmed = text.trimmingSpaces
-        guard !trimmed.isEmpty else { throw InputError(.invalidData, at: place, "is empty; expected a matrix") }
+        guard !trimmed.isEmpty else { throw InputError(at: place, .emptyMatrix) }
         if trimmed.hasPrefix("[") { return try json(trimmed, place: place) }
         return [try rows(trimmed, place: place)]
     }
@@ -27,21 +27,19 @@ public enum TensorText {
         for (rowIndex, line) in lines.enumerated() {
             let words = line.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" || $0 == "\r" })
             guard !words.isEmpty else {
-                throw InputError(.invalidData, at: place, "row \(rowIndex + 1) is empty")
+                throw InputError(at: place, .emptyRow(rowIndex + 1))
             }
             var row: [Double] = []
             for (columnIndex, word) in words.enumerated() {
                 guard let value = NumberText.decimal(word) else {
                     throw InputError(
-                        .invalidData, at: place,
-                        "row \(rowIndex + 1), column \(columnIndex + 1): \"\(word)\" is not a finite number")
+                        at: place, .notAFiniteEntry(String(word), row: rowIndex + 1, column: columnIndex + 1))
                 }
                 row.append(value)
             }
             if let first = arrays.first, first.count != row.count {
                 throw InputError(
-                    .invalidData, at: place,
-                    "row \(rowIndex + 1) has \(counted(row.count, "entry", "entries")), but row 1 has \(first.count)")
+                    at: place, .rowLength(row: rowIndex + 1, count: row.count, firstRow: 1, expected: first.count))
             }
             arrays.append(row)
         }
@@ -53,7 +51,7 @@ public enum TensorText {
         do {
             value = try JSONValue(parsing: text)
         } catch {
-            throw InputError(.invalidData, at: place, error.description)
+            throw InputError(at: place, .syntax(error))
         }
         let root = JSONCursor(value: value, path: place, rootName: place)
         let isStack = value.arrayValue?.first?.arrayValue?.first?.arrayValue != nil
@@ -64,7 +62,8 @@ public enum TensorText {
             let matrix = try channel.matrix()
             if let first = matrices.first, first.rows != matrix.rows || first.columns != matrix.columns {
                 throw channel.error(
-                    "is \(matrix.rows) × \(matrix.columns), but channel 0 is \(first.rows) × \(first.columns)")
+                    .channelShape(
+                        rows: matrix.rows, columns: matrix.columns, firstRows: first.rows, firstColumns: first.columns))
             }
             matrices.append(matrix)
         }

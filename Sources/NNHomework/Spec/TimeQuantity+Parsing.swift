@@ -21,17 +21,16 @@ extension TimeQuantity {
         let trimmed = text.trimmingSpaces
         let number = trimmed.prefix { $0.isNumber || $0 == "." || $0 == "e" || $0 == "E" || $0 == "+" || $0 == "-" }
         let unitText = trimmed.dropFirst(number.count).trimmingSpaces.lowercased()
-        let accepted = "s, min, h or d (e.g. 2min, 90s, 1.5h, 3d)"
         guard !number.isEmpty, let value = NumberText.decimal(number) else {
-            throw InputError(.usage, at: place, "expected a duration such as 2min, 90s, 1.5h or 3d, got \"\(text)\"")
+            throw InputError(at: place, .expected("a duration such as 2min, 90s, 1.5h or 3d", got: text))
         }
         guard !unitText.isEmpty else {
-            throw InputError(.usage, at: place, "\"\(text)\" has no unit; expected \(accepted)")
+            throw InputError(at: place, .noUnit(text))
         }
         guard let unit = Self.unitNames.first(where: { $0.names.contains(unitText) })?.unit else {
-            throw InputError(.usage, at: place, "unknown unit \"\(unitText)\" in \"\(text)\"; expected \(accepted)")
+            throw InputError(at: place, .unknownUnit(String(unitText), in: text))
         }
-        guard value > 0 else { throw InputError(.usage, at: place, "must be positive, got \"\(text)\"") }
+        guard value > 0 else { throw InputError(at: place, .notPositive(text)) }
         self.init(value, unit)
     }
 }

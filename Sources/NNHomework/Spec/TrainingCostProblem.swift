@@ -44,21 +44,23 @@ public struct TrainingCostProblem: Sendable, Hashable {
         gpuPrice = try options.text("--gpu-price").map { text throws(InputError) in try Self.priceRange(text) }
         energy = try Self.energy(options, gpus: gpus)
         if gpuPrice != nil && gpus == nil {
-            throw InputError(.usage, at: "--gpu-price", "needs --gpus (how many accelerators are bought)")
+            throw InputError(at: "--gpu-price", .requires("--gpus", because: "how many accelerators are bought"))
         }
         if energy == nil {
             for name in ["--carbon", "--household-kwh-per-month"] where options.isGiven(name) {
                 throw InputError(
-                    .usage, at: name, "needs the energy: --watts with --gpu-hours, or --dollars with --price")
+                    at: name, .needs("the energy: --watts with --gpu-hours, or --dollars with --price"))
             }
             if price != nil {
-                throw InputError(.usage, at: "--price", "needs the energy: --watts with --gpu-hours (or --dollars)")
+                throw InputError(at: "--price", .needs("the energy: --watts with --gpu-hours (or --dollars)"))
             }
             if gpuPrice == nil {
                 throw InputError(
-                    .usage, at: "",
-                    "nothing to compute; give --gpu-hours G (or --gpus N --hours H) with --watts W, --dollars D with --price P, or --gpus N with --gpu-price USD"
-                )
+                    at: "",
+                    .nothingToCompute(
+                        give:
+                            "--gpu-hours G (or --gpus N --hours H) with --watts W, --dollars D with --price P, or --gpus N with --gpu-price USD"
+                    ))
             }
         }
     }
@@ -69,25 +71,27 @@ public struct TrainingCostProblem: Sendable, Hashable {
         let gpuHours = options.number("--gpu-hours")
         let pue = options.number("--pue")
         if let pue, pue < 1 {
-            throw InputError(.usage, at: "--pue", "is total facility power over IT power, at least 1, got \(pue)")
+            throw InputError(at: "--pue", .pueBelowOne(pue))
         }
         if let dollars = options.number("--dollars") {
             for name in ["--watts", "--hours", "--gpu-hours", "--pue"] where options.isGiven(name) {
-                throw InputError(.usage, at: name, "cannot be used with --dollars, which gives the energy by itself")
+                throw InputError(at: name, .conflicts(with: "--dollars", because: "which gives the energy by itself"))
             }
             guard let price = options.number("--price") else {
-                throw InputError(.usage, at: "--dollars", "needs --price (USD per kWh) to find the energy bought")
+                throw InputError(at: "--dollars", .needs("--price (USD per kWh) to find the energy bought"))
             }
             return .fromDollars(dollars, price: price)
         }
         let usage: Usage?
         switch (gpuHours, hours) {
         case (.some, .some):
-            throw InputError(.usage, at: "--hours", "give --gpu-hours G or --gpus N --hours H, not both")
+            throw InputError(at: "--hours", .eitherNotBoth("--gpu-hours G", "--gpus N --hours H"))
         case (let total?, nil):
             usage = .gpuHours(total)
         case (nil, let each?):
-            guard let gpus else { throw InputError(.usage, at: "--hours", "needs --gpus (how many accelerators run)") }
+            guard let gpus else {
+                throw InputError(at: "--hours", .requires("--gpus", because: "how many accelerators run"))
+            }
             usage = .gpus(gpus, hours: each)
         case (nil, nil):
             usage = nil
@@ -97,11 +101,11 @@ public struct TrainingCostProblem: Sendable, Hashable {
             return .fromPower(
                 usage: usage, watts: watts, powerUsageEffectiveness: pue ?? 1, isDefaultPUE: pue == nil)
         case (.some, nil):
-            throw InputError(.usage, at: "--watts", "missing; give the power of one accelerator in W")
+            throw InputError(at: "--watts", .missing(give: "the power of one accelerator in W"))
         case (nil, .some):
-            throw InputError(.usage, at: "--watts", "needs --gpu-hours G (or --gpus N --hours H)")
+            throw InputError(at: "--watts", .needs("--gpu-hours G (or --gpus N --hours H)"))
         case (nil, nil):
-            if pue != nil { throw InputError(.usage, at: "--pue", "needs --watts and --gpu-hours") }
+            if pue != nil { throw InputError(at: "--pue", .needs("--watts and --gpu-hours")) }
             return nil
         }
     }
@@ -118,10 +122,10 @@ public struct TrainingCostProblem: Sendable, Hashable {
             values.append(value)
         }
         guard values.count <= 2, let low = values.first, let high = values.last else {
-            throw InputError(.usage, at: "--gpu-price", "expected USD or LOW..HIGH, got \"\(text)\"")
+            throw InputError(at: "--gpu-price", .expected("USD or LOW..HIGH", got: text))
         }
         guard low <= high else {
-            throw InputError(.usage, at: "--gpu-price", "the range \"\(text)\" is empty (low above high)")
+            throw InputError(at: "--gpu-price", .emptyRange(text))
         }
         return low...high
     }

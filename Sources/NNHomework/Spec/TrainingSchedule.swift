@@ -22,7 +22,7 @@ public struct TrainingSchedule: Sendable, Hashable {
         }
         guard let epochs = options.whole("--epochs") else {
             if epochTime != nil {
-                throw InputError(.usage, at: "--epoch-time", "needs --epochs (how many epochs each run trains)")
+                throw InputError(at: "--epoch-time", .requires("--epochs", because: "how many epochs each run trains"))
             }
             return nil
         }

@@ -62,8 +62,7 @@ public struct ConvolutionSizeSolver: Sendable {
                     kernelHeight: problem.height.kernelSize, kernelWidth: problem.width.kernelSize,
                     inputChannels: problem.inputChannels, filters: filters, positions: positions)
             } catch {
-                throw InputError(
-                    .invalidData, at: "--input", "the parameter or multiply-add count is too large to compute with")
+                throw InputError(at: "--input", .countTooLarge)
             }
             let kernelTerms: [MathExpression] = [
                 .symbol(Symbol("k", index: "h")), .symbol(Symbol("k", index: "w")), inputChannels,

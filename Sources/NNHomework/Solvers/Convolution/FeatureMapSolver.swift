@@ -27,9 +27,7 @@ public struct FeatureMapSolver: Sendable {
     ///   fit the padded input, or the values overflow.
     public func convolution(input: [Matrix], filter: Convolution2D) throws(InputError) -> Solution {
         guard input.count == filter.kernel.count else {
-            throw InputError(
-                .invalidData, at: "--kernel",
-                "has \(counted(filter.kernel.count, "channel")), but --input has \(input.count); they must match")
+            throw InputError(at: "--kernel", .channelMismatch(kernel: filter.kernel.count, input: input.count))
         }
         let (height, width) = filter.dimensions(inputHeight: input[0].rows, inputWidth: input[0].columns)
         if let height = try? height.validated(), let width = try? width.validated() {
@@ -43,9 +41,7 @@ public struct FeatureMapSolver: Sendable {
             throw InputError(error, lines: (try? height.validated()) == nil ? "rows" : "columns")
         }
         guard map.output.isFinite else {
-            throw InputError(
-                .invalidData, at: "--input", "the feature map overflows; the numbers are too large for double precision"
-            )
+            throw InputError(at: "--input", .featureMapOverflows)
         }
         let isMultichannel = input.count > 1
         let name = filter.isFlipped ? "Convolution (true, kernel flipped)" : "Cross-correlation"
@@ -187,16 +183,11 @@ public struct FeatureMapSolver: Sendable {
                 width.inputSize + width.paddingBefore + width.paddingAfter,
             ])
         } catch {
-            throw InputError(.invalidData, at: "--input", tooLargeMessage)
+            throw InputError(at: "--input", .tooManyTerms(limit: maximumTerms))
         }
         guard products <= maximumTerms, padded <= maximumTerms else {
-            throw InputError(.invalidData, at: "--input", tooLargeMessage)
+            throw InputError(at: "--input", .tooManyTerms(limit: maximumTerms))
         }
-    }
-
-    private static var tooLargeMessage: String {
-        "the worked solution would show more than \(maximumTerms) numbers (products or window values, "
-            + "or padded-input entries); give a smaller input, kernel or padding"
     }
 
     private func writeSizes(

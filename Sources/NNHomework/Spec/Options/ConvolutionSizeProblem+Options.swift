@@ -9,10 +9,10 @@ extension ConvolutionSizeProblem {
     /// - Throws: a usage error when `--input` or `--kernel` is missing or options contradict each other.
     public init(_ options: OptionValues) throws(InputError) {
         guard let shape = options.sizes("--input") else {
-            throw InputError(.usage, at: "--input", "missing; give the input shape, e.g. --input 36x36x3")
+            throw InputError(at: "--input", .missing(give: "the input shape, e.g. --input 36x36x3"))
         }
         guard let kernel = options.pair("--kernel") else {
-            throw InputError(.usage, at: "--kernel", "missing; give the kernel size, e.g. --kernel 3")
+            throw InputError(at: "--kernel", .missing(give: "the kernel size, e.g. --kernel 3"))
         }
         let isChannelsFirst = options.has("--channels-first")
         let (height, width, channels) =
@@ -51,14 +51,14 @@ extension ConvolutionSizeProblem {
     private static func requireConsistent(_ options: OptionValues, isPooling: Bool) throws(InputError) {
         if isPooling {
             for option in ["--filters", "--no-bias", "--transposed", "--output-padding"] where options.isGiven(option) {
-                throw InputError(.usage, at: option, "does not apply to a pooling layer (--pool)")
+                throw InputError(at: option, .notForPooling)
             }
         } else if options.has("--ceil-mode") {
-            throw InputError(.usage, at: "--ceil-mode", "applies to pooling only; add --pool max or --pool avg")
+            throw InputError(at: "--ceil-mode", .appliesOnly(to: "pooling", add: "--pool max or --pool avg"))
         }
         if options.isGiven("--output-padding") && !options.has("--transposed") {
             throw InputError(
-                .usage, at: "--output-padding", "applies to a transposed convolution only; add --transposed")
+                at: "--output-padding", .appliesOnly(to: "a transposed convolution", add: "--transposed"))
         }
     }
 }

@@ -28,10 +28,10 @@ public enum FeatureMapProblem: Sendable, Hashable {
     /// - Throws: a usage error when `--mode`, `--size` or `--input` is missing; the matrix reader's errors.
     public init(pooling options: OptionValues) throws(InputError) {
         guard let mode = options.text("--mode").flatMap(PoolingMode.init(rawValue:)) else {
-            throw InputError(.usage, at: "--mode", "missing; give --mode max or --mode avg")
+            throw InputError(at: "--mode", .missing(give: "--mode max or --mode avg"))
         }
         guard let size = options.pair("--size") else {
-            throw InputError(.usage, at: "--size", "missing; give the window size, e.g. --size 2")
+            throw InputError(at: "--size", .missing(give: "the window size, e.g. --size 2"))
         }
         let stride = options.pair("--stride") ?? size
         let input = try Self.channels(options, "--input", example: "1 3 2 4; 5 6 1 2")
@@ -47,7 +47,7 @@ public enum FeatureMapProblem: Sendable, Hashable {
         -> [Matrix]
     {
         guard let document = try options.document(option) else {
-            throw InputError(.usage, at: option, "missing; give a matrix, e.g. \(option) \"\(example)\", or a file")
+            throw InputError(at: option, .missing(give: "a matrix, e.g. \(option) \"\(example)\", or a file"))
         }
         return try TensorText.channels(parsing: document.text, place: document.source)
     }

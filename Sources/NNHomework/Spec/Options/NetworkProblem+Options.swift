@@ -16,16 +16,15 @@ extension NetworkProblem {
         case (false, let name?):
             guard let example = BuiltInExample.named(name) else {
                 let names = BuiltInExample.all.map(\.name)
-                var message = "no example called \"\(name)\""
-                if let guess = closestMatch(to: name, among: names) { message += " (did you mean \"\(guess)\"?)" }
                 throw InputError(
-                    .usage, at: "--example", message + "; the examples are \(names.joined(separator: ", "))")
+                    at: "--example",
+                    .unknownExample(name, suggestion: closestMatch(to: name, among: names), examples: names))
             }
             try self.init(parsing: example.json, source: "example \(name)", seed: seed, requiresLoss: requiresLoss)
         case (true, .some):
-            throw InputError(.usage, at: "--net", "give either --net FILE or --example NAME, not both")
+            throw InputError(at: "--net", .eitherNotBoth("--net FILE", "--example NAME"))
         case (false, nil):
-            throw InputError(.usage, at: "--net", "missing; give --net FILE (or --example NAME)")
+            throw InputError(at: "--net", .missing(give: "--net FILE (or --example NAME)"))
         }
     }
 }
@@ -86,9 +85,9 @@ extension ArchitectureProblem {
             try self.init(parsing: file.text, source: file.source)
         case (false, let text?): try self.init(compact: text)
         case (true, .some):
-            throw InputError(.usage, at: "--arch", "give either --arch FILE or --layers TEXT, not both")
+            throw InputError(at: "--arch", .eitherNotBoth("--arch FILE", "--layers TEXT"))
         case (false, nil):
-            throw InputError(.usage, at: "--arch", "missing; give --arch FILE or --layers TEXT")
+            throw InputError(at: "--arch", .missing(give: "--arch FILE or --layers TEXT"))
         }
     }
 }

@@ -1,0 +1,206 @@
+extension InputError {
+    /// The error a user sees for `error` at the option `place`: its words, and
+    /// its kind (exit status). Every message of NNHomework's options is worded here.
+    public init(at place: String, _ error: OptionError) {
+        self.init(.usage, at: place, Self.wording(of: error))
+    }
+
+    /// The error a user sees for `error` at `place`, a JSON path, option or
+    /// file: its words, and its kind (exit status).
+    public init(at place: String, _ error: DataError) {
+        self.init(.invalidData, at: place, Self.wording(of: error))
+    }
+
+    /// The error a user sees for `error` reading the file `place`: its words, and its kind (exit status).
+    public init(at place: String, _ error: FileError) {
+        switch error {
+        case .noFiles: self.init(.unreadable, at: place, "cannot read: no files here")
+        }
+    }
+
+    private static func wording(of error: DataError) -> String {
+        let precision = "the numbers are too large for double precision"
+        let probabilityVector = "a cross-entropy target must be a probability vector (entries ≥ 0, summing to 1)"
+        return switch error {
+        case .missingTarget(let purpose): "missing; \(purpose) needs a target and a loss"
+        case .overflows(let quantity): "the \(quantity) overflows"
+        case .lossOverflows: "the loss overflows; \(precision)"
+        case .layerOverflows(let index): "layer \(index + 1)'s values overflow; \(precision)"
+        case .gradientOverflows: "a gradient overflows; \(precision)"
+        case .featureMapOverflows: "the feature map overflows; \(precision)"
+        case .tooManyEpochs: "the total number of epochs exceeds 2⁶³ − 1"
+        case .tooManyTrials: "the number of trials exceeds 2⁶² (p is too small)"
+        case .tooManyCombinations: "the grid has more than 2⁶³ − 1 combinations"
+        case .countTooLarge: "the parameter or multiply-add count is too large to compute with"
+        case .tooManyTerms(let limit):
+            "the worked solution would show more than \(limit) numbers (products or window values, "
+                + "or padded-input entries); give a smaller input, kernel or padding"
+        case .channelMismatch(let kernel, let input):
+            "has \(counted(kernel, "channel")), but --input has \(input); they must match"
+        case .notFinite(let what, let place, let isNaN):
+            "\(what) is not a finite number at \(place) (\(isNaN ? "NaN" : "±∞")); choose a point inside the domain of f"
+        case .probabilityNotPositive(let value):
+            "cross-entropy needs predicted probabilities ŷ > 0, but ŷ has \(specText(value)); use a softmax output layer"
+        case .predictionOutsideUnitInterval(let value):
+            "binary cross-entropy needs predictions ŷ strictly between 0 and 1, but ŷ has \(specText(value)); use a sigmoid output layer"
+        case .unknownAnswerKey(let key, let suggestion, let keys):
+            unknown("key", key, suggestion: suggestion) + "; the solution has \(keys.joined(separator: ", "))"
+        case .answerCount(let count, let noun, let expected, let ofObjects):
+            "has \(counted(count, noun, noun == "entry" ? "entries" : nil)), but the solution has \(expected)"
+                + (ofObjects ? " (write {} for one you do not claim)" : "")
+        case .answerKind(let expected, let found): "expected \(expected) as in the solution, found \(found)"
+        case .emptyMatrix: "is empty; expected a matrix"
+        case .emptyRow(let row): "row \(row) is empty"
+        case .notAFiniteEntry(let text, let row, let column):
+            "row \(row), column \(column): \"\(text)\" is not a finite number"
+        case .rowLength(let row, let count, let firstRow, let expected):
+            "row \(row) has \(counted(count, "entry", "entries")), but row \(firstRow) has \(expected)"
+        case .noChannels(let channels): "the channels must be at least 1, got \(channels)"
+        case .belowOne(let count): "must be at least 1, got \(count)"
+        case .outputPaddingRange(let lines, let maximum, let given):
+            "along the \(lines) must be from 0 to max(S, d) − 1 = \(maximum), got \(given)"
+        case .noTransposedOutput(let lines, let size):
+            "leaves no output along the \(lines): S(n − 1) + k_eff − 2P + a = \(size)"
+        case .syntax(let error): error.description
+        case .unknownKey(let key, let suggestion, let allowed):
+            unknown("key", key, suggestion: suggestion) + "; expected \(allowed.joined(separator: ", "))"
+        case .missingKey(let key): "missing key" + (key.map { " \"\($0)\"" } ?? "")
+        case .missingWeights: "missing key \"weights\" (or \"units\" to draw the weights at random)"
+        case .expected(let expected, let found): "expected \(expected), found \(found)"
+        case .expectedGELUForm: "expected \"tanh\", \"none\", true or false"
+        case .notFiniteNumber(let x): "\(x) is not a finite number"
+        case .empty: "is empty"
+        case .noLayers: "is empty; a network needs at least one layer"
+        case .rowEntries(let count, let expected):
+            "has \(counted(count, "entry", "entries")), but row 0 has \(expected)"
+        case .channelShape(let rows, let columns, let firstRows, let firstColumns):
+            "is \(rows) × \(columns), but channel 0 is \(firstRows) × \(firstColumns)"
+        case .unknownName(let name, let kind, let names, let suggestion):
+            "unknown \(kind) \"\(name)\"; expected one of \(names.joined(separator: ", "))"
+                + (suggestion.map { " (did you mean \"\($0)\"?)" } ?? "")
+        case .unknownLayerType(let type, let suggestion, let types):
+            unknown("layer type", type, suggestion: suggestion) + "; expected \(types.joined(separator: ", "))"
+        case .unknownReduction(let name): "unknown reduction \"\(name)\"; expected mean or sum"
+        case .unknownPadding(let name):
+            "unknown padding \"\(name)\"; expected a number, [height, width], same, valid or full"
+        case .parameterAppliesOnly(let key, let owner, let name): "\"\(key)\" applies to \(owner) only, not to \(name)"
+        case .notPositive(let x): "must be positive, got \(specText(x))"
+        case .zeroColdness: "softmax coldness β must not be 0"
+        case .tooLarge(let x): "\(specText(x)) is too large"
+        case .biasWhenAugmented:
+            "with \"augmented\": true the bias weights are the first column of weights; remove \"bias\""
+        case .unitsAndWeights: "give either \"units\" (weights drawn at random) or weights and bias, not both"
+        case .unitsRange(let units, let maximum):
+            "expected a whole number of units from 1 to \(maximum), got \(specText(units))"
+        case .tooManyWeights: "the network would hold more than 10⁷ weights; ask for fewer units"
+        case .weightColumns(let count, let incoming, let layer, let isAugmented):
+            "has \(counted(count, "column")), but "
+                + (layer == 1 ? "the input has " : "layer \(layer - 1) outputs ") + counted(incoming, "value")
+                + (isAugmented ? " plus the bias column" : "") + " (weights are out × in: one row per unit)"
+        case .biasEntries(let count, let rows):
+            "has \(counted(count, "entry", "entries")), but weights has \(counted(rows, "row")) (one per unit)"
+        case .targetValues(let count, let outputs):
+            "has \(counted(count, "value")), but the network outputs \(counted(outputs, "value"))"
+        case .targetRows(let count, let samples):
+            "has \(counted(count, "row")), but the input has \(counted(samples, "sample")) (one target row per sample)"
+        case .classTargets(let count, let samples):
+            "has \(counted(count, "entry", "entries")), but the input has \(counted(samples, "sample"))"
+                + " (one class or row per sample)"
+        case .classProbabilities(let count, let outputs):
+            "has \(counted(count, "value")), but the network outputs "
+                + counted(outputs, "class probability", "class probabilities")
+        case .binaryTargetRange(let x): "binary cross-entropy needs targets in [0, 1], found \(specText(x))"
+        case .mixedClassTargets:
+            "is a class index, but other samples are probability rows; give every sample the same way"
+        case .notAClassIndex(let x, let outputs):
+            "class \(specText(x)) is not a 0-based class index of the \(counted(outputs, "output")) (0…\(outputs - 1))"
+        case .negativeProbability(let x): "is negative (\(specText(x))); \(probabilityVector)"
+        case .probabilitySum(let sum): "\(probabilityVector); it sums to \(specText(sum))"
+        case .noInputShape: "must start with the input shape, e.g. \"input 28x28x1; …\""
+        case .compactInputShape(let text):
+            "input \"\(text)\": expected \"input\" and a shape of 1 to 3 sizes, such as 28x28x1 (H×W×C), 50x128 (T×d) or 784"
+        case .emptyCompactLayer: "is empty; remove the extra \";\""
+        case .givenTwice: "given more than once"
+        case .unexpectedNumber(let word, let type, let keys):
+            "unexpected number \(word); "
+                + (keys.isEmpty
+                    ? "\(type) takes no bare numbers"
+                    : "\(type) takes \(keys.count == 1 ? "one bare number" : "\(keys.count) bare numbers")"
+                        + " (\(keys.joined(separator: ", ")))")
+        case .unknownCompactWord(let word):
+            "unknown word \"\(word)\"; expected numbers, k5 (kernel), s2 (stride), p1 (padding), d2 (dilation), "
+                + "h8 (heads), same, valid, full, nobias, seq or key=value"
+        case .described(let text, let prefix): prefix + text
+        }
+    }
+
+    /// `unknown <what> "<name>"`, with ` (did you mean "<suggestion>"?)` when there is one.
+    private static func unknown(_ what: String, _ name: String, suggestion: String?) -> String {
+        "unknown \(what) \"\(name)\"" + (suggestion.map { " (did you mean \"\($0)\"?)" } ?? "")
+    }
+
+    private static func wording(of error: OptionError) -> String {
+        switch error {
+        case .missing(let give): "missing; give \(give)"
+        case .requires(let other, let because): "needs \(other) (\(because))"
+        case .needs(let what): "needs \(what)"
+        case .eitherNotBoth(let one, let other): "give either \(one) or \(other), not both"
+        case .conflicts(let other, let because): "cannot be used with \(other), \(because)"
+        case .appliesOnly(let what, let add): "applies to \(what) only; add \(add)"
+        case .notForPooling: "does not apply to a pooling layer (--pool)"
+        case .nothingToCompute(let give): "nothing to compute; give \(give)"
+        case .expected(let expected, let text): "expected \(expected), got \"\(text)\""
+        case .expectedChoice(let names, let text, let suggestion):
+            "expected \(OptionType.list(names)), got \"\(text)\"" + (suggestion.map { " (did you mean \($0)?)" } ?? "")
+        case .notPositive(let text): "must be positive, got \(text)"
+        case .negative(let text): "must be 0 or more, got \(text)"
+        case .notInOpenUnitInterval(let text): "must be strictly between 0 and 1, got \(text)"
+        case .empty(let expected): "is empty; expected \(expected)"
+        case .repeated(let name): "\(name) is given more than once"
+        case .repeatedInGrid(let name): "\(name) is given twice in one grid"
+        case .unknownExample(let name, let suggestion, let examples):
+            "no example called \"\(name)\"" + (suggestion.map { " (did you mean \"\($0)\"?)" } ?? "")
+                + "; the examples are \(examples.joined(separator: ", "))"
+        case .pueBelowOne(let pue): "is total facility power over IT power, at least 1, got \(pue)"
+        case .emptyRange(let text): "the range \"\(text)\" is empty (low above high)"
+        case .noVariables: "f has no variables to differentiate"
+        case .notANumber(let text, let name): "\(name)=\(text): \"\(text)\" is not a number"
+        case .notAVariable(let name, let variables):
+            "\(name) is not a variable of f (f uses \(variables.joined(separator: ", ")))"
+        case .noValue(let name, let variables):
+            "no value for \(name)" + (variables.map { " (f uses \($0.joined(separator: ", ")))" } ?? "")
+        case .certainty: "must be below 1: no finite number of trials is certain"
+        case .notASize(let part, let example): "\"\(part)\" is not a whole number; write sizes as \(example)"
+        case .sizeCount(let counts, let example, let count):
+            "expected \(counts.map(String.init).joined(separator: " or ")) sizes (\(example)), got \(count)"
+        case .notAPadding(let text): "\"\(text)\" is not a padding; expected a number P, PxQ, same, valid or full"
+        case .namedPaddingTransposed: "a transposed convolution takes a number as padding, not same or full"
+        case .noUnit(let text): "\"\(text)\" has no unit; expected \(durationUnits)"
+        case .unknownUnit(let unit, let text): "unknown unit \"\(unit)\" in \"\(text)\"; expected \(durationUnits)"
+        case .emptyListEntry(let name, let list): "\(name): the list \"\(list)\" has an empty entry"
+        case .repeatedListEntry(let name, let list, let entry): "\(name): the list \"\(list)\" has \(entry) twice"
+        case .noValueCounted(let name, let values):
+            "\(name)=\(values): a hyperparameter needs at least 1 value, got \(values)"
+        case .noValues(let name): "\(name): no values after ="
+        case .notARange(let name, let values):
+            "\(name)=\(values): expected a range of whole numbers LOW..HIGH or LOW..HIGH:STEP (depth=2..8)"
+        case .stepBelowOne(let name, let values, let step):
+            "\(name)=\(values): the step must be at least 1, got \(step)"
+        case .emptyWholeRange(let name, let values, let lower, let upper):
+            "\(name)=\(values): the range is empty (\(lower) > \(upper))"
+        case .rangeTooLarge(let name, let values): "\(name)=\(values): the range is too large"
+        case .unknownNotation(let name, let notations):
+            "unknown notation \"\(name)\"; the notations are \(notations.joined(separator: ", ")) (nnhw notation --list)"
+        case .unknownNotationSetting(let setting):
+            "unknown setting \"\(setting)\"; after the name give loss=L|C|E|J or prediction=hat|tilde"
+        case .unknownParameter(let item, let tensors, let suggestion):
+            "no parameter or tensor \"\(item)\"; the network has \(tensors.joined(separator: ", "))"
+                + (suggestion.map { " (did you mean \($0)?)" } ?? "")
+        case .noParameter: "names no parameter"
+        case .invalid(let message): message
+        }
+    }
+
+    /// The units a duration may have, as a message lists them.
+    private static let durationUnits = "s, min, h or d (e.g. 2min, 90s, 1.5h, 3d)"
+}

@@ -28,13 +28,18 @@ struct GridSearchTests {
         #expect(try search.combinations() == 9)
     }
 
-    @Test("a product or a union past Int.max throws instead of trapping")
+    @Test("a product or a union past 2⁵³ (the largest count JSON carries exactly) throws instead of trapping")
     func overflow() throws {
         let huge = GridFactor(name: "n", count: 1 << 32)
         #expect(throws: BudgetError.overflow) { try GridSearch(factors: [huge, huge]).combinations() }
         let big = GridFactor(name: "n", count: Int.max)
         #expect(throws: BudgetError.overflow) { try GridSearch(grids: [[big], [big]]).combinations() }
-        #expect(try GridSearch(factors: [big]).combinations() == Int.max)
+        #expect(throws: BudgetError.overflow) { try GridSearch(factors: [big]).combinations() }
+        let largest = GridFactor(name: "n", count: 1 << 53)
+        #expect(try GridSearch(factors: [largest]).combinations() == 1 << 53)
+        #expect(throws: BudgetError.overflow) {
+            try GridSearch(grids: [[largest], [GridFactor(name: "m", count: 1)]]).combinations()
+        }
     }
 }
 

@@ -119,7 +119,7 @@ struct BudgetErrorCase: Sendable, CustomTestStringConvertible {
             "nnhw: --epoch-time: must be positive, got 0min"),
         BudgetErrorCase(
             ["hyperparam-count", "--grid", "a=4294967296", "--grid", "b=4294967296"],
-            "nnhw: --grid: the grid has more than 2⁶³ − 1 combinations", status: 65),
+            "nnhw: --grid: the grid has more than 2⁵³ combinations, the largest count printed exactly", status: 65),
         BudgetErrorCase(
             ["hyperparam-count", "--random", "--good-fraction", "1.5", "--confidence", "0.9"],
             "nnhw: --good-fraction: must be strictly between 0 and 1, got 1.5"),
@@ -137,7 +137,8 @@ struct BudgetErrorCase: Sendable, CustomTestStringConvertible {
             "nnhw: --confidence: missing; give --confidence q or --trials N"),
         BudgetErrorCase(
             ["hyperparam-count", "--random", "--good-fraction", "1e-300", "--confidence", "0.5"],
-            "nnhw: --good-fraction: the number of trials exceeds 2⁶² (p is too small)", status: 65),
+            "nnhw: --good-fraction: the number of trials exceeds 2⁵³, the largest count printed exactly (p is too small)",
+            status: 65),
         BudgetErrorCase(
             ["hyperparam-count", "--good-fraction", "0.05"], "nnhw: --good-fraction: is for random search; add --random"
         ),

@@ -106,7 +106,7 @@ struct ConvolutionCommandTests {
         ),
         (
             ["conv-size", "--input", "36x36x3", "--kernel", "3", "--filters", "9223372036854775807"],
-            "nnhw: --input: the parameter or multiply-add count is too large to compute with\n", 65
+            "nnhw: --input: the parameter or multiply-add count exceeds 2⁵³, the largest count printed exactly\n", 65
         ),
         (
             ["conv-size", "--input", "1099511627776x4", "--kernel", "3"],

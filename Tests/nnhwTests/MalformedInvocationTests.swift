@@ -306,7 +306,7 @@ private let malformedInvocations: [MalformedInvocation] = [
         ["hyperparam-count", "--grid", "d=0"], 64, "nnhw: --grid: d=0: a hyperparameter needs at least 1 value, got 0"),
     MalformedInvocation(
         ["hyperparam-count", "--grid", "a=9223372036854775807", "--grid", "b=9223372036854775807"], 65,
-        "nnhw: --grid: the grid has more than 2⁶³ − 1 combinations"),
+        "nnhw: --grid: the grid has more than 2⁵³ combinations, the largest count printed exactly"),
     MalformedInvocation(
         ["hyperparam-count", "--random", "--good-fraction", "1.5", "--confidence", "0.95"], 64,
         "nnhw: --good-fraction: must be strictly between 0 and 1, got 1.5"),
@@ -319,7 +319,7 @@ private let malformedInvocations: [MalformedInvocation] = [
     ),
     MalformedInvocation(
         ["hyperparam-count", "--grid", "a=1000000000000", "--epochs", "9223372036854775807", "--epoch-time", "1min"],
-        65, "nnhw: --epochs: the total number of epochs exceeds 2⁶³ − 1"),
+        65, "nnhw: --epochs: the total number of epochs exceeds 2⁵³, the largest count printed exactly"),
     MalformedInvocation(
         ["train-cost"], 64,
         "nnhw: nothing to compute; give --gpu-hours G (or --gpus N --hours H) with --watts W, --dollars D with --price P, or --gpus N with --gpu-price USD"

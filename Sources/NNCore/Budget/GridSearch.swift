@@ -48,12 +48,12 @@ public struct GridSearch: Sendable, Hashable {
 
     /// C = Σᵢ Cᵢ, the runs of the whole search.
     ///
-    /// - Throws: ``BudgetError/overflow`` when the count exceeds Int.max.
+    /// - Throws: ``BudgetError/overflow`` when the count exceeds 2⁵³ (``Count/limit``).
     public func combinations() throws(BudgetError) -> Int {
         var total = 0
         for count in try combinationsPerGrid() {
             let (sum, overflow) = total.addingReportingOverflow(count)
-            if overflow { throw .overflow }
+            if overflow || sum > Count.limit { throw .overflow }
             total = sum
         }
         return total
@@ -61,12 +61,12 @@ public struct GridSearch: Sendable, Hashable {
 
     /// a · b · … of whole numbers, checked for overflow.
     ///
-    /// - Throws: ``BudgetError/overflow`` when the product exceeds Int.max.
+    /// - Throws: ``BudgetError/overflow`` when the product exceeds 2⁵³ (``Count/limit``).
     public static func checkedProduct(_ factors: [Int]) throws(BudgetError) -> Int {
         var product = 1
         for factor in factors {
             let (next, overflow) = product.multipliedReportingOverflow(by: factor)
-            if overflow { throw .overflow }
+            if overflow || next > Count.limit { throw .overflow }
             product = next
         }
         return product

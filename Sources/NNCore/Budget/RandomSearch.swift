@@ -42,7 +42,7 @@ public struct RandomSearch: Sendable, Hashable {
         let exact = bound(confidence: confidence)
         let nearest = exact.rounded()
         let count = Self.isWhole(exact) ? nearest : exact.rounded(.up)
-        guard count < 0x1p62 else { throw .overflow }
+        guard count <= Double(Count.limit) else { throw .overflow }
         return Int(count)
     }
 

@@ -1,5 +1,5 @@
 /// The parameter and multiply-add counts of a convolution layer, in checked
-/// integer arithmetic (a count too large for `Int` is an error, not a trap).
+/// integer arithmetic (a count past 2⁵³, which JSON cannot carry exactly, is an error, not a trap).
 public enum ConvolutionCost {
     /// The number of parameters of a layer of F filters of size k_h × k_w over
     /// c_in channels: (k_h·k_w·c_in + 1)·F with a bias, k_h·k_w·c_in·F without.
@@ -30,12 +30,13 @@ public enum ConvolutionCost {
 
     /// The product of `factors`.
     ///
-    /// - Throws: ``ConvolutionError/tooLarge`` when it overflows `Int`.
+    /// - Throws: ``ConvolutionError/tooLarge`` when it passes 2⁵³ (``Count/limit``),
+    ///   past which a count cannot be printed exactly.
     public static func product(_ factors: [Int]) throws(ConvolutionError) -> Int {
         var result = 1
         for factor in factors {
             let (next, overflow) = result.multipliedReportingOverflow(by: factor)
-            guard !overflow else { throw .tooLarge }
+            guard !overflow, next <= Count.limit else { throw .tooLarge }
             result = next
         }
         return result

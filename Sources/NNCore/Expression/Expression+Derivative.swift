@@ -4,7 +4,7 @@ extension Expression {
     ///
     /// The rules: (u ± v)′ = u′ ± v′, (uv)′ = u′v + uv′,
     /// (u/v)′ = (u′v − uv′)/v², (uᶜ)′ = c·uᶜ⁻¹·u′ for a constant c,
-    /// (cᵛ)′ = cᵛ·ln c·v′ for a constant c, (uᵛ)′ = uᵛ·(v′·ln u + v·u′/u),
+    /// (cᵛ)′ = cᵛ·ln c·v′ for a constant c ≠ 0 and (0ᵛ)′ = 0 (0ᵛ = 0 wherever v > 0), (uᵛ)′ = uᵛ·(v′·ln u + v·u′/u),
     /// and the chain rule through every function: exp′ = exp, log′(u) = 1/u,
     /// sqrt′(u) = 1/(2√u), sin′ = cos, cos′ = −sin, tan′(u) = 1/cos²u,
     /// tanh′(u) = 1 − tanh²u, σ′(u) = σ(u)(1 − σ(u)), abs′ = sign,
@@ -39,6 +39,9 @@ extension Expression {
             case .power:
                 if !v.variables.contains(x) {
                     return v * .binary(.power, u, v - .number(1)) * du
+                }
+                if case .number(0) = u {
+                    return .number(0)
                 }
                 if !u.variables.contains(x) {
                     return self * .call(.log, [u]) * dv

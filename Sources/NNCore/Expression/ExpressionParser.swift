@@ -130,7 +130,7 @@ private struct ExpressionParser {
         guard let next = peek() else {
             throw ExpressionSyntaxError(column: column, "expected a number, a variable or '(', but the formula ends")
         }
-        if next.isNumber || next == "." { return .number(try parseNumber()) }
+        if (next.isASCII && next.isNumber) || next == "." { return .number(try parseNumber()) }
         if next.isLetter || next == "_" { return try parseName() }
         if next == "(" {
             position += 1

@@ -5,7 +5,7 @@ extension JSONValue {
     /// Pretty output writes `"key": value`, one member or element per line, except
     /// that an array holding only numbers stays on one line (`[1, 2.5, -3]`), so a
     /// matrix prints one row per line. Numbers are written to round-trip exactly:
-    /// an integer below 2⁵³ in magnitude without a decimal point (`4`, and `0` for
+    /// an integer up to 2⁵³ in magnitude without a decimal point (`4`, and `0` for
     /// −0), anything else in Swift's shortest round-trip form (`0.1`, `1e-05`).
     /// Strings escape `"`, `\` and control characters and keep other characters as they are.
     ///
@@ -92,7 +92,7 @@ private struct JSONWriter {
             number.isFinite, "JSON cannot represent \(number); check for non-finite numbers before serializing")
         if number == 0 {
             output += "0"
-        } else if number == number.rounded(.towardZero), abs(number) < 0x1p53 {
+        } else if number == number.rounded(.towardZero), abs(number) <= 0x1p53 {
             output += String(Int64(number))
         } else {
             output += number.description

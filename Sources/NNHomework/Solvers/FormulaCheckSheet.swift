@@ -28,8 +28,18 @@ struct FormulaCheckSheet {
     /// |g − ĝ| ≤ τ max(1, |g|, |ĝ|).
     static let passRule = MathExpression.infix(.lessThanOrEqual, [absoluteError, bound])
 
-    /// Adds the steps to the current section of `solution`.
-    func write(into solution: inout Solution, derivative: Expression, passes: Bool, crossesKink: Bool) {
+    /// Why a check is neither passed nor failed.
+    enum Unjudged {
+        /// An argument of abs, relu, … changes sign between x − ε and x + ε.
+        case kink
+        /// x ± ε rounds to (nearly) x in double precision, so the difference
+        /// does not measure a step of ε.
+        case lostStep
+    }
+
+    /// Adds the steps to the current section of `solution`; `unjudged` says
+    /// why the check neither passes nor fails, if it does not.
+    func write(into solution: inout Solution, derivative: Expression, passes: Bool, unjudged: Unjudged?) {
         let method = problem.method
         let epsilon = problem.epsilon
         let analytic = comparison.analytic
@@ -114,9 +124,11 @@ struct FormulaCheckSheet {
             ], producing: ["\(resultPath).difference"])
 
         let verdict: Prose =
-            crossesKink
-            ? "not judged: kink"
-            : passes ? "pass: \(Self.absoluteError) is within" : "FAIL: \(Self.absoluteError) exceeds this"
+            switch unjudged {
+            case .kink: "not judged: kink"
+            case .lostStep: "not judged: step lost in rounding"
+            case nil: passes ? "pass: \(Self.absoluteError) is within" : "FAIL: \(Self.absoluteError) exceeds this"
+            }
         solution.addStep(
             Self.bound,
             [
@@ -129,15 +141,25 @@ struct FormulaCheckSheet {
                 .number(tolerance * comparison.scale),
             ],
             note: verdict, producing: ["\(resultPath).pass", "\(resultPath).kink"])
-        if crossesKink {
-            let v = MathExpression.variable(variable)
-            let epsilon = MathExpression.symbol(Symbol("ε"))
+        let v = MathExpression.variable(variable)
+        let x = zip(problem.variables, problem.values).first { $0.0 == variable }?.1 ?? 0
+        let step = MathExpression.symbol(Symbol("ε"))
+        switch unjudged {
+        case .kink:
             let functions = Prose.joined(
                 ["abs", "relu", "sign", "step", "max", "min"].map { "\(code: $0)" }, separator: ", ", last: " or ")
             solution.addRemark(
-                "kink: an argument of \(functions) changes sign between \(MathExpression.infix(.minus, [v, epsilon])) and "
-                    + "\(MathExpression.infix(.plus, [v, epsilon])), so the numeric estimate is unreliable here; this check neither passes nor fails."
+                "kink: an argument of \(functions) changes sign between \(MathExpression.infix(.minus, [v, step])) and "
+                    + "\(MathExpression.infix(.plus, [v, step])), so the numeric estimate is unreliable here; this check neither passes nor fails."
             )
+        case .lostStep:
+            solution.addRemark(
+                "step lost: at \(MathExpression.equation(v, .given(x))) "
+                    + "the doubles are spaced more widely than \(step) allows, so \(MathExpression.infix(.plus, [v, step])) "
+                    + "and \(MathExpression.infix(.minus, [v, step])) round to (nearly) \(v) and the difference measures no step "
+                    + "of \(step); this check neither passes nor fails. Give a larger \(code: "--eps")."
+            )
+        case nil: break
         }
     }
 

@@ -44,6 +44,7 @@ public struct FormulaCheckSolver: Sendable {
         var derivatives: [JSONMember] = []
         var failures: [String] = []
         var kinks: [String] = []
+        var lostSteps: [String] = []
         let point = problem.point
         try requireFinite(function, at: point, problem)
         for (index, (variable, x)) in zip(problem.variables, problem.values).enumerated() {
@@ -51,24 +52,26 @@ public struct FormulaCheckSolver: Sendable {
             derivatives.append(JSONMember(variable, .string(derivative.description)))
             let analytic = try evaluate(derivative, at: point, problem, what: "∂f/∂\(variable)")
             let (upper, lower) = method.points(around: x, step: epsilon)
-            let fUpper = try evaluate(function, at: point, setting: variable, to: upper, problem)
-            let fLower = try evaluate(function, at: point, setting: variable, to: lower, problem)
+            let fUpper = try evaluate(function, at: point, setting: variable, to: upper, shown: "\(variable) + ε")
+            let fLower = try evaluate(function, at: point, setting: variable, to: lower, shown: "\(variable) − ε")
             let divisor = method.divisor(step: epsilon)
             let numeric = (fUpper - fLower) / divisor
             let comparison = DerivativeComparison(analytic: analytic, numeric: numeric)
             let crossesKink = Self.crossesKink(function, point: point, variable: variable, at: [lower, x, upper])
+            let losesStep = ((upper - lower) - divisor).magnitude > 0.01 * divisor
+            let unjudged: FormulaCheckSheet.Unjudged? = crossesKink ? .kink : losesStep ? .lostStep : nil
             let passes = comparison.passes(tolerance: tolerance)
-            if crossesKink {
-                kinks.append(variable)
-            } else if !passes {
-                failures.append(variable)
+            switch unjudged {
+            case .kink: kinks.append(variable)
+            case .lostStep: lostSteps.append(variable)
+            case nil: if !passes { failures.append(variable) }
             }
             solution.beginSection(Prose(Self.partial(variable)))
             let sheet = FormulaCheckSheet(
                 problem: problem, variable: variable, resultPath: "variables[\(index)]", comparison: comparison,
                 fUpper: fUpper, fLower: fLower,
                 upper: upper, lower: lower, tolerance: tolerance)
-            sheet.write(into: &solution, derivative: derivative, passes: passes, crossesKink: crossesKink)
+            sheet.write(into: &solution, derivative: derivative, passes: passes, unjudged: unjudged)
             entries.append(
                 .object([
                     JSONMember("name", .string(variable)),
@@ -77,13 +80,15 @@ public struct FormulaCheckSolver: Sendable {
                     JSONMember("abs_error", .number(comparison.absoluteError)),
                     JSONMember("rel_error", .number(comparison.relativeError)),
                     JSONMember("difference", .number(comparison.difference)),
-                    JSONMember("pass", .bool(passes && !crossesKink)),
+                    JSONMember("pass", .bool(passes && unjudged == nil)),
                     JSONMember("kink", .bool(crossesKink)),
+                    JSONMember("step_lost", .bool(losesStep && !crossesKink)),
                 ]))
         }
         let passed = failures.isEmpty
         solution.beginSection("Verdict")
-        solution.addRemark(Self.verdict(count: problem.variables.count, failures: failures, kinks: kinks))
+        solution.addRemark(
+            Self.verdict(count: problem.variables.count, failures: failures, kinks: kinks, lostSteps: lostSteps))
         solution.result = .object([
             JSONMember("function", .string(function.description)),
             JSONMember("derivative", .object(derivatives)),
@@ -96,6 +101,7 @@ public struct FormulaCheckSolver: Sendable {
             JSONMember("variables", .array(entries)),
             JSONMember("pass", .bool(passed)),
         ])
+        try solution.requireFinite(blaming: "--at")
         return CheckedSolution(solution: solution, passed: passed)
     }
 
@@ -133,13 +139,13 @@ public struct FormulaCheckSolver: Sendable {
         ]
     }
 
-    private static func verdict(count: Int, failures: [String], kinks: [String]) -> Prose {
+    private static func verdict(count: Int, failures: [String], kinks: [String], lostSteps: [String]) -> Prose {
         let partials = { (names: [String]) in Prose.joined(names.map { Prose(partial($0)) }, separator: ", ") }
         var text: Prose
         if failures.isEmpty {
-            let agreeing = count - kinks.count
+            let agreeing = count - kinks.count - lostSteps.count
             text =
-                count == 1 && kinks.isEmpty
+                count == 1 && kinks.isEmpty && lostSteps.isEmpty
                 ? "pass: the derivative agrees with the finite difference within the rule"
                 : "pass: \(agreeing) of \(count) \(count == 1 ? "partial derivative" : "partial derivatives") agreed within the rule"
         } else {
@@ -149,6 +155,11 @@ public struct FormulaCheckSolver: Sendable {
         }
         if !kinks.isEmpty {
             text = text + "; \(partials(kinks)) crossed a kink and \(kinks.count == 1 ? "is" : "are") not judged"
+        }
+        if !lostSteps.isEmpty {
+            text =
+                text
+                + "; \(partials(lostSteps)) \(lostSteps.count == 1 ? "is" : "are") not judged: the step ε is lost in rounding"
         }
         return text + "."
     }
@@ -172,13 +183,22 @@ public struct FormulaCheckSolver: Sendable {
         _ = try evaluate(function, at: point, problem, what: "f")
     }
 
+    /// f at `point` with `variable` moved to `x`, a point of the difference written `shown` (`x + ε`).
     private func evaluate(
-        _ expression: Expression, at point: [String: Double], setting variable: String, to x: Double,
-        _ problem: FormulaCheckProblem
+        _ function: Expression, at point: [String: Double], setting variable: String, to x: Double, shown: String
     ) throws(InputError) -> Double {
         var moved = point
         moved[variable] = x
-        return try evaluate(expression, at: moved, problem, what: "f")
+        let value: Double
+        do {
+            value = try function.value(at: moved)
+        } catch {
+            throw InputError(at: "--at", .noValue(for: error.name, variables: nil))
+        }
+        guard value.isFinite else {
+            throw InputError(at: "--at", .notFiniteNearby(at: "\(shown) = \(Expression.number(x))", isNaN: value.isNaN))
+        }
+        return value
     }
 
     private func evaluate(

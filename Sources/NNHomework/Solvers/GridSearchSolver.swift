@@ -72,6 +72,7 @@ public struct GridSearchSolver: Sendable {
                 runs: combinations, unit: "runs", schedule: schedule, into: &solution)
         }
         solution.result = .object(members)
+        try solution.requireFinite(blaming: "--epoch-time")
         return solution
     }
 

@@ -62,6 +62,7 @@ public struct NetworkGradientCheckSolver: Sendable {
         var report = GradientCheckReport(
             problem: problem, check: check, names: names, results: results, notation: notation)
         report.write(sampled: sampleSize.map { _ in (parameters.count, network.parameters.count, seed) })
+        try report.solution.requireFinite(blaming: "input")
         return (report.solution, report.passes)
     }
 

@@ -26,6 +26,7 @@ public struct NetworkSolver: Sendable {
         sheet.writeForwardPass()
         sheet.writeLoss()
         sheet.solution.result = sheet.result(gradients: nil, updated: nil)
+        try sheet.solution.requireFinite(blaming: "layers")
         return sheet.solution
     }
 
@@ -51,6 +52,8 @@ public struct NetworkSolver: Sendable {
             updated = network
         }
         sheet.solution.result = sheet.result(gradients: gradients, updated: updated)
+        let updateOverflows = updated?.layers.contains { !$0.weights.isFinite || !$0.bias.allSatisfy(\.isFinite) }
+        try sheet.solution.requireFinite(blaming: updateOverflows == true ? "learning_rate" : "layers")
         return sheet.solution
     }
 }

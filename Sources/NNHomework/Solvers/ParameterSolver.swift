@@ -34,6 +34,7 @@ public struct ParameterSolver: Sendable {
         solution.beginSection("Totals")
         writeTotals(summary, into: &solution)
         solution.result = result(summary)
+        try solution.requireFinite(blaming: "--arch")
         return solution
     }
 

@@ -114,6 +114,7 @@ public struct RandomSearchSolver: Sendable {
             members += try SearchSchedule.write(runs: trials, unit: "trials", schedule: schedule, into: &solution)
         }
         solution.result = .object(members)
+        try solution.requireFinite(blaming: "--epoch-time")
         return solution
     }
 }

@@ -40,7 +40,7 @@ public struct TrainingCostSolver: Sendable {
                 gpuHoursShown = Quantity.of(gpuHours, "GPU-h")
             }
             members.append(JSONMember("gpu_hours", .number(gpuHours)))
-            let kilowatts = TrainingEnergy.kilowatts(watts: watts)
+            let kilowatts = try finite(TrainingEnergy.kilowatts(watts: watts), "power", at: "--watts")
             solution.addStep(
                 power,
                 [
@@ -115,7 +115,9 @@ public struct TrainingCostSolver: Sendable {
                 let yearly = try finite(
                     TrainingEnergy.householdYearlyEnergy(monthly: monthly), "household energy",
                     at: "--household-kwh-per-month")
-                let years = TrainingEnergy.householdYears(energy: kwh, monthly: monthly)
+                let years = try finite(
+                    TrainingEnergy.householdYears(energy: kwh, monthly: monthly), "household-years",
+                    at: "--household-kwh-per-month")
                 solution.addStep(
                     .text("household-years"),
                     [
@@ -158,12 +160,15 @@ public struct TrainingCostSolver: Sendable {
                     "acquisition_usd", costs.count == 1 ? .number(costs[0]) : .array(costs.map(JSONValue.number))))
         }
         solution.result = .object(members)
+        try solution.requireFinite(blaming: "--gpu-hours")
         return solution
     }
 
-    /// `value`, or an invalid-data error at `place` when it overflowed to ∞.
+    /// `value`, or an invalid-data error at `place` when it overflowed to ∞ or,
+    /// from inputs that are all positive, underflowed to 0.
     private func finite(_ value: Double, _ what: String, at place: String) throws(InputError) -> Double {
         guard value.isFinite else { throw InputError(at: place, .overflows(what)) }
+        guard value > 0 else { throw InputError(at: place, .underflows(what)) }
         return value
     }
 }

@@ -5,6 +5,8 @@ public enum DataError: Sendable, Hashable {
     case missingTarget(for: String)
     /// A computed `quantity` that overflows to ∞.
     case overflows(String)
+    /// A computed `quantity` of positive inputs that underflows to 0.
+    case underflows(String)
     /// The loss beyond double precision.
     case lossOverflows
     /// Layer `index` (counted from 0)'s values beyond double precision.
@@ -13,13 +15,15 @@ public enum DataError: Sendable, Hashable {
     case gradientOverflows
     /// The feature map beyond double precision.
     case featureMapOverflows
-    /// More epochs in all than 2⁶³ − 1.
+    /// A worked solution with ∞ or NaN in step `step` or at the result `path`.
+    case resultNotFinite(step: Int?, path: String?)
+    /// More epochs in all than 2⁵³.
     case tooManyEpochs
-    /// More trials than 2⁶².
+    /// More trials than 2⁵³.
     case tooManyTrials
-    /// More grid combinations than 2⁶³ − 1.
+    /// More grid combinations than 2⁵³.
     case tooManyCombinations
-    /// A parameter or multiply-add count too large to compute.
+    /// A parameter or multiply-add count past 2⁵³.
     case countTooLarge
     /// A worked solution that would show more than `limit` numbers.
     case tooManyTerms(limit: Int)
@@ -27,6 +31,8 @@ public enum DataError: Sendable, Hashable {
     case channelMismatch(kernel: Int, input: Int)
     /// `what` is NaN or ±∞ at the point `place`.
     case notFinite(String, at: String, isNaN: Bool)
+    /// f is NaN or ±∞ at `place`, a point x ± ε the finite difference needs, though finite at the point given.
+    case notFiniteNearby(at: String, isNaN: Bool)
     /// A predicted probability ŷ ≤ 0 under cross-entropy.
     case probabilityNotPositive(Double)
     /// A prediction ŷ outside (0, 1) under binary cross-entropy.

@@ -20,18 +20,24 @@ extension InputError {
 
     private static func wording(of error: DataError) -> String {
         let precision = "the numbers are too large for double precision"
+        let exactCount = "the largest count printed exactly"
         let probabilityVector = "a cross-entropy target must be a probability vector (entries ≥ 0, summing to 1)"
         return switch error {
         case .missingTarget(let purpose): "missing; \(purpose) needs a target and a loss"
         case .overflows(let quantity): "the \(quantity) overflows"
+        case .underflows(let quantity):
+            "the \(quantity) underflows to 0; the numbers are too small for double precision"
         case .lossOverflows: "the loss overflows; \(precision)"
         case .layerOverflows(let index): "layer \(index + 1)'s values overflow; \(precision)"
         case .gradientOverflows: "a gradient overflows; \(precision)"
         case .featureMapOverflows: "the feature map overflows; \(precision)"
-        case .tooManyEpochs: "the total number of epochs exceeds 2⁶³ − 1"
-        case .tooManyTrials: "the number of trials exceeds 2⁶² (p is too small)"
-        case .tooManyCombinations: "the grid has more than 2⁶³ − 1 combinations"
-        case .countTooLarge: "the parameter or multiply-add count is too large to compute with"
+        case .resultNotFinite(let step, let path):
+            [step.map { "step (\($0))" }, path].compactMap { $0 }.joined(separator: ", ")
+                + " would print ∞ or NaN; \(precision)"
+        case .tooManyEpochs: "the total number of epochs exceeds 2⁵³, \(exactCount)"
+        case .tooManyTrials: "the number of trials exceeds 2⁵³, \(exactCount) (p is too small)"
+        case .tooManyCombinations: "the grid has more than 2⁵³ combinations, \(exactCount)"
+        case .countTooLarge: "the parameter or multiply-add count exceeds 2⁵³, \(exactCount)"
         case .tooManyTerms(let limit):
             "the worked solution would show more than \(limit) numbers (products or window values, "
                 + "or padded-input entries); give a smaller input, kernel or padding"
@@ -39,6 +45,9 @@ extension InputError {
             "has \(counted(kernel, "channel")), but --input has \(input); they must match"
         case .notFinite(let what, let place, let isNaN):
             "\(what) is not a finite number at \(place) (\(isNaN ? "NaN" : "±∞")); choose a point inside the domain of f"
+        case .notFiniteNearby(let place, let isNaN):
+            "f is not a finite number at \(place) (\(isNaN ? "NaN" : "±∞")), a point the finite difference needs; "
+                + "choose a point farther from the edge of the domain of f, or a smaller --eps"
         case .probabilityNotPositive(let value):
             "cross-entropy needs predicted probabilities ŷ > 0, but ŷ has \(specText(value)); use a softmax output layer"
         case .predictionOutsideUnitInterval(let value):

@@ -131,6 +131,7 @@ public struct ConvolutionSizeSolver: Sendable {
             JSONMember("params", .number(Double(parameters))),
             JSONMember("mult_adds", .number(Double(multiplyAdds))),
         ])
+        try solution.requireFinite(blaming: "--input")
         return solution
     }
 

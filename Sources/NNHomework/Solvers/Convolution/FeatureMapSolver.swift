@@ -92,6 +92,7 @@ public struct FeatureMapSolver: Sendable {
         }
         solution.addStep(.symbol(Symbol("Y")), [.matrix(map.output)], producing: ["output"])
         solution.result = .object([JSONMember("output", json(map.output))])
+        try solution.requireFinite(blaming: "--input")
         return solution
     }
 
@@ -158,6 +159,7 @@ public struct FeatureMapSolver: Sendable {
         }
         let output = input.count > 1 ? JSONValue.array(maps.map { json($0.output) }) : json(maps[0].output)
         solution.result = .object([JSONMember("output", output)])
+        try solution.requireFinite(blaming: "--input")
         return solution
     }
 

@@ -97,6 +97,7 @@ enum Program {
             "Rendering options (\(rendering)):",
             "  taken by \(renderingSubcommands).",
             "Every subcommand takes --help; nnhw help <subcommand> shows its options and a runnable example.",
+            "Exit status 74 (any subcommand): standard output could not be written.",
             "",
             "Example:",
             "  nnhw backward --example relu-3-layer",

@@ -165,6 +165,22 @@ struct ReliabilityTests {
         try expectRefused(["help", "forward", "extra"], 64, "nnhw: extra: unexpected argument; options start with --")
     }
 
+    @Test("a full gradient check is bounded by its work (about 2 s); sampling may check a part of a larger network")
+    func boundedGradientCheck() throws {
+        let spec = try temporaryFile(
+            "wide.json",
+            #"{"input": [0.5, 0.5], "target": [0.1], "loss": "mse", "layers": [{"units": 256, "activation": "tanh"}, "#
+                + #"{"units": 256, "activation": "tanh"}, {"units": 1, "activation": "identity"}]}"#)
+        try expectRefused(
+            ["gradcheck", "--net", spec], 65,
+            "nnhw: --net: checking 66817 parameters of a 66817-parameter network on 1 sample is more work than "
+                + "a check of about 2 s allows (checked · parameters · samples ≤ 2³²); "
+                + "give --sample N with N ≤ 64279, or --params")
+        let sampled = try CommandRunner.run(["gradcheck", "--net", spec, "--sample", "20"])
+        #expect(sampled.status == 0)
+        #expect(sampled.output.contains("PASS: 20 of 20 parameters agree."))
+    }
+
     @Test("a product of 100 variables is checked in well under 2 s: the derivative stays small as it is built")
     func longProduct() throws {
         let names = (0..<100).map { "x\($0)" }

@@ -41,6 +41,26 @@ public struct NetworkGradientCheckSolver: Sendable {
         return try solve(problem, against: gradients)
     }
 
+    /// The most work a check may take: checked parameters × network parameters
+    /// × samples ≤ 2³², about 2 s and well under 1 GB on a 2-core machine
+    /// (a full check of a 65,536-parameter network on one sample).
+    public static let maximumWork = 1 << 32
+
+    /// Refuses a check whose work (each checked parameter re-evaluates the loss,
+    /// at most all parameters for every sample) passes ``maximumWork``.
+    private static func requireAffordable(checking checked: Int, of network: Network, samples: Int, place: String)
+        throws(InputError)
+    {
+        let size = network.parameters.count.multipliedReportingOverflow(by: max(1, samples))
+        let work = checked.multipliedReportingOverflow(by: size.partialValue)
+        guard size.overflow || work.overflow || work.partialValue > maximumWork else { return }
+        let affordable = size.overflow ? 0 : maximumWork / max(1, size.partialValue)
+        throw InputError(
+            at: place,
+            .checkTooLarge(
+                checked: checked, parameters: network.parameters.count, samples: samples, affordable: affordable))
+    }
+
     /// The check of `problem` against the given analytic gradients, so that a
     /// test can hand in a corrupted gradient and see it caught.
     func solve(_ problem: NetworkProblem, against gradients: Gradients) throws(InputError) -> (
@@ -56,6 +76,9 @@ public struct NetworkGradientCheckSolver: Sendable {
             var generator = SplitMix64(seed: seed)
             parameters = generator.sample(sampleSize, from: parameters.count).map { parameters[$0] }
         }
+        try Self.requireAffordable(
+            checking: parameters.count, of: network, samples: problem.input.rows,
+            place: sampleSize == nil ? "--net" : "--sample")
         let results = check.compare(
             network, input: problem.input, target: try Self.target(of: problem), gradients: gradients,
             parameters: parameters)

@@ -15,6 +15,10 @@ public enum DataError: Sendable, Hashable {
     case gradientOverflows
     /// The feature map beyond double precision.
     case featureMapOverflows
+    /// A gradient check of `checked` parameters of a network of `parameters` on
+    /// `samples` samples, beyond ``NetworkGradientCheckSolver/maximumWork``;
+    /// `affordable` parameters could be checked.
+    case checkTooLarge(checked: Int, parameters: Int, samples: Int, affordable: Int)
     /// A worked solution with ∞ or NaN in step `step` or at the result `path`.
     case resultNotFinite(step: Int?, path: String?)
     /// More epochs in all than 2⁵³.

@@ -31,6 +31,12 @@ extension InputError {
         case .layerOverflows(let index): "layer \(index + 1)'s values overflow; \(precision)"
         case .gradientOverflows: "a gradient overflows; \(precision)"
         case .featureMapOverflows: "the feature map overflows; \(precision)"
+        case .checkTooLarge(let checked, let parameters, let samples, let affordable):
+            "checking \(counted(checked, "parameter")) of a \(parameters)-parameter network on "
+                + "\(counted(samples, "sample")) is more work than a check of about 2 s allows "
+                + "(checked · parameters · samples ≤ 2³²); "
+                + (affordable > 0
+                    ? "give --sample N with N ≤ \(affordable), or --params" : "the network is too large to check")
         case .resultNotFinite(let step, let path):
             [step.map { "step (\($0))" }, path].compactMap { $0 }.joined(separator: ", ")
                 + " would print ∞ or NaN; \(precision)"

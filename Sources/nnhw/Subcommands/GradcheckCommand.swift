@@ -72,9 +72,11 @@ enum GradcheckCommand {
                     .otherMode(option: network, mode: "network", otherOption: formula, otherMode: "formula"))
             case (_?, nil):
                 let renderer = try Rendering.renderer(values)
-                let checked = try FormulaCheckSolver().check(FormulaCheckProblem(values))
+                let problem = try FormulaCheckProblem(values)
+                let checked = try FormulaCheckSolver().check(problem)
                 return try AnswerChecking.output(
-                    checked.solution, renderer: renderer, values, checkFailed: !checked.passed)
+                    checked.solution, renderer: renderer, values, checkFailed: !checked.passed,
+                    grading: { Grading(formulaPoint: Array(zip(problem.variables, problem.values))) })
             case (nil, _?):
                 let renderer = try Rendering.renderer(values)
                 if !values.isGiven("--net") && !values.isGiven("--example") {

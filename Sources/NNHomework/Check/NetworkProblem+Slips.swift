@@ -1,6 +1,11 @@
 import NNCore
 
 extension NetworkProblem {
+    /// a = W z + b.
+    private static let preActivation = MathExpression.equation(
+        .symbol(Symbol("a")),
+        .infix(.plus, [.product([.symbol(Symbol("W")), .symbol(Symbol("z"))]), .symbol(Symbol("b"))]))
+
     /// The slips of a hand solution of this network, each as the result it
     /// gives: the bias left out of a⁽ˡ⁾, f used for f′ in δ⁽ˡ⁾, z⁽ˡ⁾ used for
     /// z⁽ˡ⁻¹⁾ in ∂L/∂W⁽ˡ⁾, and η applied with the wrong sign in the update.
@@ -20,7 +25,7 @@ extension NetworkProblem {
         }
         var slips = [
             Slip(
-                "bias_left_out", did: "left the bias out", right: "add the bias: a = W z + b",
+                "bias_left_out", did: "left the bias out", right: "add the bias: \(Self.preActivation)",
                 rule: .result(try NetworkSolver().result(of: self, settling: withoutBias)), keys: ["a"])
         ]
         guard let target else { return slips }
@@ -41,7 +46,7 @@ extension NetworkProblem {
         }
         slips += [
             Slip(
-                "function_for_derivative", did: "multiplied by f(a) where the derivative f'(a) belongs",
+                "function_for_derivative", did: "multiplied by the activation where its derivative belongs",
                 right: "take the derivative of the activation at a",
                 rule: .result(sheet.result(gradients: functionForDerivative, updated: nil)),
                 keys: ["delta"]),

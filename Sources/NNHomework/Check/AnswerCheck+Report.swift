@@ -6,7 +6,8 @@ extension AnswerCheck {
     /// rounding or by a slip and each wrong formula, the values read in another shape, and
     /// a table of every value), and as its result the machine-readable report
     /// `{"checked", "right", "rounding", "slip", "wrong", "first_wrong", "reshaped",
-    /// "entries": [{"path", "yours", "expected", "verdict", "rounding", "slip", "step"}]}`.
+    /// "entries": [{"path", "yours", "expected", "verdict", "rounding", "slip", "step", "differs_at"}]}`
+    /// (`differs_at` only for a formula that differs: the point and both values there).
     public func report(for solution: Solution) -> Solution {
         var result = solution
         var items: [Solution.Item] = [.remark(summary)]
@@ -145,7 +146,7 @@ extension AnswerCheck {
     /// The machine-readable report.
     var json: JSONValue {
         let items: [JSONValue] = entries.map { entry in
-            .object([
+            var members = [
                 JSONMember("path", .string(entry.path)),
                 JSONMember("yours", entry.written),
                 JSONMember("expected", entry.correct),
@@ -153,7 +154,19 @@ extension AnswerCheck {
                 JSONMember("rounding", entry.rounding?.json ?? .null),
                 JSONMember("slip", entry.slip.map { .string($0.name) } ?? .null),
                 JSONMember("step", entry.step.map { .number(Double($0.number)) } ?? .null),
-            ])
+            ]
+            if let difference = entry.formula?.difference {
+                members.append(
+                    JSONMember(
+                        "differs_at",
+                        .object([
+                            JSONMember(
+                                "point", .object(difference.point.map { JSONMember($0.name, .number($0.value)) })),
+                            JSONMember("yours", .number(difference.yours)),
+                            JSONMember("expected", .number(difference.expected)),
+                        ])))
+            }
+            return .object(members)
         }
         return .object([
             JSONMember("checked", .number(Double(checkedCount))),

@@ -41,7 +41,7 @@ extension AnswerCheck {
         var text: Prose =
             "\(Prose.Mark.fail) \(wrongCount) of \(checkedCount) \(noun) \(wrongCount == 1 ? "is" : "are") wrong. "
         text = text + (wrongCount == 1 ? "It is " : "The first is ")
-        text = text + "\(Self.phrase(wrong.path)): you wrote \(Self.written(wrong)), it is \(Self.correct(wrong))"
+        text = text + "\(Self.name(wrong)): you wrote \(Self.written(wrong)), it is \(Self.correct(wrong))"
         if let step = wrong.step { text = text + "; redo step \(step.number)" }
         return text + "."
     }
@@ -49,7 +49,7 @@ extension AnswerCheck {
     /// What the check says of a value that is not right.
     private static func sentence(_ entry: Entry) -> Prose {
         let start: Prose =
-            "\(phrase(entry.path)): you wrote \(written(entry)), it is \(correct(entry))"
+            "\(name(entry)): you wrote \(written(entry)), it is \(correct(entry))"
         switch entry.verdict {
         case .right:
             return start + "."
@@ -72,6 +72,16 @@ extension AnswerCheck {
             }
             return text + "."
         }
+    }
+
+    /// The value's name in a sentence: ∂f/∂x for a formula, the path in words otherwise.
+    private static func name(_ entry: Entry) -> Prose {
+        entry.formula == nil ? phrase(entry.path) : "\(partial(entry.path))"
+    }
+
+    /// ∂f/∂v for the formula at `derivative.v`.
+    private static func partial(_ path: String) -> MathExpression {
+        FormulaCheckSolver.partial(String(key(of: path)))
     }
 
     private static func sentence(_ reshaping: Reshaping) -> Prose {
@@ -138,7 +148,9 @@ extension AnswerCheck {
                 written = .text(Self.plainText(entry.written))
             }
             let step = entry.step.map { [MathExpression.product([.parenthesized(.count($0.number)), $0.lhs])] } ?? []
-            return [[mark], [.text(entry.words)], [written], [correct], step]
+            let value: MathExpression =
+                entry.formula == nil ? .text(entry.words) : Self.partial(entry.path)
+            return [[mark], [value], [written], [correct], step]
         }
         return Table(columns: columns, rows: rows)
     }

@@ -140,7 +140,8 @@ public struct AnswerCheck: Sendable, Hashable {
                     let trusted = canonical.keepingNumbers { path in
                         !distrusted.contains(path) && Self.quantity(of: path) != quantity
                     }
-                    results[quantity] = try reworked(trusted)
+                    // Values of the student's that overflow explain nothing.
+                    results[quantity] = (try? reworked(trusted)) ?? .null
                 }
                 guard let value = results[quantity]?.value(atPath: entries[index].path)?.numberValue,
                     number.accepts(value)

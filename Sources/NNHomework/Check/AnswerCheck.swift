@@ -82,7 +82,7 @@ public struct AnswerCheck: Sendable, Hashable {
         for index in entries.indices where collector.transposed.contains(entries[index].path) {
             entries[index].verdict = .slip
             entries[index].rounding = nil
-            entries[index].slip = Slip.generic(sampleCount: 1).first { $0.rule == .transposed }
+            entries[index].slip = .transposed
         }
     }
 

@@ -61,6 +61,11 @@ public struct Slip: Sendable, Hashable {
 }
 
 extension Slip {
+    /// A matrix written transposed: entry [j][i] for [i][j], or the whole matrix in the transposed shape.
+    static let transposed = Slip(
+        "transposed", did: "wrote the matrix transposed (row and column swapped)",
+        right: "keep the layout out by in, one row per output", rule: .transposed)
+
     /// The slips any value can show: a flipped sign, a missing factor ½, a sum for a
     /// mean and the reverse (with S samples), a transposed matrix and an index one off.
     static func generic(sampleCount: Int) -> [Slip] {
@@ -82,9 +87,7 @@ extension Slip {
             ]
         }
         slips += [
-            Slip(
-                "transposed", did: "wrote the matrix transposed (row and column swapped)",
-                right: "keep the layout out by in, one row per output", rule: .transposed),
+            transposed,
             Slip(
                 "index_off_by_one", did: "took the entry one index further: a 0-based index read as 1-based",
                 right: "count indices from 1 as the solution does", rule: .shiftedIndex),

@@ -38,19 +38,31 @@ public struct Network: Sendable, Hashable {
     ///
     /// - Complexity: one matrix product per layer, plus one rounding per value with a `rounding`.
     public func forward(_ input: Matrix, rounding: Rounding? = nil) -> ForwardPass {
+        forward(input, hook: rounding.map(PassHook.init))
+    }
+
+    /// Every a⁽ˡ⁾ and z⁽ˡ⁾ for the batch X, each value settled by `hook` right
+    /// after it is computed and used settled from then on.
+    public func forward(_ input: Matrix, hook: PassHook?) -> ForwardPass {
         var activations = [input]
         var preActivations: [Matrix] = []
-        for layer in layers {
-            let a = rounding.apply(layer.preActivation(activations[activations.count - 1]))
+        for (index, layer) in layers.enumerated() {
+            let a = hook.settle(
+                .preActivation(layer: index + 1), layer.preActivation(activations[activations.count - 1]))
             preActivations.append(a)
-            activations.append(rounding.apply(layer.activation.apply(to: a)))
+            activations.append(hook.settle(.activation(layer: index + 1), layer.activation.apply(to: a)))
         }
         return ForwardPass(preActivations: preActivations, activations: activations)
     }
 
     /// L for a finished forward pass against the target Y (one row per sample), rounded with a `rounding`.
     public func loss(of pass: ForwardPass, target: Matrix, rounding: Rounding? = nil) -> Double {
-        rounding.apply(outputRule.loss(loss, logits: pass.logits, prediction: pass.output, target: target))
+        loss(of: pass, target: target, hook: rounding.map(PassHook.init))
+    }
+
+    /// L for a finished forward pass against the target Y, settled by `hook`.
+    public func loss(of pass: ForwardPass, target: Matrix, hook: PassHook?) -> Double {
+        hook.settle(.loss, outputRule.loss(loss, logits: pass.logits, prediction: pass.output, target: target))
     }
 
     /// L(f(X), Y): the loss of a fresh forward pass.
@@ -72,17 +84,30 @@ public struct Network: Sendable, Hashable {
     ///
     /// - Precondition: the target has the output's shape.
     public func backward(_ pass: ForwardPass, target: Matrix, rounding: Rounding? = nil) -> Gradients {
-        /// ∂L/∂Z ⊙ f′(A) of one layer, f′ taken as the rounding asks.
-        func throughActivation(_ activation: Activation, _ gradient: Matrix, at a: Matrix, output z: Matrix) -> Matrix {
-            rounding.apply(
-                rounding == nil
+        backward(pass, target: target, hook: rounding.map(PassHook.init))
+    }
+
+    /// Backpropagation through a finished forward pass, each value settled by
+    /// `hook` right after it is computed and used settled from then on; with a
+    /// hook, f′ comes from the settled values of the pass (see ``PassHook``).
+    ///
+    /// - Precondition: the target has the output's shape.
+    public func backward(_ pass: ForwardPass, target: Matrix, hook: PassHook?) -> Gradients {
+        /// ∂L/∂Z ⊙ f′(A) of layer l, f′ taken as the hook asks.
+        func throughActivation(_ layer: Int, _ gradient: Matrix, at a: Matrix, output z: Matrix) -> Matrix {
+            let activation = layers[layer - 1].activation
+            return hook.settle(
+                .delta(layer: layer),
+                hook == nil
                     ? activation.backpropagate(gradient, at: a) : activation.backpropagate(gradient, at: a, output: z))
         }
         let rule = outputRule
-        let outputGradient = rule.isFused ? nil : rounding.apply(loss.gradient(prediction: pass.output, target: target))
+        let outputGradient =
+            rule.isFused ? nil : hook.settle(.outputGradient, loss.gradient(prediction: pass.output, target: target))
         var delta =
-            outputGradient.map { throughActivation(outputLayer.activation, $0, at: pass.logits, output: pass.output) }
-            ?? rounding.apply(
+            outputGradient.map { throughActivation(layers.count, $0, at: pass.logits, output: pass.output) }
+            ?? hook.settle(
+                .delta(layer: layers.count),
                 rule.outputDelta(
                     loss, activation: outputLayer.activation, logits: pass.logits, prediction: pass.output,
                     target: target))
@@ -95,14 +120,14 @@ public struct Network: Sendable, Hashable {
 
         for index in stride(from: count - 1, through: 0, by: -1) {
             deltas[index] = delta
-            weightGradients[index] = rounding.apply(delta.transposeMultiplied(by: pass.activations[index]))
-            biasGradients[index] = rounding.apply(delta.columnSums)
-            let inputGradient = rounding.apply(delta * layers[index].weights)
+            weightGradients[index] = hook.settle(
+                .weightGradient(layer: index + 1), delta.transposeMultiplied(by: pass.activations[index]))
+            biasGradients[index] = hook.settle(.biasGradient(layer: index + 1), delta.columnSums)
+            let inputGradient = hook.settle(.activationGradient(layer: index), delta * layers[index].weights)
             activationGradients[index] = inputGradient
             if index > 0 {
                 delta = throughActivation(
-                    layers[index - 1].activation, inputGradient, at: pass.preActivations[index - 1],
-                    output: pass.activations[index])
+                    index, inputGradient, at: pass.preActivations[index - 1], output: pass.activations[index])
             }
         }
         return Gradients(
@@ -113,11 +138,18 @@ public struct Network: Sendable, Hashable {
     /// The network after one gradient-descent step:
     /// W⁽ˡ⁾ ← W⁽ˡ⁾ − η ∂L/∂W⁽ˡ⁾ and b⁽ˡ⁾ ← b⁽ˡ⁾ − η ∂L/∂b⁽ˡ⁾, the new weights rounded with a `rounding`.
     public func updated(by gradients: Gradients, learningRate: Double, rounding: Rounding? = nil) -> Network {
+        updated(by: gradients, learningRate: learningRate, hook: rounding.map(PassHook.init))
+    }
+
+    /// The network after one gradient-descent step, the new weights settled by `hook`.
+    public func updated(by gradients: Gradients, learningRate: Double, hook: PassHook?) -> Network {
         var result = self
         for index in layers.indices {
-            result.layers[index].weights = rounding.apply(
+            result.layers[index].weights = hook.settle(
+                .updatedWeights(layer: index + 1),
                 layers[index].weights - learningRate * gradients.weightGradients[index])
-            result.layers[index].bias = rounding.apply(
+            result.layers[index].bias = hook.settle(
+                .updatedBias(layer: index + 1),
                 zip(layers[index].bias, gradients.biasGradients[index]).map { $0 - learningRate * $1 })
         }
         return result

@@ -42,14 +42,3 @@ public struct Rounding: Sendable, Hashable {
         matrix.map(apply)
     }
 }
-
-extension Rounding? {
-    /// x rounded by the rounding, or x itself when there is none (full precision).
-    func apply(_ x: Double) -> Double { self?.apply(x) ?? x }
-
-    /// The vector rounded by the rounding, or as it is when there is none.
-    func apply(_ values: [Double]) -> [Double] { self?.apply(values) ?? values }
-
-    /// The matrix rounded by the rounding, or as it is when there is none.
-    func apply(_ matrix: Matrix) -> Matrix { self?.apply(matrix) ?? matrix }
-}

@@ -15,9 +15,9 @@ private func check(_ mine: String, example: String) throws -> AnswerCheck {
     let solution = try NetworkSolver().backward(network)
     return try AnswerCheck(
         StudentAnswers(parsing: mine, source: "mine.json"), against: solution,
-        roundedResult: { decimals throws(InputError) in
+        grading: Grading(roundedResult: { decimals throws(InputError) in
             try NetworkSolver(rounding: Rounding(decimals: decimals)).backward(network).result
-        }
+        })
     )
 }
 
@@ -41,7 +41,7 @@ struct AnswerCheckTests {
             #"{"layers": [{}, {"grad_W": [[16, 64, 72], [-24, -46, -108]]}, {}]}"#, example: "relu-3-layer")
         #expect(result.checkedCount == 6)
         #expect(result.wrongCount == 1)
-        #expect(result.correctCount == 5)
+        #expect(result.rightCount == 5)
         let wrong = try #require(result.firstWrong)
         #expect(wrong.path == "layers[1].grad_W[1][1]")
         #expect(wrong.words == "grad_W of layer 2, row 2, column 2")
@@ -72,11 +72,11 @@ struct AnswerCheckTests {
         #expect(sentence.runs.first == .math(.text("≈")))
         #expect(
             TextRenderer().proseLayout.text(for: sentence)
-                == "≈ delta of layer 1, entry 1: you wrote −0.225, it is −0.2260; only rounding: matches when every intermediate is rounded to 3 decimals."
+                == "≈ delta of layer 1, entry 1: you wrote −0.225, it is −0.2260; right up to your rounding: it matches when every intermediate is rounded to 3 decimals."
         )
         #expect(
             TextRenderer().proseLayout.text(for: remarks[0])
-                == "✓ No value is wrong: 1 of 2 are right and 1 differs only by rounding (≈ below).")
+                == "✓ No value is wrong: 1 of 2 are right and 1 is right up to your rounding (≈ below).")
     }
 
     @Test("acceptance A: the corrected ∂L/∂W⁽²⁾ passes")
@@ -84,7 +84,7 @@ struct AnswerCheckTests {
         let result = try check(
             #"{"layers": [{}, {"grad_W": [[16, 64, 72], [-24, -96, -108]]}, {}]}"#, example: "relu-3-layer")
         #expect(result.passes)
-        #expect(result.correctCount == 6)
+        #expect(result.rightCount == 6)
     }
 
     // Acceptance B: exact δ⁽¹⁾ = (−0.22597, 0.44853) (numpy); with a⁽ˡ⁾, z⁽ˡ⁾, L, ∂L/∂ŷ and δ⁽ˡ⁾
@@ -93,8 +93,8 @@ struct AnswerCheckTests {
     func acceptanceB() throws {
         let result = try check(#"{"layers": [{"delta": [-0.225, 0.447]}, {}]}"#, example: "tanh-augmented")
         #expect(result.entries.map(\.verdict) == [.rounding, .rounding])
-        #expect(result.entries.map(\.roundingDecimals) == [3, 3])
-        #expect(result.entries.map(\.roundedValue) == [-0.225, 0.447])
+        #expect(result.entries.map { $0.rounding?.decimals } == [3, 3])
+        #expect(result.entries.map { $0.rounding?.value } == [-0.225, 0.447])
         #expect(result.entries.map { $0.step?.number } == [12, 12])
         #expect(result.passes)
     }
@@ -110,7 +110,7 @@ struct AnswerCheckTests {
     @Test("an exact value within half a unit of the last written digit is right: 0.4485 for 0.44853")
     func halfUnitTolerance() throws {
         let result = try check(#"{"layers": [{"delta": [-0.2260, 0.4485]}, {}]}"#, example: "tanh-augmented")
-        #expect(result.entries.map(\.verdict) == [.correct, .correct])
+        #expect(result.entries.map(\.verdict) == [.right, .right])
     }
 
     @Test(
@@ -154,12 +154,12 @@ struct AnswerCheckTests {
         let result = try check(#"{"loss": 4, "grad_input": [48, 41]}"#, example: "relu-3-layer")
         let report = result.report(for: try NetworkSolver().backward(problem("relu-3-layer"))).result
         #expect(report["checked"]?.numberValue == 3)
-        #expect(report["correct"]?.numberValue == 2)
+        #expect(report["right"]?.numberValue == 2)
         #expect(report["wrong"]?.numberValue == 1)
         #expect(report["first_wrong"] == .string("grad_input[1]"))
         let entries = report["entries"]?.arrayValue ?? []
         #expect(entries.map { $0["step"]?.numberValue } == [8, 19, 19])
-        #expect(entries.map { $0["verdict"] } == [.string("correct"), .string("correct"), .string("wrong")])
+        #expect(entries.map { $0["verdict"] } == [.string("right"), .string("right"), .string("wrong")])
     }
 }
 

@@ -128,7 +128,7 @@ struct NetworkLossStepTests {
         let solution = try NetworkSolver().forward(try example("softmax-cross-entropy-batch"))
         let check = try AnswerCheck(
             StudentAnswers(parsing: #"{"losses": [0.3909, 1.9, 0.80]}"#, source: "mine.json"), against: solution)
-        #expect(check.entries.map(\.verdict) == [.correct, .wrong, .correct])
+        #expect(check.entries.map(\.verdict) == [.right, .wrong, .right])
         let wrong = try #require(check.firstWrong)
         #expect(wrong.words == "losses, entry 2")
         #expect(wrong.step?.number == 5)

@@ -34,6 +34,7 @@ enum GoldenCases {
             ["backward", "--net", "Tests/nnhwTests/Fixtures/learning-rate-tenth.json"],
             ["conv", "--input", "6 0 1; 3 4 1; 1 7 0", "--kernel", "1 0; 0 -1", "--flip", "--padding", "1"],
         ]
+        lines += CheckReportTests.runs.map(\.arguments)
         var seen = Set<[String]>()
         return lines.map(withoutFormat).filter { seen.insert($0).inserted }
     }()

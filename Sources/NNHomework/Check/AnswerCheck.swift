@@ -1,26 +1,30 @@
 import NNCore
 
 /// A student's answers checked against a worked solution, one entry per value
-/// they wrote (`--check MINE.json`).
+/// they wrote (`--check MINE.json`), graded as a person grades.
 ///
 /// A number is right when it lies within half a unit of its last written
-/// digit of the solution's value. When it does not, but matches the value the
-/// computation gives with every intermediate rounded to the student's number of
-/// decimals K, the difference is only rounding. Words and true/false must be equal.
+/// digit of the solution's value. When it is not, the check looks for the
+/// rounding that explains it — the decimals the student wrote, applied to
+/// every intermediate, or to the student's own earlier values — and then for a
+/// common slip that reproduces it. A formula is right when it equals the
+/// solution's around the point; words and true/false must be equal.
 public struct AnswerCheck: Sendable, Hashable {
     /// What the check found for one value.
     public enum Verdict: String, Sendable, Hashable {
         /// Within half a unit of the last written digit.
-        case correct
-        /// Off by more, and not explained by rounding.
-        case wrong
-        /// Off by more, but equal to the computation with intermediates rounded to the student's decimals.
+        case right
+        /// Off by more, but explained by rounding (``Entry/rounding`` says which).
         case rounding
+        /// Wrong, by a named slip (``Entry/slip``).
+        case slip
+        /// Wrong, and no rounding or slip explains it.
+        case wrong
     }
 
     /// One value the student wrote.
     public struct Entry: Sendable, Hashable {
-        /// Its JSON path: `layers[1].grad_W[1][1]`.
+        /// Its JSON path in the solution: `layers[1].grad_W[1][1]`.
         public var path: String
         /// The path in words: "grad_W of layer 2, row 2, column 2".
         public var words: String
@@ -32,185 +36,190 @@ public struct AnswerCheck: Sendable, Hashable {
         public var correct: JSONValue
         /// The verdict.
         public var verdict: Verdict
-        /// For a rounding verdict, the decimals K of the rounded computation.
-        public var roundingDecimals: Int?
-        /// The value the rounded computation gives, for a rounding verdict.
-        public var roundedValue: Double?
+        /// For a rounding verdict, the rounding that explains the value.
+        public var rounding: RoundingFound?
+        /// For a slip verdict, the slip that reproduces the value.
+        public var slip: Slip?
         /// The step of the solution that computes the value, if one is named.
         public var step: Step?
+        /// For a formula, both formulas and where they differ.
+        var formula: FormulaAnswer?
     }
 
     /// Every value the student wrote, in the order written.
     public var entries: [Entry]
+    /// Values read in another shape than the solution's: a row for a column vector.
+    public var reshaped: [Reshaping]
 
     /// Checks `answers` against `solution`.
     ///
     /// - Parameters:
     ///   - answers: the student's values, any part of `solution.result`.
     ///   - solution: the worked solution at full precision.
-    ///   - roundedResult: the result of the same computation with every
-    ///     intermediate rounded to the given number of decimals, or nil where that is not
-    ///     defined (no intermediates to round).
+    ///   - grading: what the subcommand knows about rounding, the student's own values and slips.
     /// - Throws: `.invalidData` at `<source>: <path>` for a key the solution
-    ///   does not have, an array of another length, or a value of another kind.
+    ///   does not have, an array of another length, a value of another kind,
+    ///   or a formula that does not parse.
     public init(
-        _ answers: StudentAnswers, against solution: Solution,
-        roundedResult: (Int) throws(InputError) -> JSONValue? = { _ in nil }
+        _ answers: StudentAnswers, against solution: Solution, grading: Grading = Grading()
     ) throws(InputError) {
-        var entries: [Entry] = []
-        try Self.collect(answers.value, correct: solution.result, path: "", answers: answers, into: &entries)
-        var roundedResults: [Int: JSONValue?] = [:]
+        var collector = AnswerCollector(answers: answers, formulaPoint: grading.formulaPoint)
+        let canonical = try collector.collect(answers.value, correct: solution.result, path: "", written: "")
+        entries = collector.entries
+        reshaped = collector.reshaped
         for index in entries.indices {
             entries[index].step = solution.step(producing: entries[index].path)
-            guard entries[index].verdict == .wrong, let number = entries[index].number,
-                (0...15).contains(number.decimals)
-            else { continue }
-            let decimals = number.decimals
-            if roundedResults[decimals] == nil {
-                roundedResults[decimals] = try roundedResult(decimals)
-            }
-            guard let rounded = roundedResults[decimals] ?? nil,
-                case .number(let value)? = rounded.value(atPath: entries[index].path), number.accepts(value)
-            else { continue }
-            entries[index].verdict = .rounding
-            entries[index].roundingDecimals = decimals
-            entries[index].roundedValue = value
         }
-        self.entries = entries
+        try roundEveryIntermediate(grading)
+        let slips = grading.slips + Slip.generic(sampleCount: grading.sampleCount)
+        var distrusted: Set<String> = []
+        for _ in 0..<8 {
+            try explain(from: canonical, distrusting: distrusted, grading: grading, slips: slips, solution: solution)
+            let wrong = Set(entries.filter { $0.verdict == .wrong }.map(\.path))
+            if wrong.isSubset(of: distrusted) { break }
+            distrusted.formUnion(wrong)
+        }
+        for index in entries.indices where collector.transposed.contains(entries[index].path) {
+            entries[index].verdict = .slip
+            entries[index].rounding = nil
+            entries[index].slip = .transposed
+        }
     }
 
     /// How many values were checked.
     public var checkedCount: Int { entries.count }
     /// How many are right.
-    public var correctCount: Int { entries.count { $0.verdict == .correct } }
+    public var rightCount: Int { entries.count { $0.verdict == .right } }
     /// How many are off only by rounding.
     public var roundingCount: Int { entries.count { $0.verdict == .rounding } }
-    /// How many are wrong.
-    public var wrongCount: Int { entries.count { $0.verdict == .wrong } }
-    /// The first wrong value, in the order written.
-    public var firstWrong: Entry? { entries.first { $0.verdict == .wrong } }
+    /// How many are wrong by a named slip.
+    public var slipCount: Int { entries.count { $0.verdict == .slip } }
+    /// How many are wrong, by a slip or not.
+    public var wrongCount: Int { entries.count { $0.verdict == .wrong || $0.verdict == .slip } }
+    /// The first wrong value (by a slip or not), in the order written.
+    public var firstWrong: Entry? { entries.first { $0.verdict == .wrong || $0.verdict == .slip } }
     /// Whether every value is right or off only by rounding (exit status 0).
     public var passes: Bool { wrongCount == 0 }
 
-    private static func collect(
-        _ mine: JSONValue, correct: JSONValue, path: String, answers: StudentAnswers, into entries: inout [Entry]
+    /// Rounding verdicts for values equal to the computation with every
+    /// intermediate rounded to the decimals the student wrote.
+    private mutating func roundEveryIntermediate(_ grading: Grading) throws(InputError) {
+        var results: [Int: JSONValue?] = [:]
+        for index in entries.indices {
+            guard entries[index].verdict == .wrong, let number = entries[index].number,
+                (0...15).contains(number.decimals)
+            else { continue }
+            if results[number.decimals] == nil { results[number.decimals] = try grading.roundedResult(number.decimals) }
+            guard let rounded = results[number.decimals] ?? nil,
+                let value = rounded.value(atPath: entries[index].path)?.numberValue, number.accepts(value)
+            else { continue }
+            entries[index].verdict = .rounding
+            entries[index].rounding = RoundingFound(number, source: .everyIntermediate, value: value)
+        }
+    }
+
+    /// Explains the values not yet explained: by the student's own earlier
+    /// values (all but the `distrusted` ones), else by a slip.
+    private mutating func explain(
+        from canonical: JSONValue, distrusting distrusted: Set<String>, grading: Grading, slips: [Slip],
+        solution: Solution
     ) throws(InputError) {
-        let place = path.isEmpty ? answers.source : "\(answers.source): \(path)"
-        switch (mine, correct) {
-        case (.object(let members), .object(let solutionMembers)):
-            let keys = solutionMembers.map(\.key)
-            for member in members {
-                guard let found = solutionMembers.first(where: { $0.key == member.key }) else {
-                    throw InputError(
-                        at: place,
-                        .unknownAnswerKey(
-                            member.key, suggestion: closestMatch(to: member.key, among: keys), keys: keys))
+        for index in entries.indices where entries[index].rounding?.source != .everyIntermediate {
+            if entries[index].verdict != .right {
+                entries[index].verdict = .wrong
+                entries[index].rounding = nil
+                entries[index].slip = nil
+            }
+        }
+        if let reworked = grading.reworked {
+            var results: [String: JSONValue] = [:]
+            for index in entries.indices where entries[index].verdict == .wrong {
+                guard let number = entries[index].number else { continue }
+                let quantity = String(Self.quantity(of: entries[index].path))
+                if results[quantity] == nil {
+                    let trusted = canonical.keepingNumbers { path in
+                        !distrusted.contains(path) && Self.quantity(of: path) != quantity
+                    }
+                    // Values of the student's that overflow explain nothing.
+                    results[quantity] = (try? reworked(trusted)) ?? .null
                 }
-                let childPath = path.isEmpty ? member.key : "\(path).\(member.key)"
-                try collect(member.value, correct: found.value, path: childPath, answers: answers, into: &entries)
+                guard let value = results[quantity]?.value(atPath: entries[index].path)?.numberValue,
+                    number.accepts(value)
+                else { continue }
+                entries[index].verdict = .rounding
+                entries[index].rounding = RoundingFound(number, source: .yourValues, value: value)
             }
-        case (.array(let elements), .array(let solutionElements)):
-            guard elements.count == solutionElements.count else {
-                let noun = solutionElements.allSatisfy { if case .array = $0 { true } else { false } } ? "row" : "entry"
-                let ofObjects = solutionElements.allSatisfy { if case .object = $0 { true } else { false } }
-                throw InputError(
-                    at: place,
-                    .answerCount(elements.count, noun: noun, expected: solutionElements.count, ofObjects: ofObjects))
+        }
+        for index in entries.indices where entries[index].verdict == .wrong {
+            guard let number = entries[index].number, let exact = entries[index].correct.numberValue else { continue }
+            let path = entries[index].path
+            let found = slips.first { slip in
+                guard let value = slip.value(at: path, in: solution.result), value.isFinite,
+                    (value - exact).magnitude > number.tolerance
+                else { return false }
+                return (number.value - value).magnitude <= max(number.tolerance, 0.005 * value.magnitude) * (1 + 1e-9)
             }
-            for (index, pair) in zip(elements, solutionElements).enumerated() {
-                try collect(pair.0, correct: pair.1, path: "\(path)[\(index)]", answers: answers, into: &entries)
+            if let found {
+                entries[index].verdict = .slip
+                entries[index].slip = found
             }
-        case (.number(let value), .number(let exact)):
-            let number = WrittenNumber(literal: answers.literals[path] ?? specText(value), value: value)
-            entries.append(
-                Entry(
-                    path: path, words: Self.words(path), written: mine, number: number, correct: correct,
-                    verdict: number.accepts(exact) ? .correct : .wrong))
-        case (.string(let text), .string(let exact)):
-            entries.append(
-                Entry(
-                    path: path, words: Self.words(path), written: mine, correct: correct,
-                    verdict: text == exact ? .correct : .wrong))
-        case (.bool(let flag), .bool(let exact)):
-            entries.append(
-                Entry(
-                    path: path, words: Self.words(path), written: mine, correct: correct,
-                    verdict: flag == exact ? .correct : .wrong))
-        default:
-            throw InputError(at: place, .answerKind(expected: Self.kind(of: correct), found: mine.typeName))
         }
     }
 
-    private static func kind(of value: JSONValue) -> String {
-        switch value {
+    /// The quantity a path belongs to: the path without its trailing indices
+    /// (`layers[1].delta` for `layers[1].delta[0]`).
+    static func quantity(of path: String) -> Substring {
+        var end = path.endIndex
+        while end > path.startIndex, path[path.index(before: end)] == "]",
+            let open = path[..<end].lastIndex(of: "[")
+        {
+            end = open
+        }
+        return path[..<end]
+    }
+
+    /// The key a path ends in: `delta` for `layers[1].delta[0]`.
+    static func key(of path: String) -> Substring {
+        let quantity = quantity(of: path)
+        guard let dot = quantity.lastIndex(of: ".") else { return quantity }
+        return quantity[quantity.index(after: dot)...]
+    }
+}
+
+extension AnswerCheck {
+    /// A value the student wrote in another shape, read as the solution's.
+    public struct Reshaping: Sendable, Hashable {
+        /// How it was read.
+        public enum Kind: String, Sendable, Hashable {
+            /// A row (or flat list) where the solution has a column vector.
+            case rowAsColumn = "row_as_column"
+            /// A column where the solution has a row or flat list.
+            case columnAsRow = "column_as_row"
+            /// A plain number for a one-element array.
+            case numberAsArray = "number_as_array"
+        }
+
+        /// The path in the solution.
+        public var path: String
+        /// How it was read.
+        public var kind: Kind
+    }
+}
+
+extension JSONValue {
+    /// The value with every number at a path `keep` refuses replaced by null.
+    func keepingNumbers(_ keep: (String) -> Bool, prefix: String = "") -> JSONValue {
+        switch self {
+        case .number: keep(prefix) ? self : .null
         case .array(let elements):
-            elements.allSatisfy({ if case .array = $0 { true } else { false } }) && !elements.isEmpty
-                ? "an array of rows" : "an array"
-        case .object: "an object"
-        case .number: "a number"
-        case .string: "a string"
-        case .bool: "true or false"
-        case .null: "null"
+            .array(elements.enumerated().map { $1.keepingNumbers(keep, prefix: "\(prefix)[\($0)]") })
+        case .object(let members):
+            .object(
+                members.map {
+                    JSONMember(
+                        $0.key, $0.value.keepingNumbers(keep, prefix: prefix.isEmpty ? $0.key : "\(prefix).\($0.key)"))
+                })
+        case .null, .bool, .string: self
         }
-    }
-
-    /// A JSON path in words: `layers[1].grad_W[1][1]` → "grad_W of layer 2, row 2, column 2";
-    /// `grad_input[0]` → "grad_input, entry 1"; indices count from 1.
-    static func words(_ path: String) -> String {
-        let parts = pathParts(path)
-        let owners = parts.owners.map { owner in
-            owner.numbers.isEmpty
-                ? owner.name : "\(owner.name) \(owner.numbers.map(String.init).joined(separator: ", "))"
-        }
-        var text = ([parts.key] + owners).joined(separator: " of ")
-        switch parts.numbers.count {
-        case 0: break
-        case 1: text += ", entry \(parts.numbers[0])"
-        case 2: text += ", row \(parts.numbers[0]), column \(parts.numbers[1])"
-        default: text += ", entry " + parts.numbers.map { "[\($0)]" }.joined()
-        }
-        return text
-    }
-
-    /// ``words(_:)`` as prose: the key as code and the numbers as math, so
-    /// that `grad_W` is set as typed and no underscore lands in a formula.
-    static func phrase(_ path: String) -> Prose {
-        let parts = pathParts(path)
-        let owners = parts.owners.map { owner -> Prose in
-            owner.numbers.isEmpty
-                ? "\(owner.name)" : "\(owner.name) \(Prose.joined(owner.numbers.map { "\($0)" }, separator: ", "))"
-        }
-        var text = Prose.joined(["\(code: parts.key)"] + owners, separator: " of ")
-        switch parts.numbers.count {
-        case 0: break
-        case 1: text = text + ", entry \(parts.numbers[0])"
-        case 2: text = text + ", row \(parts.numbers[0]), column \(parts.numbers[1])"
-        default: text = text + ", entry " + Prose.joined(parts.numbers.map { "[\($0)]" }, separator: "")
-        }
-        return text
-    }
-
-    /// The key a path ends in with its indices counted from 1, and the
-    /// objects that hold it, innermost first, named in the singular:
-    /// `layers[1].grad_W[1][1]` → grad_W [2, 2] of layer [2].
-    private static func pathParts(_ path: String) -> (
-        key: String, numbers: [Int], owners: [(name: String, numbers: [Int])]
-    ) {
-        var owners: [(name: String, numbers: [Int])] = []
-        var name = ""
-        var indices: [Int] = []
-        for component in path.split(separator: ".") {
-            if !name.isEmpty {
-                owners.insert(indices.isEmpty ? (name, []) : (singular(name), indices.map { $0 + 1 }), at: 0)
-            }
-            let parts = component.split(separator: "[")
-            name = parts.first.map(String.init) ?? ""
-            indices = parts.dropFirst().compactMap { Int($0.dropLast()) }
-        }
-        return (name, indices.map { $0 + 1 }, owners)
-    }
-
-    private static func singular(_ word: String) -> String {
-        word.hasSuffix("s") ? String(word.dropLast()) : word
     }
 }

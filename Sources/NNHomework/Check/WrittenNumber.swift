@@ -38,6 +38,19 @@ public struct WrittenNumber: Sendable, Hashable {
         (value - x).magnitude <= tolerance * (1 + 1e-9)
     }
 
+    /// The significant figures written: 3 for `0.0123`, `1.23e-2` and `123`.
+    public var significantFigures: Int {
+        let mantissa = literal.lowercased().prefix { $0 != "e" }
+        let digits = mantissa.filter(\.isNumber).drop { $0 == "0" }
+        return max(1, digits.count)
+    }
+
+    /// Whether a grader reads the precision as significant figures: a number
+    /// below 0.1 written with leading zeros (0.0123), or one with an exponent.
+    var isWrittenInSignificantFigures: Bool {
+        literal.lowercased().contains("e") || (value.magnitude < 0.1 && value != 0)
+    }
+
     /// The literal with a Unicode minus, as text output writes numbers: `−46`.
     public var text: String {
         literal.replacingMinus()

@@ -57,3 +57,21 @@ public struct NetworkSolver: Sendable {
         return sheet.solution
     }
 }
+
+extension NetworkSolver {
+    /// The JSON result of `backward` (of `forward` when the problem gives no
+    /// target), every value settled by `hook` as it is computed: the same
+    /// computation carried on from the values a hand solution settled on.
+    ///
+    /// - Throws: an ``InputError`` as ``backward(_:)`` does.
+    public func result(of problem: NetworkProblem, settling hook: PassHook) throws(InputError) -> JSONValue {
+        let sheet = try NetworkWorksheet(
+            problem: problem, notation: notation, rounding: nil, hook: hook, title: "")
+        guard let target = problem.target else { return sheet.result(gradients: nil, updated: nil) }
+        let gradients = problem.network.backward(sheet.pass, target: target, hook: hook)
+        let updated = problem.learningRate.map {
+            problem.network.updated(by: gradients, learningRate: $0, hook: hook)
+        }
+        return sheet.result(gradients: gradients, updated: updated)
+    }
+}

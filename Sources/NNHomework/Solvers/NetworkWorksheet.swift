@@ -17,15 +17,19 @@ struct NetworkWorksheet {
     /// Piecewise derivative rules already stated, so each is stated once.
     var statedRules: Set<Prose> = []
 
-    init(problem: NetworkProblem, notation: Notation, rounding: Rounding?, title: Prose) throws(InputError) {
+    /// The worksheet of `problem`; `hook` (by default: `rounding`) settles each value of the pass.
+    init(
+        problem: NetworkProblem, notation: Notation, rounding: Rounding?, hook: PassHook? = nil, title: Prose
+    ) throws(InputError) {
+        let hook = hook ?? rounding.map(PassHook.init)
         self.problem = problem
         self.symbols = NetworkSymbols(notation: notation, isBatch: problem.isBatch)
         self.rounding = rounding
-        self.pass = problem.network.forward(problem.input, rounding: rounding)
+        self.pass = problem.network.forward(problem.input, hook: hook)
         try Self.requireFinite(pass)
         if let target = problem.target {
             try Self.requireDefinedLoss(problem, target: target, pass: pass)
-            let value = problem.network.loss(of: pass, target: target, rounding: rounding)
+            let value = problem.network.loss(of: pass, target: target, hook: hook)
             guard value.isFinite else {
                 throw InputError(at: "loss", .lossOverflows)
             }

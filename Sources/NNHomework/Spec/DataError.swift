@@ -47,6 +47,8 @@ public enum DataError: Sendable, Hashable {
     case answerCount(Int, noun: String, expected: Int, ofObjects: Bool)
     /// An answer of another kind than the solution's (`expected`: "a number").
     case answerKind(expected: String, found: String)
+    /// An answer formula that does not parse, for the parser's `reason`.
+    case notAFormula(String)
     /// A matrix given as empty text.
     case emptyMatrix
     /// A matrix row (counted from 1) with no entries.

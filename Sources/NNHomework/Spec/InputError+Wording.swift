@@ -64,6 +64,7 @@ extension InputError {
             "has \(counted(count, noun, noun == "entry" ? "entries" : nil)), but the solution has \(expected)"
                 + (ofObjects ? " (write {} for one you do not claim)" : "")
         case .answerKind(let expected, let found): "expected \(expected) as in the solution, found \(found)"
+        case .notAFormula(let reason): "not a formula: \(reason)"
         case .emptyMatrix: "is empty; expected a matrix"
         case .emptyRow(let row): "row \(row) is empty"
         case .notAFiniteEntry(let text, let row, let column):

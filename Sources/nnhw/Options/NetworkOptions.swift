@@ -37,8 +37,12 @@ enum NetworkOptions {
         let solver = try NetworkSolver(values)
         return try AnswerChecking.output(
             solve(solver, problem), renderer: renderer, values,
-            roundedResult: { decimals throws(InputError) in
-                try solve(solver.roundingIntermediates(toDecimals: decimals), problem).result
+            grading: { () throws(InputError) in
+                try Grading(
+                    network: problem,
+                    roundedResult: { decimals throws(InputError) in
+                        try solve(solver.roundingIntermediates(toDecimals: decimals), problem).result
+                    })
             })
     }
 }

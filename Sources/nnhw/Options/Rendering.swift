@@ -73,23 +73,24 @@ enum AnswerChecking {
     static let options: [Option] = [
         .value(
             "--check", "MINE.json", .file,
-            "check your own answers (any part of the json output); exit 1 if one is wrong")
+            "check your own answers (any part of the json output), up to your rounding, naming slips; exit 1 if one is wrong"
+        )
     ]
 
     /// What to print for `solution`: the solution, or with `--check` the check
     /// in front of it (json: the check report). The run fails (exit 1) when
     /// `checkFailed` (a gradient check failed) or a value the student wrote is
-    /// wrong. `roundedResult` re-solves with every intermediate rounded to the
-    /// given decimals, where the subcommand has intermediates.
+    /// wrong. `grading` is what the subcommand knows beyond the solution (how
+    /// its values build on each other, its slips); it is made only with `--check`.
     static func output(
         _ solution: Solution, renderer: any SolutionRenderer, _ values: OptionValues, checkFailed: Bool = false,
-        roundedResult: (Int) throws(InputError) -> JSONValue? = { _ in nil }
+        grading: () throws(InputError) -> Grading = { Grading() }
     ) throws(InputError) -> Output {
         guard let mine = try values.document("--check") else {
             return Output(text: renderer.render(solution), checkFailed: checkFailed)
         }
         let answers = try StudentAnswers(parsing: mine.text, source: mine.source)
-        let check = try AnswerCheck(answers, against: solution, roundedResult: roundedResult)
+        let check = try AnswerCheck(answers, against: solution, grading: grading())
         return Output(text: renderer.render(check.report(for: solution)), checkFailed: checkFailed || !check.passes)
     }
 }

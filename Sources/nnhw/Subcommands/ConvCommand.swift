@@ -18,7 +18,7 @@ enum ConvCommand {
             .value(
                 "--padding", "P", .padding, "zeros on each side: a number, PxQ, same, valid or full", default: "0"),
             .flag("--flip", "true convolution: rotate the kernel by 180° first"),
-        ] + Rendering.options,
+        ] + AnswerChecking.options + Rendering.options,
         details: [
             "Conventions:",
             "  Cross-correlation by default, as deep-learning libraries compute \"convolution\":",
@@ -26,7 +26,7 @@ enum ConvCommand {
             "  A C × H × W input takes a C × k × k kernel and gives one H_out × W_out map (sum over channels).",
             "  Rows are separated by ; (or line breaks in a file), entries by spaces or commas.",
             "",
-            "Exit status: 0 solved; 64 usage error; 65 malformed matrix or sizes that do not fit; 66 unreadable file.",
+            "Exit status: 0 solved (with --check: every value right); 1 a value you wrote is wrong; 64 usage error; 65 malformed matrix or sizes that do not fit; 66 unreadable file.",
         ],
         examples: [
             "nnhw conv --input \"6 0 1; 3 4 1; 1 7 0\" --kernel \"1 0; 0 -1\"",
@@ -34,7 +34,7 @@ enum ConvCommand {
         ],
         run: { values throws(InputError) in
             let renderer = try Rendering.renderer(values)
-            return Output(
-                text: renderer.render(try FeatureMapSolver().solve(FeatureMapProblem(convolution: values))))
+            let solution = try FeatureMapSolver().solve(FeatureMapProblem(convolution: values))
+            return try AnswerChecking.output(solution, renderer: renderer, values)
         })
 }

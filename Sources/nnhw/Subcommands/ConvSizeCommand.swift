@@ -42,7 +42,10 @@ enum ConvSizeCommand {
         ],
         run: { values throws(InputError) in
             let renderer = try Rendering.renderer(values)
+            let problem = try ConvolutionSizeProblem(values)
+            let solution = try ConvolutionSizeSolver().solve(problem)
             return try AnswerChecking.output(
-                ConvolutionSizeSolver().solve(ConvolutionSizeProblem(values)), renderer: renderer, values)
+                solution, renderer: renderer, values,
+                grading: { Grading(convolutionSize: problem, solution: solution) })
         })
 }

@@ -53,6 +53,8 @@ enum GradcheckCommand {
             "  moves a ReLU pre-activation across 0 is reported as a kink, not as a failure. Layers may give",
             "  \"units\": N instead of weights: He uniform for ReLU-like, Glorot uniform otherwise, seeded by --seed.",
             "Without options, nnhw gradcheck checks f = x^3 at x = 2 and the built-in relu-3-layer network.",
+            "--check MINE.json: derivatives you write ({\"derivative\": {\"x\": \"3*x^2\"}}) are compared as formulas,",
+            "  at the point and around it; numbers are right up to the digits you wrote.",
             "",
             "Exit status: 0 passed; 1 a derivative failed the check; 64 usage error",
             "  (including a malformed --f or --at); 65 invalid spec, or f or f′ not finite at the point.",
@@ -72,9 +74,11 @@ enum GradcheckCommand {
                     .otherMode(option: network, mode: "network", otherOption: formula, otherMode: "formula"))
             case (_?, nil):
                 let renderer = try Rendering.renderer(values)
-                let checked = try FormulaCheckSolver().check(FormulaCheckProblem(values))
+                let problem = try FormulaCheckProblem(values)
+                let checked = try FormulaCheckSolver().check(problem)
                 return try AnswerChecking.output(
-                    checked.solution, renderer: renderer, values, checkFailed: !checked.passed)
+                    checked.solution, renderer: renderer, values, checkFailed: !checked.passed,
+                    grading: { Grading(formulaPoint: Array(zip(problem.variables, problem.values))) })
             case (nil, _?):
                 let renderer = try Rendering.renderer(values)
                 if !values.isGiven("--net") && !values.isGiven("--example") {

@@ -49,8 +49,9 @@ enum HyperparameterCountCommand {
                 for name in ["--grid", "--grid-set"] where values.isGiven(name) {
                     throw InputError(.conflictsWith(name, flag: "--random"))
                 }
+                let solution = try RandomSearchSolver().solve(RandomSearchProblem(values))
                 return try AnswerChecking.output(
-                    RandomSearchSolver().solve(RandomSearchProblem(values)), renderer: renderer, values)
+                    solution, renderer: renderer, values, grading: { Grading(randomSearch: solution) })
             }
             for name in ["--good-fraction", "--confidence", "--trials"] where values.isGiven(name) {
                 throw InputError(.needsFlag(name, flag: "--random", purpose: "random search"))

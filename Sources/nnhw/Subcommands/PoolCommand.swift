@@ -15,14 +15,14 @@ enum PoolCommand {
             .value(
                 "--mode", nil, .choice(["max", "avg"]), "the largest value or the mean of each window",
                 presence: .required),
-        ] + Rendering.options,
+        ] + AnswerChecking.options + Rendering.options,
         details: [
             "Conventions:",
             "  No padding; the stride defaults to the window size, as in PyTorch's MaxPool2d/AvgPool2d.",
             "  Windows that do not fit at the bottom/right are dropped (n_out = ⌊(n − k)/S⌋ + 1), and the output says so.",
             "  A C × H × W input is pooled channel by channel.",
             "",
-            "Exit status: 0 solved; 64 usage error; 65 malformed matrix or sizes that do not fit; 66 unreadable file.",
+            "Exit status: 0 solved (with --check: every value right); 1 a value you wrote is wrong; 64 usage error; 65 malformed matrix or sizes that do not fit; 66 unreadable file.",
         ],
         examples: [
             "nnhw pool --input \"1 3 2 4; 5 6 1 2; 7 2 9 0; 1 8 3 4\" --size 2 --mode max",
@@ -30,6 +30,7 @@ enum PoolCommand {
         ],
         run: { values throws(InputError) in
             let renderer = try Rendering.renderer(values)
-            return Output(text: renderer.render(try FeatureMapSolver().solve(FeatureMapProblem(pooling: values))))
+            let solution = try FeatureMapSolver().solve(FeatureMapProblem(pooling: values))
+            return try AnswerChecking.output(solution, renderer: renderer, values)
         })
 }

@@ -115,7 +115,10 @@ struct AnswerCheckTests {
 
     @Test(
         "the decimals of a written number decide its tolerance",
-        arguments: [("0.447", 0.447, 3, 0.0005), ("8", 8, 0, 0.5), ("1e-3", 0.001, 3, 0.0005), ("-46", -46, 0, 0.5)])
+        arguments: [
+            ("0.447", 0.447, 3, 0.0005), ("8", 8, 0, 0.5), ("1e-3", 0.001, 3, 0.0005), ("-46", -46, 0, 0.5),
+            ("0e300", 0, 0, 0.5), ("0.00e-5", 0, 7, 0.000_000_05), ("3e2", 300, -2, 50),
+        ])
     func writtenDecimals(literal: String, value: Double, decimals: Int, tolerance: Double) {
         let number = WrittenNumber(literal: literal, value: value)
         #expect(number.decimals == decimals)

@@ -154,6 +154,13 @@ struct ReliabilityTests {
             "nnhw: --f: column 1: expected a number, a variable or '(', found '２'")
     }
 
+    @Test("--check: a written zero's exponent sets no tolerance, so {\"loss\": 0e300} is wrong for L = 4")
+    func zeroWithExponent() throws {
+        let answers = try temporaryFile("zero.json", #"{"loss": 0e300}"#)
+        let result = try CommandRunner.run(["forward", "--example", "relu-3-layer", "--check", answers])
+        #expect(result.status == 1)
+    }
+
     @Test("messages name a place: an empty subcommand, an empty file name, stdin read twice, an extra word")
     func placesNamed() throws {
         try expectRefused([""], 64, "nnhw: '': not a subcommand")

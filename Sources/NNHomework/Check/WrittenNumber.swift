@@ -6,7 +6,8 @@ public struct WrittenNumber: Sendable, Hashable {
     /// Its value.
     public let value: Double
     /// The decimals of its last written digit: 3 for `0.447` and `1e-3`, 0 for
-    /// `8`, −2 for `12e2`.
+    /// `8`, −2 for `12e2`. A zero has no leading digit for an exponent to
+    /// scale, so `0e300` claims what `0` does (0 decimals), not ±½·10³⁰⁰.
     public let decimals: Int
 
     /// The number written as the JSON number `literal`, whose value is `value`.
@@ -18,7 +19,7 @@ public struct WrittenNumber: Sendable, Hashable {
         let exponent = lowered.contains("e") ? Int(lowered.drop { $0 != "e" }.dropFirst()) ?? 0 : 0
         let fraction = mantissa.contains(".") ? mantissa.drop { $0 != "." }.dropFirst().count : 0
         let clamped = max(-300, min(300, exponent))
-        self.decimals = fraction - clamped
+        self.decimals = value == 0 ? max(fraction, fraction - clamped) : fraction - clamped
     }
 
     /// Half a unit of the last written digit: ½ · 10⁻ᵈ (0.0005 for 0.447, 0.5 for 8).

@@ -189,32 +189,31 @@ public struct FormulaCheckSolver: Sendable {
     ) throws(InputError) -> Double {
         var moved = point
         moved[variable] = x
-        let value: Double
-        do {
-            value = try function.value(at: moved)
-        } catch {
-            throw InputError(at: "--at", .noValue(for: error.name, variables: nil))
-        }
+        let value = try Self.value(of: function, at: moved)
         guard value.isFinite else {
             throw InputError(at: "--at", .notFiniteNearby(at: "\(shown) = \(Expression.number(x))", isNaN: value.isNaN))
         }
         return value
     }
 
+    /// `what` (f or a partial derivative) at the point given, which must be finite.
     private func evaluate(
         _ expression: Expression, at point: [String: Double], _ problem: FormulaCheckProblem, what: String
     ) throws(InputError) -> Double {
-        let coordinates = problem.variables.map { "\($0) = \(Expression.number(point[$0] ?? 0))" }
-        let place = coordinates.joined(separator: ", ")
-        let value: Double
-        do {
-            value = try expression.value(at: point)
-        } catch {
-            throw InputError(at: "--at", .noValue(for: error.name, variables: nil))
-        }
+        let value = try Self.value(of: expression, at: point)
         guard value.isFinite else {
+            let place = problem.variables.map { "\($0) = \(Expression.number(point[$0] ?? 0))" }.joined(separator: ", ")
             throw InputError(at: "--at", .notFinite(what, at: place, isNaN: value.isNaN))
         }
         return value
+    }
+
+    /// The value of `expression` at `point`; a variable without a value is a usage error at `--at`.
+    private static func value(of expression: Expression, at point: [String: Double]) throws(InputError) -> Double {
+        do {
+            return try expression.value(at: point)
+        } catch {
+            throw InputError(at: "--at", .noValue(for: error.name, variables: nil))
+        }
     }
 }

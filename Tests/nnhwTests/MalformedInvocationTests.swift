@@ -343,27 +343,33 @@ private let malformedInvocations: [MalformedInvocation] = [
     MalformedInvocation(["examples", "--format", "xml"], 64, "nnhw: --format: unknown option"),
 ]
 
+/// The hand-written corpus and the swept one.
+private let allInvocations = malformedInvocations + sweptInvocations
+
 @Suite("Malformed invocations: one line on stderr, nothing on stdout, a documented exit status")
 struct MalformedInvocationTests {
-    @Test("the corpus holds at least 100 distinct invocations and reaches every subcommand")
+    @Test("the corpus holds at least 250 distinct invocations and reaches every subcommand")
     func corpusCoversEverySubcommand() {
-        let distinct = Set(malformedInvocations.map { $0.arguments + [$0.input ?? ""] })
-        #expect(distinct.count == malformedInvocations.count)
-        #expect(malformedInvocations.count >= 100)
+        let distinct = Set(allInvocations.map { $0.arguments + [$0.input ?? ""] })
+        #expect(distinct.count == allInvocations.count)
+        #expect(allInvocations.count >= 250)
         let subcommands = [
             "forward", "backward", "gradcheck", "conv-size", "conv", "pool", "params", "hyperparam-count",
             "train-cost", "examples",
         ]
         for subcommand in subcommands {
-            #expect(malformedInvocations.contains { $0.arguments.first == subcommand }, "\(subcommand) is not covered")
+            #expect(allInvocations.contains { $0.arguments.first == subcommand }, "\(subcommand) is not covered")
         }
     }
 
-    @Test("is refused with its exit status and exact message, within 2 s", arguments: malformedInvocations)
+    @Test(
+        "is refused with its exit status and exact message, within 2 s and 1 GB of address space",
+        arguments: allInvocations)
     func refused(_ invocation: MalformedInvocation) throws {
         let clock = ContinuousClock()
         let start = clock.now
-        let result = try CommandRunner.run(invocation.arguments, input: invocation.input.map { Data($0.utf8) })
+        let result = try CommandRunner.run(
+            invocation.arguments, input: invocation.input.map { Data($0.utf8) }, addressSpaceLimit: 1 << 30)
         let elapsed = clock.now - start
         #expect(result.status == invocation.status)
         #expect(result.output.isEmpty)

@@ -53,14 +53,21 @@ enum CommandRunner {
 
     /// Runs `nnhw arguments…` with `input` on standard input (none: empty input),
     /// in the package root so that relative paths such as `Examples/x.json` work.
-    static func run(_ arguments: [String], input: Data? = nil) throws -> CommandResult {
+    /// With `addressSpaceLimit` (bytes), nnhw runs under `prlimit --as`, so that
+    /// using more memory than that (resident or not) fails the run.
+    static func run(_ arguments: [String], input: Data? = nil, addressSpaceLimit: Int? = nil) throws -> CommandResult {
         let url = try #require(
             executable,
             "nnhw executable not found beside the test bundle; swift test builds it"
         )
         let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
+        if let addressSpaceLimit {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/prlimit")
+            process.arguments = ["--as=\(addressSpaceLimit)", "--", url.path] + arguments
+        } else {
+            process.executableURL = url
+            process.arguments = arguments
+        }
         process.environment = environment
         process.currentDirectoryURL = packageRoot
         let stdin = Pipe()

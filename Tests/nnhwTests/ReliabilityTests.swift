@@ -195,6 +195,20 @@ struct ReliabilityTests {
         #expect(sampled.output.contains("PASS: 20 of 20 parameters agree."))
     }
 
+    @Test("worked conv and pool output is linear in what it prints: 19,881 entries each, well under 20 s")
+    func linearWorkedOutput() throws {
+        let side = 141
+        let rows = (0..<side).map { i in (0..<side).map { j in String((i * side + j) % 7) }.joined(separator: " ") }
+        let start = Date()
+        let pool = try CommandRunner.run([
+            "pool", "--input", rows.joined(separator: "; "), "--size", "1", "--mode", "max",
+        ])
+        let conv = try CommandRunner.run(["conv", "--input", "1 2; 3 4", "--kernel", "1", "--padding", "69"])
+        #expect(pool.status == 0 && conv.status == 0)
+        #expect(pool.output.contains("(19884) y₁₄₁,₁₄₁ = max(0) = 0"))
+        #expect(Date().timeIntervalSince(start) < 20)
+    }
+
     @Test("a product of 100 variables is checked in well under 2 s: the derivative stays small as it is built")
     func longProduct() throws {
         let names = (0..<100).map { "x\($0)" }

@@ -159,7 +159,7 @@ public struct FormulaCheckSolver: Sendable {
         if !lostSteps.isEmpty {
             text =
                 text
-                + "; \(partials(lostSteps)) \(lostSteps.count == 1 ? "is" : "are") not judged: the step ε is lost in rounding"
+                + "; \(partials(lostSteps)) \(lostSteps.count == 1 ? "is" : "are") not judged: the step \(Symbol("ε")) is lost in rounding"
         }
         return text + "."
     }

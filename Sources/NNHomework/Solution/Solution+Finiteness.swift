@@ -23,14 +23,7 @@ extension MathExpression {
         case .number(let x), .preciseNumber(let x, _), .given(let x): x.isFinite
         case .matrix(let matrix): matrix.isFinite
         case .inlineVector(let entries): entries.allSatisfy(\.isFinite)
-        case .symbol, .text, .count: true
-        case .vectorOf(let parts), .product(let parts), .infix(_, let parts), .apply(_, let parts), .set(let parts):
-            parts.allSatisfy(\.isFinite)
-        case .indexed(let base, let indices): base.isFinite && indices.allSatisfy(\.isFinite)
-        case .fraction(let u, let v), .power(let u, let v), .partial(let u, let v): u.isFinite && v.isFinite
-        case .parenthesized(let u), .summation(_, let u), .absoluteValue(let u), .floor(let u), .ceiling(let u),
-            .quantity(let u, _):
-            u.isFinite
+        default: parts.allSatisfy(\.isFinite)
         }
     }
 }

@@ -1,9 +1,12 @@
 import Foundation
 import Testing
 
-/// A README code block that starts with one `$ nnhw …` command line and
-/// shows what it prints: the command's words and the lines shown.
+/// A code block of the README or of a reference page in `docs/` that starts
+/// with one `$ nnhw …` command line and shows what it prints: the command's
+/// words and the lines shown.
 struct ReadmeExample: Sendable, CustomTestStringConvertible {
+    /// The page the block is on.
+    let page: URL
     /// The command's arguments after `nnhw`.
     let arguments: [String]
     /// The command line as written.
@@ -11,13 +14,27 @@ struct ReadmeExample: Sendable, CustomTestStringConvertible {
     /// The output shown under it.
     let shown: String
 
-    var testDescription: String { commandLine }
+    var testDescription: String { "\(page.lastPathComponent): \(commandLine)" }
 
     static let readme = CommandRunner.packageRoot.appendingPathComponent("README.md")
 
+    /// The README and every Markdown page in `docs/`, in name order.
+    static var pages: [URL] {
+        let docs = CommandRunner.packageRoot.appendingPathComponent("docs")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: docs.path)) ?? []
+        return [readme] + names.filter { $0.hasSuffix(".md") }.sorted().map { docs.appendingPathComponent($0) }
+    }
+
+    /// Every runnable example on every page.
+    static var everywhere: [ReadmeExample] {
+        pages.flatMap { page in
+            all(in: (try? String(contentsOf: page, encoding: .utf8)) ?? "", page: page)
+        }
+    }
+
     /// Every block whose first line is a `$ nnhw` command that runs on its own:
     /// no pipe, no comment, no file the repository does not have, and no second command.
-    static func all(in text: String) -> [ReadmeExample] {
+    static func all(in text: String, page: URL = readme) -> [ReadmeExample] {
         blocks(in: text).compactMap { block in
             guard let first = block.first, first.hasPrefix("$ nnhw "),
                 !block.dropFirst().contains(where: { $0.hasPrefix("$ ") }),
@@ -26,7 +43,7 @@ struct ReadmeExample: Sendable, CustomTestStringConvertible {
                 arguments.allSatisfy(isAvailable)
             else { return nil }
             return ReadmeExample(
-                arguments: arguments, commandLine: first, shown: block.dropFirst().joined(separator: "\n"))
+                page: page, arguments: arguments, commandLine: first, shown: block.dropFirst().joined(separator: "\n"))
         }
     }
 
@@ -86,23 +103,32 @@ struct ReadmeExample: Sendable, CustomTestStringConvertible {
     }
 }
 
-@Suite("README examples show what nnhw prints", .serialized)
+@Suite("README and docs/ examples show what nnhw prints", .serialized)
 struct ReadmeExampleTests {
     static let text = (try? String(contentsOf: ReadmeExample.readme, encoding: .utf8)) ?? ""
 
-    @Test("the README shows real output for its commands", arguments: ReadmeExample.all(in: text))
+    @Test("the README and docs/ show real output for their commands", arguments: ReadmeExample.everywhere)
     func example(_ example: ReadmeExample) throws {
         let result = try CommandRunner.run(example.arguments)
         let printed = (result.output + result.error).trimmingCharacters(in: .newlines)
         if isRecordingSnapshots {
             let old = "```\n\(example.commandLine)\n\(example.shown)\n```"
             let new = "```\n\(example.commandLine)\n\(printed)\n```"
-            let current = try String(contentsOf: ReadmeExample.readme, encoding: .utf8)
+            let current = try String(contentsOf: example.page, encoding: .utf8)
             try current.replacingOccurrences(of: old, with: new).write(
-                to: ReadmeExample.readme, atomically: true, encoding: .utf8)
+                to: example.page, atomically: true, encoding: .utf8)
             return
         }
         #expect(printed == example.shown, "re-record with NNHW_RECORD_SNAPSHOTS=1 swift test --filter ReadmeExample")
+    }
+
+    @Test("every reference page in docs/ is linked from the README")
+    func pagesLinked() {
+        for page in ReadmeExample.pages.dropFirst() {
+            #expect(
+                Self.text.contains("(docs/\(page.lastPathComponent))"), "README links no docs/\(page.lastPathComponent)"
+            )
+        }
     }
 
     @Test("the scan finds the README's runnable examples and splits command lines as a shell does")

@@ -102,7 +102,7 @@ struct NetworkSpecErrorTests {
             "unknown activation, suggestion for swapped letters",
             #"{"input": [1, 2], "target": 1, "layers": [{"weights": [[1, 2]], "activation": "rleu"}], "loss": "squared_error"}"#,
             at: "layers[0].activation",
-            #"unknown activation "rleu"; expected one of identity, relu, leaky_relu, tanh, sigmoid, gelu, softmax (did you mean "relu"?)"#
+            #"unknown activation "rleu"; expected one of identity, relu, leaky_relu, tanh, sigmoid, gelu, softmax, elu, selu, softplus, silu, mish, hard_tanh, hard_sigmoid, softsign, relu6, sign (did you mean "relu"?)"#
         ),
         MalformedSpec(
             "unknown activation, no suggestion",
@@ -112,7 +112,7 @@ struct NetworkSpecErrorTests {
         MalformedSpec(
             "alpha on relu",
             #"{"input": [1, 2], "target": 1, "layers": [{"weights": [[1, 2]], "activation": {"name": "relu", "alpha": 0.1}}], "loss": "squared_error"}"#,
-            at: "layers[0].activation.alpha", #""alpha" applies to leaky_relu only, not to relu"#),
+            at: "layers[0].activation.alpha", #""alpha" applies to leaky_relu and elu only, not to relu"#),
         MalformedSpec(
             "gelu approximate of an unknown form",
             #"{"input": [1, 2], "target": 1, "layers": [{"weights": [[1, 2]], "activation": {"name": "gelu", "approximate": "fast"}}], "loss": "squared_error"}"#,
@@ -277,7 +277,7 @@ struct NetworkSpecErrorTests {
             "misspelt activation name, suggestion for a missing letter",
             #"{"input": [1], "target": 1, "layers": [{"weights": [[1]], "activation": "sigmod"}], "loss": "sse"}"#,
             at: "layers[0].activation",
-            #"unknown activation "sigmod"; expected one of identity, relu, leaky_relu, tanh, sigmoid, gelu, softmax (did you mean "sigmoid"?)"#
+            #"unknown activation "sigmod"; expected one of identity, relu, leaky_relu, tanh, sigmoid, gelu, softmax, elu, selu, softplus, silu, mish, hard_tanh, hard_sigmoid, softsign, relu6, sign (did you mean "sigmoid"?)"#
         ),
         MalformedSpec(
             "layer not an object",

@@ -158,6 +158,7 @@ extension InputError {
     private static func wording(of error: OptionError) -> String {
         switch error {
         case .missing(let give): "missing; give \(give)"
+        case .otherCommand(let use, let because): "\(because); use \(use)"
         case .requires(let other, let because): "needs \(other) (\(because))"
         case .needs(let what): "needs \(what)"
         case .eitherNotBoth(let one, let other): "give either \(one) or \(other), not both"

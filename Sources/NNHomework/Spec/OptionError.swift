@@ -85,6 +85,8 @@ public enum OptionError: Sendable, Hashable {
     case unknownParameter(String, tensors: [String], suggestion: String?)
     /// A `--params` list that names nothing.
     case noParameter
+    /// A problem another subcommand solves: `because` says why, `use` what to run.
+    case otherCommand(use: String, because: String)
     /// A problem found in an option's value, worded by the module that found it.
     case invalid(String)
 }

@@ -106,9 +106,9 @@ struct NetworkSpecErrorTests {
         ),
         MalformedSpec(
             "unknown activation, no suggestion",
-            #"{"input": [1, 2], "target": 1, "layers": [{"weights": [[1, 2]], "activation": "swish"}], "loss": "squared_error"}"#,
+            #"{"input": [1, 2], "target": 1, "layers": [{"weights": [[1, 2]], "activation": "maxout"}], "loss": "squared_error"}"#,
             at: "layers[0].activation",
-            #"unknown activation "swish"; expected one of identity, relu, leaky_relu, tanh, sigmoid, gelu, softmax"#),
+            #"unknown activation "maxout"; expected one of identity, relu, leaky_relu, tanh, sigmoid, gelu, softmax, elu, selu, softplus, silu, mish, hard_tanh, hard_sigmoid, softsign, relu6, sign"#),
         MalformedSpec(
             "alpha on relu",
             #"{"input": [1, 2], "target": 1, "layers": [{"weights": [[1, 2]], "activation": {"name": "relu", "alpha": 0.1}}], "loss": "squared_error"}"#,
@@ -331,9 +331,9 @@ struct NetworkSpecErrorTests {
         arguments: [
             ("tanhh", #" (did you mean "tanh"?)"#),
             ("sigmiod", #" (did you mean "sigmoid"?)"#),
-            ("Relu6", #" (did you mean "relu"?)"#),
-            ("softplus", ""),
-            ("mish", ""),
+            ("Relu7", #" (did you mean "relu6"?)"#),
+            ("maxout", ""),
+            ("threshold", ""),
         ])
     func suggestion(name: String, suffix: String) throws {
         let error = try #require(
@@ -342,7 +342,7 @@ struct NetworkSpecErrorTests {
         #expect(error.place == "layers[0].activation")
         #expect(
             error.message
-                == #"unknown activation "\#(name)"; expected one of identity, relu, leaky_relu, tanh, sigmoid, gelu, softmax"#
+                == #"unknown activation "\#(name)"; expected one of identity, relu, leaky_relu, tanh, sigmoid, gelu, softmax, elu, selu, softplus, silu, mish, hard_tanh, hard_sigmoid, softsign, relu6, sign"#
                 + suffix)
     }
 }

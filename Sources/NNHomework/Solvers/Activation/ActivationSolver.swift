@@ -17,10 +17,10 @@ public struct ActivationSolver: Sendable {
         let name = notation.name ?? FunctionName("f")
         let x = MathExpression.symbol(Symbol("x"))
         let points = problem.points.count
-        var preamble: [Prose] = [
-            formula.definition(derivative: false, name: .apply(name, [x])) + ".",
-            formula.definition(derivative: true, name: .apply(name.derivative, [x])) + ".",
-        ]
+        let isNamedOnly = formula.value(at: 0.5, .symbols) == .apply(name, [x])
+        var preamble: [Prose] =
+            isNamedOnly ? [] : [formula.definition(derivative: false, name: .apply(name, [x])) + "."]
+        preamble.append(formula.definition(derivative: true, name: .apply(name.derivative, [x])) + ".")
         preamble += Self.parameters(activation.function)
         if !activation.function.kinks.isEmpty {
             let values = activation.function.kinks.map {
@@ -42,11 +42,13 @@ public struct ActivationSolver: Sendable {
             values.append(value)
             derivatives.append(derivative)
             solution.beginSection("At \(x) = \(given: x0)")
+            let valueAt = MathExpression.apply(name, [.given(x0)])
+            let derivativeAt = MathExpression.apply(name.derivative, [.given(x0)])
             solution.addStep(
-                .apply(name, [.given(x0)]), Self.worked(formula.value(at: x0, .numbers), value),
+                valueAt, Self.worked(formula.value(at: x0, .numbers), value, lhs: valueAt),
                 producing: ["values[\(index)]"])
             solution.addStep(
-                .apply(name.derivative, [.given(x0)]), Self.worked(formula.derivative(at: x0, .numbers), derivative),
+                derivativeAt, Self.worked(formula.derivative(at: x0, .numbers), derivative, lhs: derivativeAt),
                 producing: ["derivatives[\(index)]"])
             if let convention = formula.kinkConvention(at: x0) { solution.addRemark(convention) }
         }
@@ -64,11 +66,11 @@ public struct ActivationSolver: Sendable {
         return solution
     }
 
-    /// The numbers put in and the value, or the value alone when the formula is a number already.
-    private static func worked(_ numbers: MathExpression, _ value: Double) -> [MathExpression] {
+    /// The numbers put in and the value, or the value alone when the formula is a number already or the step's lhs.
+    private static func worked(_ numbers: MathExpression, _ value: Double, lhs: MathExpression) -> [MathExpression] {
         switch numbers {
-        case .given, .count, .number: [.number(value)]
-        default: [numbers, .number(value)]
+        case .given, .count, .number: return [.number(value)]
+        default: return numbers == lhs ? [.number(value)] : [numbers, .number(value)]
         }
     }
 
@@ -93,7 +95,7 @@ public struct ActivationSolver: Sendable {
             ["\(Symbol("Φ")) is the standard normal distribution function and \(Symbol("φ")) its density."]
         case .gelu(.tanhApproximation):
             [
-                "With \(MathExpression.equation(.symbol(Symbol("t")), .apply(FunctionName("tanh"), [.symbol(Symbol("u"))]))), \(MathExpression.equation(.symbol(Symbol("u")), .product([.apply(FunctionName("√"), [.infix(.divide, [.count(2), .symbol(Symbol("π"))])]), .parenthesized(.infix(.plus, [.symbol(Symbol("x")), .product([.number(0.044715), .power(.symbol(Symbol("x")), .count(3))])]))]))) and \(MathExpression.equation(.symbol(Symbol("u", isPrime: true)), .product([.apply(FunctionName("√"), [.infix(.divide, [.count(2), .symbol(Symbol("π"))])]), .parenthesized(.infix(.plus, [.count(1), .product([.number(0.134145), .power(.symbol(Symbol("x")), .count(2))])]))])))."
+                "With \(MathExpression.equation(.symbol(Symbol("t")), .apply(FunctionName("tanh"), [.symbol(Symbol("u"))]))), \(MathExpression.equation(.symbol(Symbol("u")), .product([.apply(FunctionName("√"), [.infix(.divide, [.count(2), .symbol(Symbol("π"))])]), .parenthesized(.infix(.plus, [.symbol(Symbol("x")), .product([.given(0.044715), .power(.symbol(Symbol("x")), .count(3))])]))]))) and \(MathExpression.equation(.symbol(Symbol("u", isPrime: true)), .product([.apply(FunctionName("√"), [.infix(.divide, [.count(2), .symbol(Symbol("π"))])]), .parenthesized(.infix(.plus, [.count(1), .product([.given(0.134145), .power(.symbol(Symbol("x")), .count(2))])]))])))."
             ]
         case .mish:
             [

@@ -76,6 +76,9 @@ extension Activation {
         case .gelu(.tanhApproximation):
             let inner = sqrtTwoOverPi * (x + geluCubic * x * x * x)
             let t = Math.tanh(inner)
+            // Where tanh has saturated, 1 − t² is 0 and the second term vanishes
+            // (u′ may be ∞ for huge |x|, and 0 · ∞ would be NaN).
+            if t * t == 1 { return 0.5 * (1 + t) }
             let innerDerivative = sqrtTwoOverPi * (1 + 3 * geluCubic * x * x)
             return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * innerDerivative
         case .elu(let alpha): return x > 0 ? 1 : alpha * Math.exp(x)

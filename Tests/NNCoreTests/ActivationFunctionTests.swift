@@ -132,7 +132,8 @@ struct ActivationFunctionTests {
         let function = Self.reference[index].0
         let activation = Activation(function)
         let beside = function.kinks.flatMap { [$0 - 0.01, $0 + 0.01, $0 - 0.3, $0 + 0.3] }
-        for x in Self.reference[index].1.map(\.0) + beside {
+        let points = Self.reference[index].1.map(\.0).filter { !function.kinks.contains($0) }
+        for x in points + beside {
             let numeric = centralDifference(step: 1e-6, at: x, of: activation.value)
             let analytic = activation.derivative(x)
             #expect(

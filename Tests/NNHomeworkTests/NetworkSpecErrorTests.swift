@@ -108,7 +108,8 @@ struct NetworkSpecErrorTests {
             "unknown activation, no suggestion",
             #"{"input": [1, 2], "target": 1, "layers": [{"weights": [[1, 2]], "activation": "maxout"}], "loss": "squared_error"}"#,
             at: "layers[0].activation",
-            #"unknown activation "maxout"; expected one of identity, relu, leaky_relu, tanh, sigmoid, gelu, softmax, elu, selu, softplus, silu, mish, hard_tanh, hard_sigmoid, softsign, relu6, sign"#),
+            #"unknown activation "maxout"; expected one of identity, relu, leaky_relu, tanh, sigmoid, gelu, softmax, elu, selu, softplus, silu, mish, hard_tanh, hard_sigmoid, softsign, relu6, sign"#
+        ),
         MalformedSpec(
             "alpha on relu",
             #"{"input": [1, 2], "target": 1, "layers": [{"weights": [[1, 2]], "activation": {"name": "relu", "alpha": 0.1}}], "loss": "squared_error"}"#,
@@ -331,7 +332,7 @@ struct NetworkSpecErrorTests {
         arguments: [
             ("tanhh", #" (did you mean "tanh"?)"#),
             ("sigmiod", #" (did you mean "sigmoid"?)"#),
-            ("Relu7", #" (did you mean "relu6"?)"#),
+            ("Relu7", #" (did you mean "relu"?)"#),
             ("maxout", ""),
             ("threshold", ""),
         ])

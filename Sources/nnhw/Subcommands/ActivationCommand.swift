@@ -6,7 +6,11 @@ enum ActivationCommand {
     static let subcommand = Subcommand(
         name: "activation",
         summary: "an activation f and its derivative f′ at given points, each worked, kink conventions stated",
-        arguments: [Option.value("NAME", nil, .text, "the activation (listed below)", presence: .required)],
+        arguments: [
+            Option.value(
+                "NAME", "an activation name such as relu or gelu (nnhw activation --help lists them)", .text,
+                "the activation", presence: .required)
+        ],
         options: [
             .value(
                 "--at", "X", .text, "the points x: \"-1 0 2\" (fractions like 1/3 allowed)", presence: .required),

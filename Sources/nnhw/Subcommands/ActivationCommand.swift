@@ -31,7 +31,7 @@ enum ActivationCommand {
             "  softplus      (1/β) ln(1 + e^(βx)) (β = 1)        f′ = σ(βx); exact, no switch to x above βx > 20",
             "  silu, swish   x σ(x)                              f′ = σ(x)(1 + x(1 − σ(x)))",
             "  mish          x tanh(softplus(x))",
-            "  hard_tanh     −1, x, 1 clamped at ±1               f′(±1) = 0",
+            "  hard_tanh     x clamped to [−1, 1]                f′(±1) = 0",
             "  hard_sigmoid  ReLU6(x + 3) / 6                    f′(±3) = 0",
             "  softsign      x / (1 + |x|)                       f′ = 1 / (1 + |x|)²",
             "  relu6         min(max(0, x), 6)                   f′(0) = f′(6) = 0",

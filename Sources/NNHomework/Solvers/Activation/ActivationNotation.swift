@@ -107,7 +107,9 @@ struct ActivationNotation {
     }
 
     /// The rule for f′ in words, for piecewise functions, of the pre-activation
-    /// `v`: "ReLU′(a) = 1 if a > 0, else 0 (ReLU′(0) = 0 by convention)".
+    /// `v`: "ReLU′(a) = 1 if a > 0, else 0 (ReLU′(0) = 0 by convention)", and
+    /// likewise for ELU, SELU, hard tanh, hard sigmoid, ReLU6 and sign, with
+    /// f′ at each kink as ``Activation/derivative(_:)`` takes it (PyTorch's).
     func derivativeRule(variable v: MathExpression) -> Prose? {
         let alpha = MathExpression.symbol(Symbol("α"))
         switch activation.function {

@@ -172,6 +172,24 @@ struct ActivationCommandTests {
         #expect(result.status == 0, "\(result.output)\(result.error)")
     }
 
+    @Test("gradcheck --net flags a parameter whose ±ε crosses hard tanh's kink at 1, and does not fail it")
+    func gradcheckKink() throws {
+        // By hand: a = 2 · 0.5 = 1, hard tanh's kink; W⁽¹⁾ ± ε moves a across it.
+        let spec = """
+            {"input": [[0.5], [1]], "target": [[0.3], [0.2]],
+             "layers": [{"weights": [[2]], "bias": [0], "activation": "hard_tanh"},
+                        {"weights": [[1]], "bias": [0], "activation": "identity"}],
+             "loss": "mse"}
+            """
+        let result = try CommandRunner.run(["gradcheck", "--net", "-", "--format", "json"], input: spec)
+        #expect(result.status == 0, "\(result.error)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let parameters = try #require(object["parameters"] as? [[String: Any]])
+        #expect(parameters.compactMap { $0["kink"] as? Bool } == [true, true, false, false])
+        let text = try CommandRunner.run(["gradcheck", "--net", "-"], input: spec).output
+        #expect(text.contains("moves a pre-activation across a kink of its activation"), "\(text)")
+    }
+
     @Test("backward writes each new derivative in the course notation")
     func backwardNotation() throws {
         let spec = """

@@ -190,6 +190,20 @@ struct ActivationCommandTests {
         #expect(text.contains("moves a pre-activation across a kink of its activation"), "\(text)")
     }
 
+    @Test("more than 10,000 scores or points are refused; a vector of over 100 scores has no Jacobian")
+    func limits() throws {
+        let many = (0...10_000).map { String($0 % 7) }.joined(separator: " ")
+        let scores = try CommandRunner.run(["softmax", "--scores", many])
+        #expect(scores.status == 65)
+        #expect(scores.error.hasPrefix("nnhw: --scores: has 10001 scores, more than the 10000 a worked solution shows"))
+        let points = try CommandRunner.run(["activation", "relu", "--at", many])
+        #expect(points.status == 65)
+        #expect(points.error.hasPrefix("nnhw: --at: has 10001 points, more than the 10000 a worked solution shows"))
+        let wide = try json(["softmax", "--scores", (0...100).map(String.init).joined(separator: " ")])
+        #expect(wide["jacobian"] == nil)
+        #expect(try numbers(wide["probabilities"]).count == 101)
+    }
+
     @Test("backward writes each new derivative in the course notation")
     func backwardNotation() throws {
         let spec = """

@@ -44,6 +44,8 @@ extension InputError {
         case .tooManyTrials: "the number of trials exceeds 2⁵³, \(exactCount) (p is too small)"
         case .tooManyCombinations: "the grid has more than 2⁵³ combinations, \(exactCount)"
         case .countTooLarge: "the parameter or multiply-add count exceeds 2⁵³, \(exactCount)"
+        case .tooManyNumbers(let count, let noun, let limit):
+            "has \(count) \(noun), more than the \(limit) a worked solution shows"
         case .tooManyTerms(let limit):
             "the worked solution would show more than \(limit) numbers (products or window values, "
                 + "or padded-input entries); give a smaller input, kernel or padding"

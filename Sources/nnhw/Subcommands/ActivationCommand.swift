@@ -38,7 +38,7 @@ enum ActivationCommand {
             "  sign          −1, 0 or 1                          f′ = 0, also at 0",
             "  softmax works on a whole vector: use nnhw softmax.",
             "Every name is usable in a network spec too: \"activation\": {\"name\": \"elu\", \"alpha\": 0.5}.",
-            "JSON: points, values, derivatives (one entry per point).",
+            "JSON: points, values, derivatives (one entry per point). At most 10,000 points.",
             "",
             "Exit status: 0 solved (with --check: every value right); 1 a value you wrote is wrong; 64 usage error; 65 unknown name, parameter out of range or malformed point.",
         ],

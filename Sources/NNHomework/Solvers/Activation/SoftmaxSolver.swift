@@ -2,7 +2,8 @@ import NNCore
 
 /// Solves `nnhw softmax`: for each sample the exponentials (written stably as
 /// e^(βsᵢ − m), m = maxⱼ βsⱼ), their sum, the probabilities, the
-/// log-probabilities and the argmax; for one sample also the Jacobian.
+/// log-probabilities and the argmax; for one sample of at most
+/// ``maximumJacobianSize`` scores also the Jacobian.
 public struct SoftmaxSolver: Sendable {
     /// A solver.
     public init() {}
@@ -103,7 +104,7 @@ public struct SoftmaxSolver: Sendable {
             JSONMember("log_probabilities", Self.json(logProbabilities, isOne: isOne)),
             JSONMember("argmax", isOne ? .number(Double(argmaxes[0])) : .array(argmaxes.map { .number(Double($0)) })),
         ]
-        if isOne {
+        if isOne && problem.scores.columns <= Self.maximumJacobianSize {
             let jacobian = Activation(.softmax(beta: beta)).jacobian(at: problem.scores.row(0))
             solution.beginSection("Jacobian")
             let diagonal = MathExpression.infix(
@@ -121,6 +122,9 @@ public struct SoftmaxSolver: Sendable {
         try solution.requireFinite(blaming: "--scores")
         return solution
     }
+
+    /// The most scores whose Jacobian (n × n) a solution shows.
+    public static let maximumJacobianSize = 100
 
     private func exp(_ exponent: MathExpression) -> MathExpression {
         .power(.symbol(Symbol("e")), exponent)

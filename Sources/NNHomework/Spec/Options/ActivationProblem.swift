@@ -11,7 +11,8 @@ public struct ActivationProblem: Sendable, Hashable {
     ///
     /// - Throws: a usage error when `--at` is missing or NAME is softmax (which
     ///   `nnhw softmax` solves); an invalid-data error for an unknown name, a
-    ///   parameter the function does not take or out of its range, or a malformed point.
+    ///   parameter the function does not take or out of its range, a malformed
+    ///   point, or more than ``maximumPoints`` of them.
     public init(options: OptionValues) throws(InputError) {
         let name = options.text("NAME") ?? ""
         var parameters = ActivationSpec.Parameters()
@@ -32,5 +33,11 @@ public struct ActivationProblem: Sendable, Hashable {
             throw InputError(at: "--at", .missing(give: "the points, e.g. --at \"-1 0 2\""))
         }
         points = try NumberListText.rows(parsing: text, place: "--at").elements
+        guard points.count <= Self.maximumPoints else {
+            throw InputError(at: "--at", .tooManyNumbers(points.count, noun: "points", limit: Self.maximumPoints))
+        }
     }
+
+    /// The most points a worked solution shows.
+    public static let maximumPoints = 10_000
 }

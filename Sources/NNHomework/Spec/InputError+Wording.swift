@@ -219,7 +219,7 @@ extension InputError {
         case .batchNeedsSample(let samples):
             "the input is a batch of \(samples) samples and a Jacobian is of one sample; give --sample N (1–\(samples))"
         case .sampleBeyondInput(let sample, let samples):
-            "sample \(sample) of an input of \(counted(samples, "sample")); give 1–\(samples)"
+            "no sample \(sample): the input has \(counted(samples, "sample"))"
         case .invalid(let message): message
         }
     }

@@ -7,7 +7,8 @@ enum HessianCommand {
     static let formulaOptions: [Option] = [
         .value("--f", "FORMULA", .text, "formula mode: f, e.g. \"x^4 - 2*x^2 + y^2\""),
         .value(
-            "--at", "v=VALUE,…", .text, "formula mode: a point, a value for every variable; repeat for more points",
+            "--at", "POINT", .text,
+            "formula mode: a point x=VALUE,y=VALUE, a value for every variable; repeat for more",
             isRepeatable: true),
     ]
 

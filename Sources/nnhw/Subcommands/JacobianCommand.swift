@@ -7,7 +7,7 @@ import NNHomework
 enum JacobianCommand {
     /// Options that only formula mode takes.
     static let formulaOptions: [Option] = [
-        .value("--f", "f1; f2; …", .text, "formula mode: the components, separated by ;, e.g. \"x*y; sin(x) + y^2\""),
+        .value("--f", "FORMULAS", .text, "formula mode: the components, separated by ;, e.g. \"x*y; sin(x) + y^2\""),
         .value("--at", "v=VALUE,…", .text, "formula mode: a value for every variable, e.g. x=1,y=2"),
     ]
 

@@ -36,6 +36,7 @@ public struct JacobianSolver: Sendable {
             solution.beginSection(
                 "Row \(i + 1): \(MathExpression.equation(Self.component(i), MathExpression(component, division: .slash)))"
             )
+            _ = try Self.value(of: component, at: point, problem, what: "f\(i + 1)")
             var row: [JSONValue] = []
             for (j, variable) in problem.variables.enumerated() {
                 let derivative = component.derivative(withRespectTo: variable)

@@ -94,7 +94,7 @@ public struct HessianSolver: Sendable {
     private static func preamble(tolerance: Double) -> [Prose] {
         let tau = Symbol("τ")
         return [
-            "\(MathExpression.equation(.symbol(Symbol("H", index: "ij")), secondPartial(f, "x_i", "x_j"))), from the symbolic derivatives; the order of differentiation does not matter for a smooth f, so \(Symbol("H")) is symmetric.",
+            "\(MathExpression.equation(.symbol(Symbol("H", index: "ij")), secondPartial(f, "x_i", "x_j"))), from the symbolic derivatives; the order of differentiation does not matter for a smooth \(f), so \(Symbol("H")) is symmetric.",
             "A point is critical when every \(MathExpression.infix(.lessThanOrEqual, [.absoluteValue(partial), .symbol(tau)])) with \(tau) = \(given: tolerance); an eigenvalue \(Symbol("λ")) of \(Symbol("H")) counts as zero when \(MathExpression.infix(.lessThanOrEqual, [.absoluteValue(.symbol(Symbol("λ"))), .product([.symbol(tau), .apply(FunctionName("max"), [.number(1), .absoluteValue(.symbol(Symbol("λ", index: "max")))])])])).",
             "At a critical point: all eigenvalues positive (\(Symbol("H")) positive definite) is a minimum, all negative a maximum, both signs a saddle, a zero eigenvalue without both signs is inconclusive.",
         ]

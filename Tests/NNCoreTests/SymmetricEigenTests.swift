@@ -42,6 +42,9 @@ struct SymmetricEigenTests {
     @Test("the saddle's Hessian [[−4, 0], [0, 2]] and a repeated eigenvalue")
     func saddleAndRepeated() {
         #expect(SymmetricEigen(Matrix([[-4, 0], [0, 2]])).eigenvalues == [-4, 2])
+        // [[6, −3], [−3, 6]] (the Hessian of x³ + y³ − 3xy at (1, 1)): 6 ∓ 3, exactly, since
+        // the diagonal moves by t·a_pq with t = 1.
+        #expect(SymmetricEigen(Matrix([[6, -3], [-3, 6]])).eigenvalues == [3, 9])
         // [[2, 1, 1], [1, 2, 1], [1, 1, 2]] = I + 11ᵀ: eigenvalues 1, 1, 4 (by hand).
         let repeated = SymmetricEigen(Matrix([[2, 1, 1], [1, 2, 1], [1, 1, 2]]))
         for (value, expected) in zip(repeated.eigenvalues, [1.0, 1, 4]) {

@@ -16,72 +16,89 @@ public struct SymmetricEigen: Sendable, Hashable {
     /// The decomposition of the symmetric matrix `matrix`; only its upper triangle is read.
     ///
     /// - Precondition: the matrix is square.
+    /// - Complexity: O(n³) per sweep.
     public init(_ matrix: Matrix) {
         precondition(matrix.rows == matrix.columns, "An eigendecomposition needs a square matrix")
         let n = matrix.rows
-        var a = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
+        var a = [Double](repeating: 0, count: n * n)
         for i in 0..<n {
             for j in i..<n {
-                a[i][j] = matrix[i, j]
-                a[j][i] = matrix[i, j]
+                a[i * n + j] = matrix[i, j]
+                a[j * n + i] = matrix[i, j]
             }
         }
-        var v = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
-        for i in 0..<n { v[i][i] = 1 }
-        var sweeps = 0
-        while sweeps < 100, !Self.offDiagonalIsNegligible(a) {
-            Self.sweep(&a, &v)
-            sweeps += 1
+        var v = [Double](repeating: 0, count: n * n)
+        for i in 0..<n { v[i * n + i] = 1 }
+        a.withUnsafeMutableBufferPointer { a in
+            v.withUnsafeMutableBufferPointer { v in
+                var sweeps = 0
+                while sweeps < 100, !Self.offDiagonalIsNegligible(a, n) {
+                    Self.sweep(a, v, n)
+                    sweeps += 1
+                }
+            }
         }
-        let order = (0..<n).sorted { a[$0][$0] < a[$1][$1] }
-        eigenvalues = order.map { a[$0][$0] }
-        eigenvectors = Matrix(rows: n, columns: n, elements: (0..<n).flatMap { i in order.map { v[i][$0] } })
+        let order = (0..<n).sorted { a[$0 * n + $0] < a[$1 * n + $1] }
+        eigenvalues = order.map { a[$0 * n + $0] }
+        eigenvectors = Matrix(rows: n, columns: n, elements: (0..<n).flatMap { i in order.map { v[i * n + $0] } })
     }
 
-    /// Whether every off-diagonal entry is below 10⁻¹⁵ times the largest entry,
+    /// Whether every off-diagonal entry is at most 10⁻¹⁵ times the largest entry,
     /// i.e. lost in rounding beside it.
-    private static func offDiagonalIsNegligible(_ a: [[Double]]) -> Bool {
-        let n = a.count
+    private static func offDiagonalIsNegligible(_ a: UnsafeMutableBufferPointer<Double>, _ n: Int) -> Bool {
         var largest = 0.0
         var off = 0.0
         for i in 0..<n {
             for j in 0..<n {
-                largest = max(largest, a[i][j].magnitude)
-                if i != j { off = max(off, a[i][j].magnitude) }
+                largest = max(largest, a[i * n + j].magnitude)
+                if i != j { off = max(off, a[i * n + j].magnitude) }
             }
         }
-        return off <= 1e-15 * largest || off == 0
+        return off == 0 || off <= 1e-15 * largest
     }
 
-    /// One cyclic sweep: a rotation for every pair p < q whose entry is not already 0.
-    private static func sweep(_ a: inout [[Double]], _ v: inout [[Double]]) {
-        let n = a.count
+    /// One cyclic sweep: a rotation for every pair p < q whose entry is not
+    /// already 0 or below the rounding of both diagonal entries (then it is set to 0).
+    /// The diagonal is updated as a_pp − t·a_pq and a_qq + t·a_pq (t = tan θ),
+    /// which keeps integer spectra exact where the full rotation would round.
+    private static func sweep(
+        _ a: UnsafeMutableBufferPointer<Double>, _ v: UnsafeMutableBufferPointer<Double>, _ n: Int
+    ) {
         for p in 0..<n {
-            for q in (p + 1)..<n where a[p][q] != 0 {
-                // θ with tan 2θ = 2 a_pq / (a_qq − a_pp); t = tan θ, the smaller root.
-                let theta = (a[q][q] - a[p][p]) / (2 * a[p][q])
+            for q in (p + 1)..<n where a[p * n + q] != 0 {
+                // θ with cot 2θ = (a_qq − a_pp) / 2a_pq; t = tan θ, the smaller root.
+                let apq = a[p * n + q]
+                let app = a[p * n + p]
+                let aqq = a[q * n + q]
+                if app + 100 * apq == app && aqq + 100 * apq == aqq {
+                    // Below the last bit of both diagonal entries: a rotation would change neither.
+                    a[p * n + q] = 0
+                    a[q * n + p] = 0
+                    continue
+                }
+                let theta = (aqq - app) / (2 * apq)
                 let t = (theta >= 0 ? 1 : -1) / (theta.magnitude + (theta * theta + 1).squareRoot())
                 let c = 1 / (t * t + 1).squareRoot()
                 let s = t * c
-                for k in 0..<n {
-                    let akp = a[k][p]
-                    let akq = a[k][q]
-                    a[k][p] = c * akp - s * akq
-                    a[k][q] = s * akp + c * akq
+                a[p * n + p] -= t * apq
+                a[q * n + q] += t * apq
+                a[p * n + q] = 0
+                a[q * n + p] = 0
+                for k in 0..<n where k != p && k != q {
+                    let akp = a[k * n + p]
+                    let akq = a[k * n + q]
+                    let rotatedP = c * akp - s * akq
+                    let rotatedQ = s * akp + c * akq
+                    a[k * n + p] = rotatedP
+                    a[p * n + k] = rotatedP
+                    a[k * n + q] = rotatedQ
+                    a[q * n + k] = rotatedQ
                 }
                 for k in 0..<n {
-                    let apk = a[p][k]
-                    let aqk = a[q][k]
-                    a[p][k] = c * apk - s * aqk
-                    a[q][k] = s * apk + c * aqk
-                }
-                a[p][q] = 0
-                a[q][p] = 0
-                for k in 0..<n {
-                    let vkp = v[k][p]
-                    let vkq = v[k][q]
-                    v[k][p] = c * vkp - s * vkq
-                    v[k][q] = s * vkp + c * vkq
+                    let vkp = v[k * n + p]
+                    let vkq = v[k * n + q]
+                    v[k * n + p] = c * vkp - s * vkq
+                    v[k * n + q] = s * vkp + c * vkq
                 }
             }
         }

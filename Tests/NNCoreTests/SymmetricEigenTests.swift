@@ -98,6 +98,26 @@ struct DeterminantTests {
         }
     }
 
+    // The n × n tridiagonal (2, −1) matrix has Dₖ = k + 1 (Dₖ = 2Dₖ₋₁ − Dₖ₋₂, by hand);
+    // [[0, 1], [1, 0]] ⊕ diag(2, 3) has D = 0, −1, −2, −6 (by hand), its first pivot 0.
+    @Test("beyond 3 × 3: minors from one elimination, and each its own determinant after a zero pivot")
+    func largerMinors() {
+        var tridiagonal = Matrix(rows: 5, columns: 5)
+        for i in 0..<5 {
+            tridiagonal[i, i] = 2
+            if i > 0 {
+                tridiagonal[i, i - 1] = -1
+                tridiagonal[i - 1, i] = -1
+            }
+        }
+        for (minor, expected) in zip(tridiagonal.leadingPrincipalMinors, [2.0, 3, 4, 5, 6]) {
+            #expect(minor.isApproximatelyEqual(to: expected, absoluteTolerance: 1e-13))
+        }
+        let swapped = Matrix([[0, 1, 0, 0], [1, 0, 0, 0], [0, 0, 2, 0], [0, 0, 0, 3]])
+        #expect(swapped.leadingPrincipalMinors == [0, -1, -2, -6])
+        #expect(swapped.determinant == -6)
+    }
+
     @Test("2 × 2 is ad − bc exactly; a row exchange flips the sign; a singular matrix is 0")
     func smallCases() {
         #expect(Matrix([[-4, 0], [0, 2]]).determinant == -8)

@@ -160,6 +160,20 @@ struct CalculusCommandTests {
         #expect(beyond.error.hasPrefix("nnhw: --sample: no sample 2: the input has 1 sample\n"))
     }
 
+    @Test("--check grades a written classification and Jacobian entries")
+    func check() throws {
+        let hessian = try CommandRunner.run(
+            ["hessian", "--f", "x^4 - 2*x^2 + y^2", "--at", "x=0,y=0", "--check", "-", "--width", "200"],
+            input: #"{"points": [{"classification": "minimum", "determinant": -8}]}"#)
+        #expect(hessian.status == 1)
+        #expect(hessian.output.contains("classification of point 1: you wrote \"minimum\", it is \"saddle\"."))
+        let jacobian = try CommandRunner.run(
+            ["jacobian", "--f", "x*y; sin(x) + y^2", "--at", "x=1,y=2", "--check", "-"],
+            input: #"{"jacobian": [[2, 1], [0.54, 4]]}"#)
+        #expect(jacobian.status == 0)
+        #expect(jacobian.output.contains("✓ All 4 values you wrote are right."))
+    }
+
     @Test("hessian --net refuses a network of more than 200 parameters")
     func tooLarge() throws {
         let weights = (0..<15).map { _ in "[" + (0..<15).map { _ in "0.1" }.joined(separator: ",") + "]" }

@@ -130,8 +130,14 @@ public struct NetworkJacobianSolver: Sendable {
         let factor = MathExpression.partial(
             of: .symbol(Symbol(notation.activation, layerName: l)),
             withRespectTo: .symbol(Symbol(notation.activation, layerName: "l-1")))
+        let chain: MathExpression =
+            switch layers {
+            case 1: Self.localFactor(symbols, 1)
+            case 2: .product([Self.localFactor(symbols, 2), Self.localFactor(symbols, 1)])
+            default: .product([Self.localFactor(symbols, layers), .symbol(Symbol("⋯")), Self.localFactor(symbols, 1)])
+            }
         return [
-            "Chain rule: \(MathExpression.equation(.partial(of: symbols.prediction, withRespectTo: symbols.input), .product([Self.localFactor(symbols, layers), .symbol(Symbol("⋯")), Self.localFactor(symbols, 1)]))), each factor \(MathExpression.equation(factor, .product([.apply(FunctionName("diag"), [.apply(FunctionName("f", isDerivative: true), [a])]), .symbol(Symbol("W", layerName: l))]))) since \(MathExpression.equation(a, .infix(.plus, [.product([.symbol(Symbol("W", layerName: l)), .symbol(Symbol(notation.activation, layerName: "l-1"))]), .symbol(Symbol("b", layerName: l))]))) is the pre-activation.",
+            "Chain rule: \(MathExpression.equation(.partial(of: symbols.prediction, withRespectTo: symbols.input), chain)), each factor \(MathExpression.equation(factor, .product([.apply(FunctionName("diag"), [.apply(FunctionName("f", isDerivative: true), [a])]), .symbol(Symbol("W", layerName: l))]))) since \(MathExpression.equation(a, .infix(.plus, [.product([.symbol(Symbol("W", layerName: l)), .symbol(Symbol(notation.activation, layerName: "l-1"))]), .symbol(Symbol("b", layerName: l))]))) is the pre-activation.",
             "Numerator layout: row \(Symbol("i")) of the Jacobian is the gradient of the output \(symbols.prediction(index: "i")).",
         ]
     }

@@ -60,7 +60,6 @@ public struct JacobianSolver: Sendable {
         let passes = zip(jacobian.elements, numeric.elements).allSatisfy {
             ($0 - $1).magnitude <= Self.tolerance * max(1, $0.magnitude)
         }
-        solution.addStep(.symbol(Symbol("J", accent: .hat)), [.matrix(numeric)], producing: ["check.numeric"])
         solution.addStep(
             .apply(FunctionName("max"), [.absoluteValue(.infix(.minus, [Self.entry, Self.entryHat]))]),
             [.number(error)], producing: ["check.max_abs_error"])

@@ -90,11 +90,15 @@ public struct NetworkHessianSolver: Sendable {
         let h = MathExpression.symbol(Symbol("h"))
         let column = MathExpression.symbol(Symbol("H", index: ":j"))
         let nabla = MathExpression.product([.symbol(Symbol("∇")), loss])
+        let order: Prose =
+            problem.isAugmented
+            ? "each row of \(Symbol("W")) from its bias weight on"
+            : "each \(Symbol("W")) row by row, then \(Symbol("b"))"
         var solution = Solution(
             title: "Hessian of the loss \(loss) in the \(parameters.count) parameters of the network",
             preamble: [
                 "\(MathExpression.equation(column, .infix(.divide, [.infix(.minus, [.product([nabla, .parenthesized(.infix(.plus, [w, .product([h, .symbol(Symbol("e", index: "j"))])]))]), .product([nabla, .parenthesized(.infix(.minus, [w, .product([h, .symbol(Symbol("e", index: "j"))])]))])]), .product([.number(2), h])]))) with \(MathExpression.equation(h, .given(step))), each gradient by backpropagation; then \(Symbol("H")) is symmetrised as \(MathExpression.infix(.divide, [.parenthesized(.infix(.plus, [.symbol(Symbol("H")), .symbol(Symbol("H", isTransposed: true))])), .number(2)])).",
-                "Parameters in the order \(Prose.joined(parameters.prefix(4).map { Prose(names.symbol(of: $0)) }, separator: ", "))\(parameters.count > 4 ? ", …" : ""): each \(Symbol("W")) row by row, then \(Symbol("b")).",
+                "Parameters in the order \(Prose.joined(parameters.prefix(4).map { Prose(names.symbol(of: $0)) }, separator: ", "))\(parameters.count > 4 ? ", …" : ""): \(order).",
                 "Critical when every \(MathExpression.infix(.lessThanOrEqual, [.absoluteValue(.partial(of: loss, withRespectTo: .symbol(Symbol("w", index: "i")))), .symbol(Symbol("τ"))])) with \(Symbol("τ")) = \(given: tolerance); an eigenvalue is zero when \(MathExpression.infix(.lessThanOrEqual, [.absoluteValue(.symbol(Symbol("λ"))), .product([.symbol(Symbol("τ")), .apply(FunctionName("max"), [.number(1), .absoluteValue(.symbol(Symbol("λ", index: "max")))])])])).",
             ])
         solution.beginSection("At the weights of the spec")

@@ -15,10 +15,11 @@ public struct SymmetricEigen: Sendable, Hashable {
 
     /// The decomposition of the symmetric matrix `matrix`; only its upper triangle is read.
     ///
-    /// - Precondition: the matrix is square.
+    /// - Precondition: the matrix is square and its entries are finite.
     /// - Complexity: O(n³) per sweep.
     public init(_ matrix: Matrix) {
         precondition(matrix.rows == matrix.columns, "An eigendecomposition needs a square matrix")
+        precondition(matrix.isFinite, "An eigendecomposition needs finite entries")
         let n = matrix.rows
         var a = [Double](repeating: 0, count: n * n)
         for i in 0..<n {

@@ -87,6 +87,10 @@ public struct NetworkHessianSolver: Sendable {
         let w = MathExpression.symbol(Symbol("w"))
         let (gradient, hessian, asymmetry) = Self.hessian(of: problem, in: parameters, step: step, target: target)
         let value = problem.network.loss(input: problem.input, target: target)
+        guard value.isFinite else { throw InputError(at: "loss", .lossOverflows) }
+        guard gradient.allSatisfy(\.isFinite), hessian.isFinite else {
+            throw InputError(at: "layers", .gradientOverflows)
+        }
         let h = MathExpression.symbol(Symbol("h"))
         let column = MathExpression.symbol(Symbol("H", index: ":j"))
         let nabla = MathExpression.product([.symbol(Symbol("∇")), loss])

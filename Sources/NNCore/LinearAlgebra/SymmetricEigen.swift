@@ -78,7 +78,9 @@ public struct SymmetricEigen: Sendable, Hashable {
                     continue
                 }
                 let theta = (aqq - app) / (2 * apq)
-                let t = (theta >= 0 ? 1 : -1) / (theta.magnitude + (theta * theta + 1).squareRoot())
+                // √(θ² + 1) is |θ| where θ² would overflow.
+                let root = theta.magnitude > 1e150 ? theta.magnitude : (theta * theta + 1).squareRoot()
+                let t = (theta >= 0 ? 1 : -1) / (theta.magnitude + root)
                 let c = 1 / (t * t + 1).squareRoot()
                 let s = t * c
                 a[p * n + p] -= t * apq

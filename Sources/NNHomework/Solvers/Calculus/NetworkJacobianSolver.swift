@@ -19,10 +19,12 @@ public struct NetworkJacobianSolver: Sendable {
 
     /// The worked Jacobian of `problem`'s output in its input at the sample.
     ///
-    /// - Throws: a usage error at `--sample` for a batch without a sample chosen
-    ///   (``solve(_:sampleGiven:)`` decides) or a sample beyond it; invalid data
-    ///   when a value is not finite.
+    /// - Throws: a usage error at `--sample` for a sample beyond the input;
+    ///   invalid data when a value is not finite.
     public func solve(_ problem: NetworkProblem) throws(InputError) -> Solution {
+        guard problem.input.rows > sample, sample >= 0 else {
+            throw InputError(at: "--sample", .sampleBeyondInput(sample + 1, samples: problem.sampleCount))
+        }
         let network = problem.network
         let symbols = NetworkSymbols(notation: notation, isBatch: false)
         let x = problem.input.row(sample)

@@ -44,6 +44,16 @@ struct EdgeValuePropertyTests {
                 "gradcheck", "--f", pick(["x*y", "exp(x)*y", "x^y", "log(x)+y", "x/y", "sqrt(x)*tanh(y)"]),
                 "--at", "x=\(x()),y=\(x())",
             ],
+            ["jacobian", "--net", file],
+            ["hessian", "--net", file],
+            [
+                "jacobian", "--f", pick(["x*y; x^y", "exp(x)*y; x/y", "log(x)+y; sqrt(x)*tanh(y)"]),
+                "--at", "x=\(x()),y=\(x())",
+            ],
+            [
+                "hessian", "--f", pick(["x*y", "exp(x)*y", "x^y", "log(x)+y", "x/y", "x^4 - 2*x^2 + y^2"]),
+                "--at", "x=\(x()),y=\(x())", "--at", "x=\(x()),y=\(x())",
+            ],
             ["conv", "--input", matrix(), "--kernel", matrix(), "--padding", pick(["0", "1", "2"])],
             ["pool", "--input", matrix(), "--size", pick(["1", "2"]), "--mode", pick(["max", "avg"])],
             ["conv-size", "--input", "\(n())x\(n())x\(n())", "--kernel", n(), "--filters", n()],

@@ -19,6 +19,8 @@ public enum DataError: Sendable, Hashable {
     /// `samples` samples, beyond ``NetworkGradientCheckSolver/maximumWork``;
     /// `affordable` parameters could be checked.
     case checkTooLarge(checked: Int, parameters: Int, samples: Int, affordable: Int)
+    /// A Hessian of a network of `parameters` parameters, beyond `limit`.
+    case hessianTooLarge(parameters: Int, limit: Int)
     /// A worked solution with ∞ or NaN in step `step` or at the result `path`.
     case resultNotFinite(step: Int?, path: String?)
     /// More epochs in all than 2⁵³.

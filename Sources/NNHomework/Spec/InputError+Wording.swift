@@ -31,6 +31,9 @@ extension InputError {
         case .layerOverflows(let index): "layer \(index + 1)'s values overflow; \(precision)"
         case .gradientOverflows: "a gradient overflows; \(precision)"
         case .featureMapOverflows: "the feature map overflows; \(precision)"
+        case .hessianTooLarge(let parameters, let limit):
+            "the network has \(parameters) parameters; a Hessian by finite differences is limited to \(limit) "
+                + "(\(limit) × \(limit) entries); use a smaller network"
         case .checkTooLarge(let checked, let parameters, let samples, let affordable):
             "checking \(counted(checked, "parameter")) of a \(parameters)-parameter network on "
                 + "\(counted(samples, "sample")) is more work than a check of about 2 s allows "
@@ -216,6 +219,10 @@ extension InputError {
             "no parameter or tensor \"\(item)\"; the network has \(tensors.joined(separator: ", "))"
                 + (suggestion.map { " (did you mean \($0)?)" } ?? "")
         case .noParameter: "names no parameter"
+        case .batchNeedsSample(let samples):
+            "the input is a batch of \(samples) samples and a Jacobian is of one sample; give --sample N (1–\(samples))"
+        case .sampleBeyondInput(let sample, let samples):
+            "no sample \(sample): the input has \(counted(samples, "sample"))"
         case .invalid(let message): message
         }
     }

@@ -85,6 +85,10 @@ public enum OptionError: Sendable, Hashable {
     case unknownParameter(String, tensors: [String], suggestion: String?)
     /// A `--params` list that names nothing.
     case noParameter
+    /// A batch of `samples` samples where one sample is needed and `--sample` is not given.
+    case batchNeedsSample(samples: Int)
+    /// Sample `sample` (from 1) of an input of `samples` samples.
+    case sampleBeyondInput(Int, samples: Int)
     /// A problem found in an option's value, worded by the module that found it.
     case invalid(String)
 }

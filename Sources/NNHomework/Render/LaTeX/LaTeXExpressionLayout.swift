@@ -63,6 +63,12 @@ struct LaTeXExpressionLayout: Sendable {
         case .partial(let function, let variable):
             "\\frac{\\partial \(operand(function, parenthesized: function.isInfixOrProduct))}"
                 + "{\\partial \(operand(variable, parenthesized: variable.isInfixOrProduct))}"
+        case .secondPartial(let function, let first, let second):
+            "\\frac{\\partial^{2} \(operand(function, parenthesized: function.isInfixOrProduct))}{"
+                + (first == second
+                    ? "\\partial \(power(first, .number(2)))"
+                    : "\\partial \(operand(first, parenthesized: first.isInfixOrProduct)) "
+                        + "\\partial \(operand(second, parenthesized: second.isInfixOrProduct))") + "}"
         case .summation(let index, let body):
             "\\sum" + (index.map { "_{\(word($0))}" } ?? "") + " "
                 + operand(body, parenthesized: body.isSum)
@@ -339,7 +345,7 @@ struct LaTeXExpressionLayout: Sendable {
         var drawnBase = source(for: base)
         let isCompound: Bool =
             switch base {
-            case .infix, .product, .fraction, .summation, .power, .partial: true
+            case .infix, .product, .fraction, .summation, .power, .partial, .secondPartial: true
             default: false
             }
         if drawnBase.hasPrefix("-") || isCompound {

@@ -33,6 +33,8 @@ public enum DataError: Sendable, Hashable {
     case tooManyTerms(limit: Int)
     /// A kernel with `kernel` channels for an input with `input`.
     case channelMismatch(kernel: Int, input: Int)
+    /// ∂L/∂Y of the shape `given` (channels, rows, columns) for an output Y of the shape `output`.
+    case outputGradientShape(given: [Int], output: [Int])
     /// `what` is NaN or ±∞ at the point `place`.
     case notFinite(String, at: String, isNaN: Bool)
     /// f is NaN or ±∞ at `place`, a point x ± ε the finite difference needs, though finite at the point given.

@@ -49,6 +49,9 @@ extension InputError {
                 + "or padded-input entries); give a smaller input, kernel or padding"
         case .channelMismatch(let kernel, let input):
             "has \(counted(kernel, "channel")), but --input has \(input); they must match"
+        case .outputGradientShape(let given, let output):
+            "∂L/∂Y is \(given.map(String.init).joined(separator: " × ")), but the output Y is "
+                + "\(output.map(String.init).joined(separator: " × ")); give one value per output entry"
         case .notFinite(let what, let place, let isNaN):
             "\(what) is not a finite number at \(place) (\(isNaN ? "NaN" : "±∞")); choose a point inside the domain of f"
         case .notFiniteNearby(let place, let isNaN):

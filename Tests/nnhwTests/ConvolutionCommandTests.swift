@@ -35,6 +35,7 @@ struct ConvolutionRun: Sendable, CustomTestStringConvertible {
         ("conv-channels", ["conv", "--input", "[[[1,2],[3,4]],[[0,1],[1,0]]]", "--kernel", "[[[1]],[[-1]]]"]),
         ("pool-max", ["pool", "--input", "1 3 2 4; 5 6 1 2; 7 2 9 0; 1 8 3 4", "--size", "2", "--mode", "max"]),
         ("pool-avg", ["pool", "--input", "1 3 2 4; 5 6 1 2; 7 2 9 0; 1 8 3 4", "--size", "2", "--mode", "avg"]),
+        ("conv-size-padding-only", ["conv-size", "--input", "15x15x8", "--padding", "2"]),
         (
             "conv-backward",
             ["conv", "--input", "6 0 1; 3 4 1; 1 7 0", "--kernel", "1 0; 0 -1", "--grad-output", "1 2; 3 4"]
@@ -170,6 +171,16 @@ struct ConvolutionCommandTests {
         #expect(average["grad_input"] as? [[Double]] == [[0.25, 0.75, 0.5], [1, 2.5, 1.5], [0.75, 1.75, 1]])
     }
 
+    @Test("issue 18 D4: a padding question without a kernel: 15 × 15 × 8 padded by 2 is 19 × 19 × 8 (15 + 2 · 2)")
+    func paddingOnly() throws {
+        let object = try json(["conv-size", "--input", "15x15x8", "--padding", "2"])
+        #expect(object["padded"] as? [Int] == [19, 19, 8])
+        #expect(object["padding"] as? [[Int]] == [[2, 2], [2, 2]])
+        // Rows by 2 (15 + 4), columns by 1 (15 + 2); channels first keeps C in front.
+        let rectangular = try json(["conv-size", "--input", "8x15x15", "--padding", "2x1", "--channels-first"])
+        #expect(rectangular["padded"] as? [Int] == [8, 19, 17])
+    }
+
     @Test("--input may name a file")
     func inputFile() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("nnhw-conv-input-\(getpid()).txt")
@@ -180,6 +191,21 @@ struct ConvolutionCommandTests {
     }
 
     static let badCases: [([String], String, Int32)] = [
+        (
+            ["conv-size", "--input", "15x15x8"],
+            "nnhw: --kernel: missing; give the kernel size, e.g. --kernel 3 (or --padding P alone for the padded "
+                + "shape)\nUsage: \(convSizeUsage)\n", 64
+        ),
+        (
+            ["conv-size", "--input", "15x15x8", "--padding", "same"],
+            "nnhw: --padding: same, valid and full depend on the kernel; give --kernel, or a number P or PxQ for the "
+                + "padded shape\nUsage: \(convSizeUsage)\n", 64
+        ),
+        (
+            ["conv-size", "--input", "15x15x8", "--padding", "1", "--filters", "4"],
+            "nnhw: --filters: describes a layer, which needs --kernel; without it conv-size gives the padded shape of "
+                + "--padding P or PxQ\nUsage: \(convSizeUsage)\n", 64
+        ),
         (
             ["conv", "--input", "1 2; 3 4", "--kernel", "1", "--grad-output", "1 2 3; 4 5 6"],
             "nnhw: --grad-output: ∂L/∂Y is 2 × 3, but the output Y is 2 × 2; give one value per output entry\n", 65
@@ -286,4 +312,5 @@ struct ConvolutionCommandTests {
 }
 
 /// The usage line of pool, as its declaration gives it.
+private let convSizeUsage = Registry.subcommand(named: "conv-size")?.usage ?? "no conv-size subcommand"
 private let poolUsage = Registry.subcommand(named: "pool")?.usage ?? "no pool subcommand"

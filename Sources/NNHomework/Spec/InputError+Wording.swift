@@ -190,6 +190,10 @@ extension InputError {
             "no value for \(name)" + (variables.map { " (f uses \($0.joined(separator: ", ")))" } ?? "")
         case .certainty: "must be below 1: no finite number of trials is certain"
         case .notASize(let part, let example): "\"\(part)\" is not a whole number; write sizes as \(example)"
+        case .namedPaddingNeedsKernel:
+            "same, valid and full depend on the kernel; give --kernel, or a number P or PxQ for the padded shape"
+        case .needsKernel:
+            "describes a layer, which needs --kernel; without it conv-size gives the padded shape of --padding P or PxQ"
         case .sizeCount(let text, let counts, let example, let count):
             "\"\(text)\" is \(count) sizes; "
                 + (counts == [1]

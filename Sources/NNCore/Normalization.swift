@@ -89,7 +89,7 @@ public struct Normalization: Sendable, Hashable {
     }
 
     /// The values of X normalized together as `group`: a column (batch) or a row (features).
-    func values(of x: Matrix, group: Int) -> [Double] {
+    public func values(of x: Matrix, group: Int) -> [Double] {
         axis == .batch ? x.column(group) : x.row(group)
     }
 

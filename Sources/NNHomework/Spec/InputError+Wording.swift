@@ -49,6 +49,15 @@ extension InputError {
                 + "or padded-input entries); give a smaller input, kernel or padding"
         case .channelMismatch(let kernel, let input):
             "has \(counted(kernel, "channel")), but --input has \(input); they must match"
+        case .notAMatrix(let channels): "is \(counted(channels, "channel")) (C × H × W); expected one matrix"
+        case .notAList(let rows, let columns):
+            "is a \(rows) × \(columns) matrix; expected a list of numbers, a row or a column"
+        case .perFeatureCount(let count, let features):
+            "has \(counted(count, "value")), but --x has \(counted(features, "feature")) (columns); give one per feature"
+        case .negativeVariance: "a variance cannot be negative"
+        case .batchOfOne:
+            "is one sample (rows are samples, columns features): batch norm in training mode normalizes each feature "
+                + "over the batch, and one sample has variance 0; give several rows, or --mode eval with running statistics"
         case .outputGradientShape(let given, let output):
             "∂L/∂Y is \(given.map(String.init).joined(separator: " × ")), but the output Y is "
                 + "\(output.map(String.init).joined(separator: " × ")); give one value per output entry"

@@ -4,8 +4,8 @@ enum Registry {
     /// The subcommands.
     static let subcommands: [Subcommand] = [
         ForwardCommand.subcommand, BackwardCommand.subcommand, GradcheckCommand.subcommand, JacobianCommand.subcommand,
-        HessianCommand.subcommand, ConvSizeCommand.subcommand,
-        ConvCommand.subcommand, PoolCommand.subcommand, ParamsCommand.subcommand,
+        HessianCommand.subcommand, ConvSizeCommand.subcommand, ConvCommand.subcommand, PoolCommand.subcommand,
+        BatchNormCommand.subcommand, LayerNormCommand.subcommand, ParamsCommand.subcommand,
         HyperparameterCountCommand.subcommand, TrainCostCommand.subcommand, NotationCommand.subcommand,
         ExamplesCommand.subcommand, CompletionsCommand.subcommand,
     ]

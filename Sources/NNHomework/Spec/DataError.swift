@@ -35,6 +35,18 @@ public enum DataError: Sendable, Hashable {
     case tooManyTerms(limit: Int)
     /// A kernel with `kernel` channels for an input with `input`.
     case channelMismatch(kernel: Int, input: Int)
+    /// A C × H × W stack of `channels` matrices where one matrix belongs.
+    case notAMatrix(channels: Int)
+    /// A `rows` × `columns` matrix where a list of numbers belongs.
+    case notAList(rows: Int, columns: Int)
+    /// `count` values where one per feature (`features`) belongs.
+    case perFeatureCount(Int, features: Int)
+    /// A running variance below 0.
+    case negativeVariance
+    /// Batch norm in training mode on one sample, whose variance is 0.
+    case batchOfOne
+    /// ∂L/∂Y of the shape `given` (channels, rows, columns) for an output Y of the shape `output`.
+    case outputGradientShape(given: [Int], output: [Int])
     /// `what` is NaN or ±∞ at the point `place`.
     case notFinite(String, at: String, isNaN: Bool)
     /// f is NaN or ±∞ at `place`, a point x ± ε the finite difference needs, though finite at the point given.

@@ -52,6 +52,18 @@ extension InputError {
                 + "or padded-input entries); give a smaller input, kernel or padding"
         case .channelMismatch(let kernel, let input):
             "has \(counted(kernel, "channel")), but --input has \(input); they must match"
+        case .notAMatrix(let channels): "is \(counted(channels, "channel")) (C × H × W); expected one matrix"
+        case .notAList(let rows, let columns):
+            "is a \(rows) × \(columns) matrix; expected a list of numbers, a row or a column"
+        case .perFeatureCount(let count, let features):
+            "has \(counted(count, "value")), but --x has \(counted(features, "feature")) (columns); give one per feature"
+        case .negativeVariance: "a variance cannot be negative"
+        case .batchOfOne:
+            "is one sample (rows are samples, columns features): batch norm in training mode normalizes each feature "
+                + "over the batch, and one sample has variance 0; give several rows, or --mode eval with running statistics"
+        case .outputGradientShape(let given, let output):
+            "∂L/∂Y is \(given.map(String.init).joined(separator: " × ")), but the output Y is "
+                + "\(output.map(String.init).joined(separator: " × ")); give one value per output entry"
         case .notFinite(let what, let place, let isNaN):
             "\(what) is not a finite number at \(place) (\(isNaN ? "NaN" : "±∞")); choose a point inside the domain of f"
         case .notFiniteNearby(let place, let isNaN):
@@ -190,6 +202,10 @@ extension InputError {
             "no value for \(name)" + (variables.map { " (f uses \($0.joined(separator: ", ")))" } ?? "")
         case .certainty: "must be below 1: no finite number of trials is certain"
         case .notASize(let part, let example): "\"\(part)\" is not a whole number; write sizes as \(example)"
+        case .namedPaddingNeedsKernel:
+            "same, valid and full depend on the kernel; give --kernel, or a number P or PxQ for the padded shape"
+        case .needsKernel:
+            "describes a layer, which needs --kernel; without it conv-size gives the padded shape of --padding P or PxQ"
         case .sizeCount(let text, let counts, let example, let count):
             "\"\(text)\" is \(count) sizes; "
                 + (counts == [1]

@@ -52,6 +52,10 @@ public enum OptionError: Sendable, Hashable {
     /// A size that is not a whole number; `example` shows how sizes are written.
     case notASize(String, example: String)
     /// Sizes `text` not as many as one of `expected`.
+    /// An option of a layer given to a padding question, which has no kernel.
+    case needsKernel
+    /// Padding `same`, `valid` or `full`, which depends on a kernel, in a padding question.
+    case namedPaddingNeedsKernel
     case sizeCount(String, expected: [Int], example: String, got: Int)
     /// A padding that is neither a number, sizes nor a padding name.
     case notAPadding(String)

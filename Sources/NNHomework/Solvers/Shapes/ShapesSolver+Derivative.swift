@@ -23,19 +23,12 @@ extension ShapesSolver {
         let y = MathExpression.symbol(Symbol(shape.y.count == 2 ? "Y" : "y"))
         let x = MathExpression.symbol(Symbol(shape.x.count == 2 ? "X" : "x"))
         let derivative = MathExpression.partial(of: y, withRespectTo: x)
-        let i = MathExpression.symbol(Symbol("i"))
-        let j = MathExpression.symbol(Symbol("j"))
-        let entry = MathExpression.indexed(.parenthesized(derivative), [i, j])
-        let yi = MathExpression.symbol(Symbol(shape.y.count == 2 ? "Y" : "y", index: "i"))
-        let yj = MathExpression.symbol(Symbol(shape.y.count == 2 ? "Y" : "y", index: "j"))
-        let xi = MathExpression.symbol(Symbol(shape.x.count == 2 ? "X" : "x", index: "i"))
-        let xj = MathExpression.symbol(Symbol(shape.x.count == 2 ? "X" : "x", index: "j"))
+        let (numeratorEntry, denominatorEntry) = Self.entries(y: shape.y, x: shape.x)
         let isTensor = shape.y.count + shape.x.count > 2 && !(shape.y.isEmpty || shape.x.isEmpty)
         var preamble: [Prose] = [
             "\(y) is \(Self.kind(shape.y)) and \(x) is \(Self.kind(shape.x)).",
-            "Numerator layout (the Jacobian's): \(.equation(entry, .partial(of: yi, withRespectTo: xj))), "
-                + "rows follow \(y). Denominator layout (the gradient's): "
-                + "\(.equation(entry, .partial(of: yj, withRespectTo: xi))), rows follow \(x): the transpose.",
+            "Numerator layout (the Jacobian's): \(numeratorEntry). Denominator layout (the gradient's): "
+                + "\(denominatorEntry)" + (isTensor ? "." : ", its transpose."),
         ]
         if isTensor {
             preamble.append(
@@ -80,6 +73,41 @@ extension ShapesSolver {
         case (0, 2): return ([x[1], x[0]], x)
         case (2, 0): return (y, [y[1], y[0]])
         default: return (y + x, x + y)
+        }
+    }
+
+    /// The entry of ∂y/∂x at its indices in numerator and in denominator layout:
+    /// (∂y/∂x)ᵢⱼ = ∂yᵢ/∂xⱼ and ∂yⱼ/∂xᵢ; (∂y/∂X)ᵢⱼ = ∂y/∂Xⱼᵢ and ∂y/∂Xᵢⱼ; a tensor's indices y's then x's.
+    static func entries(y: [Int], x: [Int]) -> (numerator: MathExpression, denominator: MathExpression) {
+        let yLetter = y.count == 2 ? "Y" : "y"
+        let xLetter = x.count == 2 ? "X" : "x"
+        func entry(_ yIndex: String?, _ xIndex: String?, _ indices: [String]) -> MathExpression {
+            let whole = MathExpression.partial(of: .symbol(Symbol(yLetter)), withRespectTo: .symbol(Symbol(xLetter)))
+            let part = MathExpression.partial(
+                of: .symbol(Symbol(yLetter, index: yIndex)), withRespectTo: .symbol(Symbol(xLetter, index: xIndex)))
+            return .equation(.indexed(.parenthesized(whole), indices.map { .symbol(Symbol($0)) }), part)
+        }
+        switch (y.count, x.count) {
+        case (0, 2): return (entry(nil, "ji", ["i", "j"]), entry(nil, "ij", ["i", "j"]))
+        case (2, 0): return (entry("ij", nil, ["i", "j"]), entry("ji", nil, ["i", "j"]))
+        case (0...1, 0...1):
+            return (
+                entry(y.isEmpty ? nil : "i", x.isEmpty ? nil : "j", ["i", "j"]),
+                entry(y.isEmpty ? nil : "j", x.isEmpty ? nil : "i", ["i", "j"])
+            )
+        default:
+            let letters = ["i", "j", "k", "l"]
+            let yIndices = Array(letters.prefix(y.count))
+            let xIndices = Array(letters.dropFirst(y.count).prefix(x.count))
+            let numerator = entry(
+                yIndices.isEmpty ? nil : yIndices.joined(), xIndices.isEmpty ? nil : xIndices.joined(),
+                yIndices + xIndices)
+            let denominatorX = Array(letters.prefix(x.count))
+            let denominatorY = Array(letters.dropFirst(x.count).prefix(y.count))
+            let denominator = entry(
+                denominatorY.isEmpty ? nil : denominatorY.joined(), denominatorX.isEmpty ? nil : denominatorX.joined(),
+                denominatorX + denominatorY)
+            return (numerator, denominator)
         }
     }
 

@@ -250,13 +250,13 @@ public struct ShapesSolver: Sendable {
             .apply(FunctionName("bytes"), [symbol]),
             [
                 .infix(.times, [Quantity.count(perEntry, "B"), .count(entries)]), Quantity.count(bytes, "B"),
-                Self.memory(bytes),
-            ], producing: [path + ".bytes"])
+            ] + Self.memory(bytes), producing: [path + ".bytes"])
     }
 
-    /// Bytes in MB (10⁶ B) or GB (10⁹ B), whichever reads best.
-    static func memory(_ bytes: Int) -> MathExpression {
-        bytes >= 1_000_000_000 ? Quantity.of(Double(bytes) / 1e9, "GB") : Quantity.of(Double(bytes) / 1e6, "MB")
+    /// Bytes in GB (10⁹ B) from 1 GB on, in MB (10⁶ B) from 1 MB on, and nothing more below.
+    static func memory(_ bytes: Int) -> [MathExpression] {
+        if bytes >= 1_000_000_000 { return [Quantity.of(Double(bytes) / 1e9, "GB")] }
+        return bytes >= 1_000_000 ? [Quantity.of(Double(bytes) / 1e6, "MB")] : []
     }
 
     private func preamble(_ stack: DenseStack) -> [Prose] {

@@ -27,8 +27,8 @@ extension ShapesSolver {
         let isTensor = shape.y.count + shape.x.count > 2 && !(shape.y.isEmpty || shape.x.isEmpty)
         var preamble: [Prose] = [
             "\(y) is \(Self.kind(shape.y)) and \(x) is \(Self.kind(shape.x)).",
-            "Numerator layout (the Jacobian's): \(numeratorEntry). Denominator layout (the gradient's): "
-                + "\(denominatorEntry)" + (isTensor ? "." : ", its transpose."),
+            "Numerator layout (the Jacobian's): \(numeratorEntry).",
+            "Denominator layout (the gradient's): \(denominatorEntry)" + (isTensor ? "." : ", its transpose."),
         ]
         if isTensor {
             preamble.append(

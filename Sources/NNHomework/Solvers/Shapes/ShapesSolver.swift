@@ -169,32 +169,25 @@ public struct ShapesSolver: Sendable {
         }
         solution.beginSection("All layers")
         let kinds = Self.kinds.filter { totals[$0] != nil }
-        let names = Dictionary(
-            uniqueKeysWithValues: zip(
-                Self.kinds,
-                tensors(of: DenseStack.Layer(inputs: 1, outputs: 1, hasBias: true), number: 1, batch: 1).map {
-                    generic($0.key)
-                }))
         var totalRows: [[[MathExpression]]] = []
+        var batchTotalRows: [[[MathExpression]]] = []
         for kind in kinds {
-            guard let total = totals[kind], let name = names[kind] else { continue }
-            var row: [[MathExpression]] = [[name], [.count(total.entries)], [Quantity.count(total.bytes, "B")]]
-            if stack.batch != nil {
-                row += [[.count(total.batchEntries)], [Quantity.count(total.batchBytes, "B")]]
-            }
-            totalRows.append(row)
+            guard let total = totals[kind] else { continue }
+            totalRows.append([[generic(kind)], [.count(total.entries)], [Quantity.count(total.bytes, "B")]])
+            batchTotalRows.append([
+                [generic(kind, isBatch: true)], [.count(total.batchEntries)], [Quantity.count(total.batchBytes, "B")],
+            ])
         }
-        var columns = [
-            Table.Column("quantity"), Table.Column("entries", alignment: .right),
-            Table.Column("bytes", alignment: .right),
-        ]
-        if let batch = stack.batch {
-            columns += [
-                Table.Column("entries, batch of \(batch)", alignment: .right),
-                Table.Column("bytes, batch", alignment: .right),
-            ]
+        func totalsTable(_ rows: [[[MathExpression]]], title: Prose) -> Table {
+            Table(
+                columns: [
+                    Table.Column(title), Table.Column("entries", alignment: .right),
+                    Table.Column("bytes", alignment: .right),
+                ],
+                rows: rows)
         }
-        solution.addTable(Table(columns: columns, rows: totalRows))
+        solution.addTable(totalsTable(totalRows, title: "one sample"))
+        if let batch = stack.batch { solution.addTable(totalsTable(batchTotalRows, title: "batch of \(batch)")) }
         func totalsJSON(_ value: (Sizes) -> Int) -> JSONValue {
             .object(kinds.compactMap { kind in totals[kind].map { JSONMember(kind, .number(Double(value($0)))) } })
         }
@@ -221,16 +214,16 @@ public struct ShapesSolver: Sendable {
         }
     }
 
-    /// The quantity of a general layer l: W⁽ˡ⁾, ∂z⁽ˡ⁾/∂z⁽ˡ⁻¹⁾, …
-    private func generic(_ key: String) -> MathExpression {
-        let symbols = NetworkSymbols(notation: notation, isBatch: false)
+    /// The quantity of a general layer l: W⁽ˡ⁾, ∂z⁽ˡ⁾/∂z⁽ˡ⁻¹⁾, … (A⁽ˡ⁾, ∂Z⁽ˡ⁾/∂Z⁽ˡ⁻¹⁾, … for a batch).
+    private func generic(_ key: String, isBatch: Bool = false) -> MathExpression {
+        let symbols = NetworkSymbols(notation: notation, isBatch: isBatch)
         let weights = MathExpression.symbol(Symbol("W", layerName: "l"))
         switch key {
         case "W": return weights
         case "b": return .symbol(Symbol("b", layerName: "l"))
         case "a": return symbols.a(named: "l")
         case "z": return symbols.z(named: "l")
-        case "delta": return .symbol(Symbol("δ", layerName: "l"))
+        case "delta": return symbols.delta(named: "l")
         case "grad_W": return symbols.gradient(weights)
         case "jacobian_z": return .partial(of: symbols.z(named: "l"), withRespectTo: symbols.z(named: "l−1"))
         default: return .partial(of: symbols.a(named: "l"), withRespectTo: weights)
@@ -281,7 +274,8 @@ public struct ShapesSolver: Sendable {
                 + "the numerator's axes first: \(MathExpression.partial(of: z, withRespectTo: previous)) is "
                 + "\(.infix(.cross, [n, previousWidth])) and \(MathExpression.partial(of: a, withRespectTo: weights)) is "
                 + "\(.infix(.cross, [n, n, previousWidth])) (one row per entry of \(a), one column per weight).",
-            "\(symbols.gradient(weights)) is shaped like \(weights), as \(code: "W ← W − η ∂L/∂W") needs it (the "
+            "\(symbols.gradient(weights)) is shaped like \(weights), as gradient descent needs it to subtract "
+                + "\(MathExpression.product([.symbol(Symbol("η")), symbols.gradient(weights)])) from \(weights) (the "
                 + "denominator layout of a scalar by a matrix; strict numerator layout would give its transpose).",
         ]
         if let batch = stack.batch {

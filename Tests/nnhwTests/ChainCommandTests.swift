@@ -145,6 +145,17 @@ struct ChainCommandTests {
             try text(["chain", "--example", "relu-3-layer", "--notation", "z/a,loss=J"]).contains("δ⁽ˡ⁾ = ∂J/∂z⁽ˡ⁾"))
     }
 
+    @Test("a product with more decimals than 12 is rounded, not shown in full; a long repeated chain is a power")
+    func longChain() throws {
+        let factors = Array(repeating: "0.9", count: 30).joined(separator: " ")
+        let output = try text(["chain", "--factors", factors, "--skip"])
+        // 0.9³⁰ + 1 = 1.04239115827521624…, by mpmath: 30 decimals, shown at --precision 4.
+        #expect(output.contains("= 1 · (0.9³⁰ + 1) = 1 · 1.0424 = 1.0424\n"))
+        #expect(output.contains("(2) gain = 0.9³⁰ + 1 = 1.0424\n"))
+        let gain = try #require(try json(["chain", "--factors", factors, "--skip"])["gain"] as? Double)
+        #expect(abs(gain - 1.0423911582752162) <= 1e-15)
+    }
+
     @Test("the verdict's words follow the stated thresholds on the gain")
     func thresholds() throws {
         let cases: [(String, String)] = [

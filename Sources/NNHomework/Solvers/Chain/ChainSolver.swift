@@ -37,13 +37,16 @@ public struct ChainSolver: Sendable {
         solution.beginSection("Chain rule")
         solution.addStep(
             gradientSymbol,
-            [symbolic(chain), written(chain)] + blockValues(chain) + [exact(chain.gradient)],
+            [symbolic(chain), written(chain)] + blockValues(chain) + [
+                exact(chain.gradient, of: [chain.upstream] + chain.factors)
+            ],
             producing: ["gradient"])
-        solution.addStep(.text("gain"), [gainFormula(chain), exact(chain.gain)], producing: ["gain"])
+        solution.addStep(
+            .text("gain"), [gainFormula(chain), exact(chain.gain, of: chain.factors)], producing: ["gain"])
         let verdict = GainVerdict(gain: chain.gain)
         solution.beginSection("Verdict")
         solution.addRemark(
-            "The chain multiplies the gradient by \(exact(chain.gain)): the gradient \(verdict.words)."
+            "The chain multiplies the gradient by \(exact(chain.gain, of: chain.factors)): the gradient \(verdict.words)."
                 + skipRemark(chain))
         solution.result = .object([
             JSONMember("gradient", .number(chain.gradient)), JSONMember("gain", .number(chain.gain)),
@@ -82,14 +85,16 @@ public struct ChainSolver: Sendable {
             ]
             rows.append(.object(member))
             solution.addStep(
-                .symbol(Symbol("g", index: "\(depth)")), depthValues(sweep, depth: depth) + [exact(chain.gradient)],
+                .symbol(Symbol("g", index: "\(depth)")),
+                depthValues(sweep, depth: depth) + [exact(chain.gradient, of: [chain.upstream] + chain.factors)],
                 note: sweep.blockSize.map { blockNote(depth / $0) }, producing: ["rows[\(index)]"])
         }
         let deepest = sweep.depths.max() ?? 1
-        let verdict = GainVerdict(gain: sweep.chain(depth: deepest).gain)
+        let deepestChain = sweep.chain(depth: deepest)
+        let verdict = GainVerdict(gain: deepestChain.gain)
         solution.beginSection("Verdict")
         solution.addRemark(
-            "At depth \(deepest) the chain multiplies the gradient by \(exact(sweep.chain(depth: deepest).gain)): "
+            "At depth \(deepest) the chain multiplies the gradient by \(exact(deepestChain.gain, of: deepestChain.factors)): "
                 + "the gradient \(verdict.words). " + trend(sweep))
         solution.result = .object([
             JSONMember("factor", .number(sweep.factor)), JSONMember("rows", .array(rows)),
@@ -110,11 +115,20 @@ public struct ChainSolver: Sendable {
 
     private func factorSymbol(_ index: Int) -> MathExpression { .symbol(Symbol("f", index: "\(index)")) }
 
-    /// A number shown with every decimal it has when it is a short exact decimal
-    /// (0.000005, 0.0078125), else rounded as the renderer rounds.
-    func exact(_ value: Double) -> MathExpression {
-        let decimals = CheckDigits.exactDecimals(value)
-        return decimals <= 12 ? .preciseNumber(value, decimals: decimals) : .number(value)
+    /// The most decimals a product is shown with in full.
+    static let maximumExactDecimals = 12
+
+    /// A product of the decimals `factors` (and sums of such products with 1),
+    /// shown with every decimal it can have — the sum of the factors' decimals,
+    /// 6 for 0.01 · 0.005 · 0.1 = 0.000005 — when that is at most
+    /// ``maximumExactDecimals``, else rounded as the renderer rounds.
+    func exact(_ value: Double, of factors: [Double]) -> MathExpression {
+        var decimals = 0
+        for factor in factors {
+            decimals += CheckDigits.exactDecimals(factor)
+            if decimals > Self.maximumExactDecimals { return .number(value) }
+        }
+        return .preciseNumber(value, decimals: decimals)
     }
 
     private func preamble(skips: Bool, blockSize: Int?) -> [Prose] {
@@ -142,15 +156,33 @@ public struct ChainSolver: Sendable {
 
     // MARK: - One chain
 
+    /// The most factors a plain chain writes one by one; a longer one writes f₁ · f₂ · ⋯ · fₙ,
+    /// and its numbers as a power when they are all the same.
+    static let maximumWrittenFactors = 6
+
     /// G · f₁ · f₂ ⋯ (with blocks and a skip path), in symbols.
     private func symbolic(_ chain: GradientChain) -> MathExpression {
-        let symbols = (1...max(chain.factors.count, 1)).map(factorSymbol)
-        return formula(chain, upstream: upstreamSymbol, factors: Array(symbols.prefix(chain.factors.count)))
+        let count = chain.factors.count
+        if chain.blockSize == nil, count > Self.maximumWrittenFactors {
+            let factors = [factorSymbol(1), factorSymbol(2), .text("⋯"), factorSymbol(count)]
+            return formula(chain, upstream: upstreamSymbol, factors: factors)
+        }
+        return formula(chain, upstream: upstreamSymbol, factors: (0..<count).map { factorSymbol($0 + 1) })
     }
 
     /// G · f₁ · f₂ ⋯ with the numbers put in.
     private func written(_ chain: GradientChain) -> MathExpression {
-        formula(chain, upstream: .given(chain.upstream), factors: chain.factors.map(MathExpression.given))
+        formula(chain, upstream: .given(chain.upstream), factors: writtenFactors(chain))
+    }
+
+    /// The factors as given, or fⁿ when a long plain chain repeats one factor.
+    private func writtenFactors(_ chain: GradientChain) -> [MathExpression] {
+        if chain.blockSize == nil, chain.factors.count > Self.maximumWrittenFactors,
+            let first = chain.factors.first, chain.factors.allSatisfy({ $0 == first })
+        {
+            return [.power(.given(first), .number(Double(chain.factors.count)))]
+        }
+        return chain.factors.map(MathExpression.given)
     }
 
     /// The gradient formula of `chain` over the given upstream and factors.
@@ -176,7 +208,7 @@ public struct ChainSolver: Sendable {
 
     /// The gain with the numbers put in.
     private func gainFormula(_ chain: GradientChain) -> MathExpression {
-        let factors = gainFactors(chain, factors: chain.factors.map(MathExpression.given))
+        let factors = gainFactors(chain, factors: writtenFactors(chain))
         guard factors.count == 1 else { return .infix(.times, factors) }
         if case .parenthesized(let inner) = factors[0] { return inner }
         return factors[0]
@@ -186,7 +218,9 @@ public struct ChainSolver: Sendable {
     private func blockValues(_ chain: GradientChain) -> [MathExpression] {
         guard chain.blockSize != nil || chain.skipsWholeChain else { return [] }
         let values =
-            chain.skipsWholeChain ? [exact(chain.gain)] : chain.blockGains.map { exact($0) }
+            chain.skipsWholeChain
+            ? [exact(chain.gain, of: chain.factors)]
+            : zip(chain.blockGains, chain.blocks).map { exact($0, of: $1) }
         return [.infix(.times, [.given(chain.upstream)] + values)]
     }
 
@@ -194,14 +228,14 @@ public struct ChainSolver: Sendable {
         guard chain.skipsWholeChain || chain.blockSize != nil else { return "" }
         let plain = chain.upstream * chain.factors.reduce(1, *)
         return
-            " Without the skip \(chain.blockSize == nil ? "path" : "paths") the gradient would be \(exact(plain)), the upstream gradient times the bare product."
+            " Without the skip \(chain.blockSize == nil ? "path" : "paths") the gradient would be \(exact(plain, of: [chain.upstream] + chain.factors)), the upstream gradient times the bare product."
     }
 
     // MARK: - Depth
 
     private func factorTitle(_ sweep: DepthSweep) -> Prose {
         if let activation = sweep.activation {
-            return "\(activation.rawValue) layers (\(Symbol("f")) = \(exact(sweep.factor)))"
+            return "\(activation.rawValue) layers (\(Symbol("f")) = \(exact(sweep.factor, of: [sweep.factor])))"
         }
         return "factor \(given: sweep.factor) per layer"
     }
@@ -238,7 +272,7 @@ public struct ChainSolver: Sendable {
 
     /// 0.5 · 0.5⁶, or 0.5 · (1 + 0.5²)³ = 0.5 · 1.25³ in residual blocks.
     private func depthValues(_ sweep: DepthSweep, depth: Int) -> [MathExpression] {
-        let f = sweep.activation == nil ? MathExpression.given(sweep.factor) : exact(sweep.factor)
+        let f = sweep.activation == nil ? MathExpression.given(sweep.factor) : exact(sweep.factor, of: [sweep.factor])
         let upstream = MathExpression.given(sweep.upstream)
         func power(_ base: MathExpression, _ exponent: Int) -> MathExpression {
             exponent == 1 ? base : .power(base, .number(Double(exponent)))
@@ -251,7 +285,8 @@ public struct ChainSolver: Sendable {
         }
         let blocks = depth / blockSize
         let block = MathExpression.parenthesized(.infix(.plus, [.count(1), power(f, blockSize)]))
-        let blockGain = exact(1 + Array(repeating: sweep.factor, count: blockSize).reduce(1, *))
+        let blockFactors = Array(repeating: sweep.factor, count: blockSize)
+        let blockGain = exact(1 + blockFactors.reduce(1, *), of: blockFactors)
         return [
             .infix(.times, [upstream, skip(power(block, blocks))]),
             .infix(.times, [upstream, skip(power(blockGain, blocks))]),
@@ -278,15 +313,9 @@ public struct ChainSolver: Sendable {
         guard !sweep.skipsWholeChain else {
             return "The skip path adds \(1) to the chain's product at every depth."
         }
-        let step: Double
-        let unit: String
-        if let blockSize = sweep.blockSize {
-            step = 1 + Array(repeating: sweep.factor, count: blockSize).reduce(1, *)
-            unit = "block"
-        } else {
-            step = sweep.factor
-            unit = "layer"
-        }
+        let stepFactors = Array(repeating: sweep.factor, count: sweep.blockSize ?? 1)
+        let step = sweep.blockSize == nil ? sweep.factor : 1 + stepFactors.reduce(1, *)
+        let unit = sweep.blockSize == nil ? "layer" : "block"
         let size = step.magnitude
         if size == 0 { return "A factor of \(0) stops the gradient at the first \(unit)." }
         if size == 1 { return "Each \(unit) passes the gradient on with its size unchanged, at every depth." }
@@ -301,14 +330,15 @@ public struct ChainSolver: Sendable {
         let crossed = shrinks ? gain < 0.01 : gain > 100
         guard crossed else {
             return
-                "Each \(unit) multiplies it by \(exact(step)): the gain stays within \(MathExpression.fraction(.count(1), .count(100))) "
+                "Each \(unit) multiplies it by \(exact(step, of: stepFactors)): the gain stays within \(MathExpression.fraction(.count(1), .count(100))) "
                 + "to \(100) up to depth \(DepthSweep.maximumDepth * (sweep.blockSize ?? 1))."
         }
         let limit: Prose = shrinks ? "below \(MathExpression.fraction(.count(1), .count(100)))" : "above \(100)"
         let when: Prose =
             sweep.blockSize == nil
             ? "from depth \(layers) on" : "from \(count) blocks (depth \(layers)) on"
-        return "Each \(unit) multiplies it by \(exact(step)), so it \(shrinks ? "shrinks" : "grows") geometrically "
+        return
+            "Each \(unit) multiplies it by \(exact(step, of: stepFactors)), so it \(shrinks ? "shrinks" : "grows") geometrically "
             + "with depth: \(shrinks ? "vanished" : "exploded") (gain \(limit)) \(when)."
     }
 }

@@ -35,6 +35,17 @@ public struct ShapesSolver: Sendable {
         let batchSymbol: MathExpression
         let shape: [Int]
         let batchShape: [Int]
+
+        /// How an error names it: `∂a/∂W of layer 1`, `W of layer 2` (`batch` for the batch's).
+        func label(layer: Int, notation: Notation, batch: Bool) -> String {
+            let (a, z) = (notation.preActivation, notation.activation)
+            let names = [
+                "W": "W", "b": "b", "a": a, "z": z, "delta": "δ", "grad_W": "∂\(notation.loss)/∂W",
+                "jacobian_z": "∂\(z)/∂\(z)", "jacobian_W": "∂\(a)/∂W",
+            ]
+            let name = names[key] ?? key
+            return (batch ? "the batch's " : "") + "\(name) of layer \(layer)"
+        }
     }
 
     /// The quantities of layer `l` (counted from 1), in the order the table lists them.
@@ -112,11 +123,13 @@ public struct ShapesSolver: Sendable {
             var members: [JSONMember] = [JSONMember("layer", .number(Double(l)))]
             var sizes: [String: Sizes] = [:]
             for tensor in tensors {
-                let entries = try checked(tensor.shape, "the entry count of layer \(l)'s \(tensor.key)")
-                let size = try checked([entries, bytes], "the byte count of layer \(l)'s \(tensor.key)")
-                let batchEntries = try checked(tensor.batchShape, "the entry count of layer \(l)'s batch \(tensor.key)")
+                let name = tensor.label(layer: l, notation: notation, batch: false)
+                let batchName = tensor.label(layer: l, notation: notation, batch: true)
+                let entries = try checked(tensor.shape, "the entry count of \(name)")
+                let size = try checked([entries, bytes], "the byte count of \(name)")
+                let batchEntries = try checked(tensor.batchShape, "the entry count of \(batchName)")
                 let batchSize = try checked(
-                    [batchEntries, bytes], "the byte count of layer \(l)'s batch \(tensor.key)")
+                    [batchEntries, bytes], "the byte count of \(batchName)")
                 sizes[tensor.key] = Sizes(
                     entries: entries, bytes: size, batchEntries: batchEntries, batchBytes: batchSize)
                 rows.append([

@@ -67,8 +67,9 @@ public struct DenseStack: Sendable, Hashable {
 
     /// The stack of the compact form of `nnhw params` (its parser), dense layers only.
     ///
-    /// - Throws: the parser's errors; an invalid-data error at `--layers` for a
-    ///   layer that is not dense or an input that is not a vector.
+    /// - Throws: the parser's errors and those of `nnhw params` (a size below 1);
+    ///   an invalid-data error at `--layers` for no layer, a layer that is not
+    ///   dense or an input that is not a vector.
     public init(compact text: String, batch: Int?, bytes: Int) throws(InputError) {
         let problem = try ArchitectureProblem(compact: text)
         let input = problem.architecture.input.dimensions
@@ -83,6 +84,12 @@ public struct DenseStack: Sendable, Hashable {
             layers.append(Layer(inputs: width, outputs: units, hasBias: bias))
             width = units
         }
+        do {
+            _ = try problem.architecture.summary(convention: .torch)
+        } catch {
+            throw problem.inputError(for: error)
+        }
+        guard !problem.architecture.layers.isEmpty else { throw InputError(at: "--layers", .noLayers) }
         self.layers = layers
         self.batch = batch
         self.bytes = bytes

@@ -58,8 +58,9 @@ extension ChainSolver {
                 .infix(.divide, [.norm(symbols.delta(1)), .norm(symbols.delta(count))]),
                 [.infix(.divide, [.number(norms[0]), .number(outputNorm)]), .number(gain)], producing: ["gain"])
             sheet.solution.addRemark(
-                "From layer \(count) down to layer \(1) the gradient \(verdict.words)."
-                    + (count == 1 ? " With one layer the ratio is \(1) by definition." : ""))
+                count == 1
+                    ? "With one layer the ratio is \(1) by definition: the gradient passes through no other layer."
+                    : "From layer \(count) down to layer \(1) the gradient \(verdict.words).")
             members += [JSONMember("gain", .number(gain)), JSONMember("verdict", .string(verdict.name))]
         }
         let layers = (0..<count).map { index in

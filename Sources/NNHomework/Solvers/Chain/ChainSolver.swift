@@ -311,7 +311,10 @@ public struct ChainSolver: Sendable {
     /// How the gain changes from one layer (or block) to the next, and from which depth it vanishes or explodes.
     private func trend(_ sweep: DepthSweep) -> Prose {
         guard !sweep.skipsWholeChain else {
-            return "The skip path adds \(1) to the chain's product at every depth."
+            return sweep.factor.magnitude < 1
+                ? "The skip path adds \(1) to the chain's product at every depth, so the gain tends to \(1) as "
+                    + "\(MathExpression.power(.symbol(Symbol("f")), .symbol(Symbol("n")))) shrinks."
+                : "The skip path adds \(1) to the chain's product at every depth."
         }
         let stepFactors = Array(repeating: sweep.factor, count: sweep.blockSize ?? 1)
         let step = sweep.blockSize == nil ? sweep.factor : 1 + stepFactors.reduce(1, *)
@@ -330,8 +333,8 @@ public struct ChainSolver: Sendable {
         let crossed = shrinks ? gain < 0.01 : gain > 100
         guard crossed else {
             return
-                "Each \(unit) multiplies it by \(exact(step, of: stepFactors)): the gain stays within \(MathExpression.fraction(.count(1), .count(100))) "
-                + "to \(100) up to depth \(DepthSweep.maximumDepth * (sweep.blockSize ?? 1))."
+                "Each \(unit) multiplies it by \(exact(step, of: stepFactors)): the gain stays between \(MathExpression.fraction(.count(1), .count(100))) "
+                + "and \(100) up to depth \(DepthSweep.maximumDepth * (sweep.blockSize ?? 1))."
         }
         let limit: Prose = shrinks ? "below \(MathExpression.fraction(.count(1), .count(100)))" : "above \(100)"
         let when: Prose =

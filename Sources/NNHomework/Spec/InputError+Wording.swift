@@ -193,8 +193,11 @@ extension InputError {
             "no value for \(name)" + (variables.map { " (f uses \($0.joined(separator: ", ")))" } ?? "")
         case .certainty: "must be below 1: no finite number of trials is certain"
         case .notASize(let part, let example): "\"\(part)\" is not a whole number; write sizes as \(example)"
-        case .sizeCount(let counts, let example, let count):
-            "expected \(counts.map(String.init).joined(separator: " or ")) sizes (\(example)), got \(count)"
+        case .sizeCount(let text, let counts, let example, let count):
+            "\"\(text)\" is \(count) sizes; "
+                + (counts == [1]
+                    ? "expected one whole number, e.g. \(example)"
+                    : "expected \(counts.map(String.init).joined(separator: " or ")), e.g. \(example)")
         case .notAPadding(let text): "\"\(text)\" is not a padding; expected a number P, PxQ, same, valid or full"
         case .namedPaddingTransposed: "a transposed convolution takes a number as padding, not same or full"
         case .noUnit(let text): "\"\(text)\" has no unit; expected \(durationUnits)"

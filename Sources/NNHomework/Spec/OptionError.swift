@@ -51,8 +51,8 @@ public enum OptionError: Sendable, Hashable {
     case certainty
     /// A size that is not a whole number; `example` shows how sizes are written.
     case notASize(String, example: String)
-    /// Sizes not as many as one of `expected`.
-    case sizeCount(expected: [Int], example: String, got: Int)
+    /// Sizes `text` not as many as one of `expected`.
+    case sizeCount(String, expected: [Int], example: String, got: Int)
     /// A padding that is neither a number, sizes nor a padding name.
     case notAPadding(String)
     /// `same` or `full` padding for a transposed convolution.

@@ -114,6 +114,15 @@ struct ChainCommandTests {
         #expect(object["gain"] as? Double == 1.5625)
     }
 
+    @Test("a skip path around a residual block adds 1 to the block's 1 + ∏: 0.5 · (1 + 0.25 + 1) = 1.125")
+    func skipAroundBlocks() throws {
+        let object = try json([
+            "chain", "--upstream", "0.5", "--factors", "0.5 0.5", "--residual-every", "2", "--skip",
+        ])
+        #expect(object["gradient"] as? Double == 1.125)
+        #expect(object["verdict"] as? String == "growing")
+    }
+
     @Test("--activation sigmoid takes σ′(0) = 1/4; tanh and relu take 1")
     func activation() throws {
         let sigmoid = try json(["chain", "--activation", "sigmoid", "--depth", "3"])

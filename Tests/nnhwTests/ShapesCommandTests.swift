@@ -91,6 +91,17 @@ struct ShapesCommandTests {
         #expect(text.contains(" (6) bytes(∂a⁽¹⁾/∂W⁽¹⁾) = 4 B · 12,845,056 = 51,380,224 B = 51.3802 MB\n"))
     }
 
+    @Test("--notation z/a,loss=J names the Jacobians ∂a⁽¹⁾/∂a⁽⁰⁾ and ∂z⁽¹⁾/∂W⁽¹⁾; JSON keys stay the same")
+    func notation() throws {
+        let arguments = ["shapes", "--layers", "input 3; dense 2", "--notation", "z/a,loss=J"]
+        let text = try CommandRunner.run(arguments).output
+        #expect(text.contains("∂a⁽¹⁾/∂a⁽⁰⁾  2 × 3            6   24 B\n"))
+        #expect(text.contains("∂z⁽¹⁾/∂W⁽¹⁾  2 × 2 × 3       12   48 B\n"))
+        #expect(text.contains("∂J/∂W⁽¹⁾"))
+        let layer = try #require((try json(arguments)["layers"] as? [[String: Any]])?.first)
+        #expect((layer["jacobian_W"] as? [String: Any])?["entries"] as? Int == 12)
+    }
+
     @Test("--bytes 8 doubles every byte count; a layer without bias has no b")
     func float64() throws {
         let layer = try #require(

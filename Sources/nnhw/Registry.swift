@@ -5,7 +5,8 @@ enum Registry {
     static let subcommands: [Subcommand] = [
         ForwardCommand.subcommand, BackwardCommand.subcommand, GradcheckCommand.subcommand, JacobianCommand.subcommand,
         HessianCommand.subcommand, ConvSizeCommand.subcommand, ConvCommand.subcommand, PoolCommand.subcommand,
-        BatchNormCommand.subcommand, LayerNormCommand.subcommand, ParamsCommand.subcommand,
+        BatchNormCommand.subcommand, LayerNormCommand.subcommand, ParamsCommand.subcommand, ChainCommand.subcommand,
+        ShapesCommand.subcommand,
         HyperparameterCountCommand.subcommand, TrainCostCommand.subcommand, NotationCommand.subcommand,
         ExamplesCommand.subcommand, CompletionsCommand.subcommand,
     ]

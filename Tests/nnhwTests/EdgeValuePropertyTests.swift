@@ -58,6 +58,13 @@ struct EdgeValuePropertyTests {
             ["pool", "--input", matrix(), "--size", pick(["1", "2"]), "--mode", pick(["max", "avg"])],
             ["conv-size", "--input", "\(n())x\(n())x\(n())", "--kernel", n(), "--filters", n()],
             ["params", "--layers", "input \(n())x\(n())x\(n()); conv \(n()) 3; dense \(n())"],
+            ["chain", "--upstream", x(), "--factors", "\(x()) \(x()) \(x())", pick(["--skip", "--no-preamble"])],
+            [
+                "chain", "--upstream", x(), "--factor", x(), "--depth", pick(["1..6", "2,4", "200"]),
+                "--residual-every", "2",
+            ],
+            ["shapes", "--layers", "input \(n()); dense \(n()); dense \(n())", "--batch", n()],
+            ["shapes", "--dy", "\(n())x\(n())", "--dx", n()],
             ["hyperparam-count", "--grid", "a=\(n()) b=\(n())"],
             [
                 "hyperparam-count", "--confidence", pick(["0.95", "0.999999", "0.5"]), "--good-fraction",

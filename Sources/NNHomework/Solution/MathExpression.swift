@@ -45,6 +45,8 @@ public indirect enum MathExpression: Sendable, Hashable {
     case summation(index: String?, MathExpression)
     /// |x|, the absolute value.
     case absoluteValue(MathExpression)
+    /// ‖x‖, the Euclidean norm of a vector (the Frobenius norm of a matrix).
+    case norm(MathExpression)
     /// ⌊x⌋, the largest integer not above x.
     case floor(MathExpression)
     /// ⌈x⌉, the smallest integer not below x.

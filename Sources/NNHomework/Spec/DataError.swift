@@ -165,6 +165,10 @@ public enum DataError: Sendable, Hashable {
     case unexpectedNumber(String, type: String, positional: [String])
     /// A word of a compact layer that is no setting.
     case unknownCompactWord(String)
+    /// A layer of `nnhw shapes` that is not dense: its type, after `prefix` naming where it was written.
+    case notDense(String, prefix: String)
+    /// An input of `nnhw shapes` that is not a vector: its sizes.
+    case inputNotVector([Int])
     /// A problem worded elsewhere (an architecture error, or an error of a
     /// compact layer), after `prefix` naming where it was written.
     case described(String, prefix: String)

@@ -161,6 +161,12 @@ extension InputError {
         case .unknownCompactWord(let word):
             "unknown word \"\(word)\"; expected numbers, k5 (kernel), s2 (stride), p1 (padding), d2 (dilation), "
                 + "h8 (heads), same, valid, full, nobias, seq or key=value"
+        case .notDense(let type, let prefix):
+            prefix
+                + "is \(type); shapes takes dense layers only (each with its activation, z = f(a)) after a vector input"
+        case .inputNotVector(let sizes):
+            "input \(sizes.map(String.init).joined(separator: "x")): shapes takes a vector input such as \"input 784\" "
+                + "(flatten an image: 28x28x1 is input 784)"
         case .described(let text, let prefix): prefix + text
         }
     }
@@ -239,6 +245,15 @@ extension InputError {
             "the input is a batch of \(samples) samples and a Jacobian is of one sample; give --sample N (1–\(samples))"
         case .sampleBeyondInput(let sample, let samples):
             "no sample \(sample): the input has \(counted(samples, "sample"))"
+        case .notANumberInList(let entry, let example):
+            "\"\(entry)\" is not a number; expected numbers separated by spaces, e.g. \"\(example)\""
+        case .notADepth(let text):
+            "expected a number of layers N, a range LOW..HIGH or a list N,M,…, got \"\(text)\""
+        case .depthTooLarge(let depth, let limit): "\(depth) layers is more than the \(limit) this works out"
+        case .tooManyDepths(let limit): "more than \(limit) depths; a table shows at most \(limit) rows"
+        case .notWholeBlocks(let count, let noun, let blockSize):
+            "\(count) \(count == 1 ? "\(noun) does" : "\(noun)s do") not make whole residual blocks of \(blockSize); "
+                + "give a multiple of \(blockSize)"
         case .invalid(let message): message
         }
     }

@@ -93,6 +93,16 @@ public enum OptionError: Sendable, Hashable {
     case batchNeedsSample(samples: Int)
     /// Sample `sample` (from 1) of an input of `samples` samples.
     case sampleBeyondInput(Int, samples: Int)
+    /// An entry of a list of numbers (`--factors "0.005 0.1"`) that is not a finite number.
+    case notANumberInList(String, example: String)
+    /// A `--depth` that is none of N, LOW..HIGH or N,M,…
+    case notADepth(String)
+    /// A depth beyond `limit` layers.
+    case depthTooLarge(Int, limit: Int)
+    /// A `--depth` range or list of more than `limit` depths.
+    case tooManyDepths(limit: Int)
+    /// `count` layers or factors (`noun`) that do not group into whole residual blocks of `blockSize`.
+    case notWholeBlocks(count: Int, noun: String, blockSize: Int)
     /// A problem found in an option's value, worded by the module that found it.
     case invalid(String)
 }

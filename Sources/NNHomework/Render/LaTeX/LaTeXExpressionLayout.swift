@@ -74,6 +74,8 @@ struct LaTeXExpressionLayout: Sendable {
                 + operand(body, parenthesized: body.isSum)
         case .absoluteValue(let inner):
             "\\left\\lvert " + source(for: inner) + " \\right\\rvert"
+        case .norm(let inner):
+            "\\left\\lVert " + source(for: inner) + " \\right\\rVert"
         case .floor(let inner):
             "\\left\\lfloor " + source(for: inner) + " \\right\\rfloor"
         case .ceiling(let inner):

@@ -69,6 +69,8 @@ struct TextExpressionLayout: Sendable {
             ])
         case .absoluteValue(let inner):
             TextBlock.horizontal([TextBlock("|"), block(for: inner), TextBlock("|")])
+        case .norm(let inner):
+            TextBlock.horizontal([TextBlock("‖"), block(for: inner), TextBlock("‖")])
         case .floor(let inner):
             TextBlock.horizontal([TextBlock("⌊"), block(for: inner), TextBlock("⌋")])
         case .ceiling(let inner):

@@ -48,6 +48,8 @@ struct LaTeXExpressionLayout: Sendable {
             product(factors)
         case .infix(let infixOperator, let operands):
             infix(infixOperator, operands)
+        case .apply(let function, let arguments) where function == FunctionName("√") && arguments.count == 1:
+            "\\sqrt{\(source(for: arguments[0]))}"
         case .apply(let function, let arguments):
             source(for: function) + Self.parenthesized(arguments.map(source(for:)).joined(separator: ", "))
         case .fraction(let numerator, let denominator):

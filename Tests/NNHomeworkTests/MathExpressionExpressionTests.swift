@@ -39,7 +39,7 @@ struct MathExpressionExpressionTests {
             ("exp(-x/2)", "e^(−x / 2)", "e^{-x / 2}"),
             ("e*exp(x)", "e exp(x)", "e \\exp(x)"),
             ("log(1 + x)", "ln(1 + x)", "\\ln(1 + x)"),
-            ("sqrt(x)", "√(x)", "\\surd(x)"),
+            ("sqrt(x)", "√(x)", "\\sqrt{x}"),
             ("abs(x - 1)", "|x − 1|", "\\left\\lvert x - 1 \\right\\rvert"),
             ("relu(x)", "ReLU(x)", "\\operatorname{ReLU}(x)"),
             ("max(x, 0) + min(x, y)", "max(x, 0) + min(x, y)", "\\max(x, 0) + \\min(x, y)"),

@@ -40,7 +40,7 @@ struct ReliabilityTests {
                 "train-cost", "--gpu-hours", "1", "--watts", "1e5", "--household-kwh-per-month", "1e-310", "--format",
                 "json",
             ],
-            65, "nnhw: --household-kwh-per-month: the household-years overflows")
+            65, "nnhw: --household-kwh-per-month: the number of household-years overflows")
         try expectRefused(
             ["train-cost", "--gpu-hours", "1e-200", "--watts", "1e-200"], 65,
             "nnhw: --watts: the energy underflows to 0; the numbers are too small for double precision")

@@ -116,7 +116,7 @@ public struct TrainingCostSolver: Sendable {
                     TrainingEnergy.householdYearlyEnergy(monthly: monthly), "household energy",
                     at: "--household-kwh-per-month")
                 let years = try finite(
-                    TrainingEnergy.householdYears(energy: kwh, monthly: monthly), "household-years",
+                    TrainingEnergy.householdYears(energy: kwh, monthly: monthly), "number of household-years",
                     at: "--household-kwh-per-month")
                 solution.addStep(
                     .text("household-years"),

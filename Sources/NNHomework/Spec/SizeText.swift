@@ -25,7 +25,7 @@ public enum SizeText {
         }
         guard counts.contains(sizes.count) else {
             throw InputError(
-                at: option, .sizeCount(expected: Array(counts), example: example(counts), got: sizes.count))
+                at: option, .sizeCount(text, expected: Array(counts), example: example(counts), got: sizes.count))
         }
         return sizes
     }

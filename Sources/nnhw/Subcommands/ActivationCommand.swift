@@ -14,7 +14,7 @@ enum ActivationCommand {
         options: [
             .value(
                 "--at", "X", .text, "the points x: \"-1 0 2\" (fractions like 1/3 allowed)", presence: .required),
-            .value("--alpha", "α", .number(.any), "α of leaky_relu (default 0.01) or elu (default 1, must be > 0)"),
+            .value("--alpha", "α", .number(.finite), "α of leaky_relu (default 0.01) or elu (default 1, must be > 0)"),
             .value("--beta", "β", .number(.positive), "β of softplus (default 1)"),
             .value("--approximate", nil, .choice(["none", "tanh"]), "GELU's form: none (exact, x Φ(x)) or tanh"),
         ] + AnswerChecking.options + Rendering.options,

@@ -11,16 +11,34 @@ struct LaTeXProseLayout: Sendable {
 
     /// `prose` as paragraph text: LaTeX text-mode source, or Markdown.
     func paragraph(for prose: Prose) -> String {
+        text(for: prose, keepingMathWhole: false)
+    }
+
+    /// `prose` as a heading: a paragraph whose math LaTeX may not break
+    /// across lines (`${…}$` around math with an operator in it), so a title
+    /// never ends a line on `−`.
+    func heading(for prose: Prose) -> String {
+        text(for: prose, keepingMathWhole: expressionLayout.dialect != .mathJax)
+    }
+
+    private func text(for prose: Prose, keepingMathWhole: Bool) -> String {
         let isMarkdown = expressionLayout.dialect == .mathJax
         return prose.runs.map { run in
             switch run {
             case .text(let text): isMarkdown ? Self.markdownEscaped(text) : LaTeXText.escaped(text)
-            case .math(let math): "$" + expressionLayout.source(for: math) + "$"
+            case .math(let math):
+                Self.inlineMath(expressionLayout.source(for: math), keepingWhole: keepingMathWhole)
             case .code(let code): isMarkdown ? "`" + code + "`" : Self.typewriter(code)
             case .written(let text): isMarkdown ? Self.markdownWritten(text) : LaTeXText.escaped(text)
             case .mark(let mark): "$" + Self.source(for: mark) + "$"
             }
         }.joined()
+    }
+
+    /// `$source$`, or `${source}$` when it is to be kept whole and has a
+    /// place TeX could break it: a space, which the layout puts around operators.
+    private static func inlineMath(_ source: String, keepingWhole: Bool) -> String {
+        keepingWhole && source.contains(" ") ? "${" + source + "}$" : "$" + source + "$"
     }
 
     /// `prose` as math-mode source, for a note inside a displayed formula;

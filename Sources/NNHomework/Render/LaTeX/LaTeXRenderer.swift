@@ -66,12 +66,12 @@ public struct LaTeXRenderer: SolutionRenderer {
         var parts: [String] = []
         if isStandalone { parts.append(Self.documentStart.joined(separator: "\n")) }
         if !solution.title.isEmpty, let command = Self.headingCommand(options.headingLevel, depth: 0) {
-            parts.append("\\\(command)*{\(prose.paragraph(for: solution.title))}")
+            parts.append("\\\(command)*{\(prose.heading(for: solution.title))}")
         }
         if options.includesPreamble { parts += solution.preamble.map(prose.paragraph(for:)) }
         for section in solution.sections {
             if !section.title.isEmpty, let command = Self.headingCommand(options.headingLevel, depth: 1) {
-                parts.append("\\\(command)*{\(prose.paragraph(for: section.title))}")
+                parts.append("\\\(command)*{\(prose.heading(for: section.title))}")
             }
             for item in section.items {
                 switch item {

@@ -5,7 +5,8 @@ enum Registry {
     static let subcommands: [Subcommand] = [
         ForwardCommand.subcommand, BackwardCommand.subcommand, GradcheckCommand.subcommand, ConvSizeCommand.subcommand,
         ConvCommand.subcommand, PoolCommand.subcommand, ParamsCommand.subcommand,
-        HyperparameterCountCommand.subcommand, TrainCostCommand.subcommand, NotationCommand.subcommand,
+        HyperparameterCountCommand.subcommand, TrainCostCommand.subcommand, InferenceCostCommand.subcommand,
+        NotationCommand.subcommand,
         ExamplesCommand.subcommand, CompletionsCommand.subcommand,
     ]
 

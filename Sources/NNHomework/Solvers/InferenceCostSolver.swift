@@ -186,7 +186,7 @@ public struct InferenceCostSolver: Sendable {
                 usd, "USD", "electricity cost per year", key: "usd_per_year", at: "--price", to: &solution,
                 members: &members)
             try addPerThousand(
-                usd, "electricity cost per 1,000 tokens", tokensPerDay: tokensPerDay, key: "usd_per_1k_tokens",
+                usd, "electricity cost per thousand tokens", tokensPerDay: tokensPerDay, key: "usd_per_1k_tokens",
                 at: "--price", to: &solution,
                 members: &members)
         }
@@ -209,7 +209,7 @@ public struct InferenceCostSolver: Sendable {
                 usd, "USD", "rental cost per year", key: "rental_usd_per_year", at: "--gpu-hour-price", to: &solution,
                 members: &members)
             try addPerThousand(
-                usd, "rental cost per 1,000 tokens", tokensPerDay: tokensPerDay, key: "rental_usd_per_1k_tokens",
+                usd, "rental cost per thousand tokens", tokensPerDay: tokensPerDay, key: "rental_usd_per_1k_tokens",
                 at: "--gpu-hour-price",
                 to: &solution, members: &members)
         }
@@ -273,7 +273,7 @@ public struct InferenceCostSolver: Sendable {
                         Quantity.of(daily, "USD/day"),
                         .parenthesized(.infix(.divide, [Quantity.of(tokensPerDay, "tokens/day"), .count(1000)])),
                     ]),
-                Quantity.of(value, "USD/1k tokens"),
+                Quantity.of(value, "USD/thousand tokens"),
             ], producing: [key])
         members.append(JSONMember(key, .number(value)))
     }

@@ -47,6 +47,9 @@ struct ComputeBudgetErrorCase: Sendable, CustomTestStringConvertible {
             ["train-cost", "--tokens", "300e9"],
             "nnhw: --tokens: needs --params N (or --active-params, or --flops-per-token)"),
         ComputeBudgetErrorCase(
+            ["train-cost", "--flops", "1e23"],
+            "nnhw: --flops: needs --gpu-flops F --utilization U to find the GPU-hours"),
+        ComputeBudgetErrorCase(
             ["train-cost", "--flops", "1e23", "--params", "175e9"],
             "nnhw: --params: cannot be used with --flops, which gives the FLOPs by itself"),
         ComputeBudgetErrorCase(
@@ -54,7 +57,7 @@ struct ComputeBudgetErrorCase: Sendable, CustomTestStringConvertible {
             "nnhw: --active-params: cannot be used with --flops-per-token, which replaces 6 · N"),
         ComputeBudgetErrorCase(
             ["train-cost", "--flops-per-token", "1e12"],
-            "nnhw: --tokens: missing; give the training tokens D (FLOPs = k · D)"),
+            "nnhw: --tokens: missing; give the training tokens D (FLOPs = K · D)"),
         ComputeBudgetErrorCase(
             ["train-cost", "--gpu-hours", "100", "--flops", "1e23", "--gpu-flops", "312e12", "--utilization", "0.5"],
             "nnhw: --gpu-hours: give either --gpu-hours G or the FLOPs with --gpu-flops F --utilization U, not both"),

@@ -1,12 +1,12 @@
 /// The FLOPs C of a training run: given (`--flops C`), by the 6 · N · D rule
 /// (`--params N` or `--active-params N`, `--tokens D`), or from FLOPs per
-/// token (`--flops-per-token k --tokens D`: C = k · D).
+/// token (`--flops-per-token K --tokens D`: C = K · D).
 public enum TrainingCompute: Sendable, Hashable {
     /// `--flops C`.
     case given(Double)
     /// 6 · N · D, with N the active parameters of `total` when a mixture of experts gives both.
     case sixND(parameters: Double, isActive: Bool, total: Double?, tokens: Double)
-    /// k · D.
+    /// K · D.
     case perToken(Double, tokens: Double)
 
     /// The compute `options` give, if any.
@@ -27,7 +27,7 @@ public enum TrainingCompute: Sendable, Hashable {
                 throw InputError(at: name, .conflicts(with: "--flops-per-token", because: "which replaces 6 · N"))
             }
             guard let tokens else {
-                throw InputError(at: "--tokens", .missing(give: "the training tokens D (FLOPs = k · D)"))
+                throw InputError(at: "--tokens", .missing(give: "the training tokens D (FLOPs = K · D)"))
             }
             return .perToken(perToken, tokens: tokens)
         }

@@ -143,6 +143,9 @@ public struct TrainingCostProblem: Sendable, Hashable {
             }
             if rentalPrice != nil { throw InputError(at: "--gpu-hour-price", .needs(gpuHoursNeeded)) }
         }
+        if case .given? = compute, usage == nil {
+            throw InputError(at: "--flops", .needs("--gpu-flops F --utilization U to find the GPU-hours"))
+        }
         if power == nil && !isDefaultPUE { throw InputError(at: "--pue", .needs("--watts and the GPU-hours")) }
         if options.isGiven("--gpu-price") && gpus == nil {
             throw InputError(at: "--gpu-price", .requires("--gpus", because: "how many accelerators are bought"))

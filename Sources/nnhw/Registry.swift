@@ -3,8 +3,10 @@
 enum Registry {
     /// The subcommands.
     static let subcommands: [Subcommand] = [
-        ForwardCommand.subcommand, BackwardCommand.subcommand, GradcheckCommand.subcommand, ConvSizeCommand.subcommand,
-        ConvCommand.subcommand, PoolCommand.subcommand, ParamsCommand.subcommand,
+        ForwardCommand.subcommand, BackwardCommand.subcommand, GradcheckCommand.subcommand, JacobianCommand.subcommand,
+        HessianCommand.subcommand, ConvSizeCommand.subcommand, ConvCommand.subcommand, PoolCommand.subcommand,
+        BatchNormCommand.subcommand, LayerNormCommand.subcommand, ParamsCommand.subcommand, ChainCommand.subcommand,
+        ShapesCommand.subcommand,
         HyperparameterCountCommand.subcommand, TrainCostCommand.subcommand, InferenceCostCommand.subcommand,
         NotationCommand.subcommand,
         ExamplesCommand.subcommand, CompletionsCommand.subcommand,

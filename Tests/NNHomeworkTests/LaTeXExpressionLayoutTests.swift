@@ -43,6 +43,16 @@ struct LaTeXExpressionLayoutTests {
                 .partial(of: .symbol(Symbol("L")), withRespectTo: .symbol(Symbol("W", layer: 2))),
                 "\\frac{\\partial L}{\\partial W^{(2)}}"
             ),
+            (
+                .secondPartial(
+                    of: .symbol(Symbol("f")), withRespectTo: .symbol(Symbol("x")), and: .symbol(Symbol("y"))),
+                "\\frac{\\partial^{2} f}{\\partial x \\partial y}"
+            ),
+            (
+                .secondPartial(
+                    of: .symbol(Symbol("f")), withRespectTo: .symbol(Symbol("x")), and: .symbol(Symbol("x"))),
+                "\\frac{\\partial^{2} f}{\\partial x^{2}}"
+            ),
             (.summation(index: "j", .symbol(Symbol("y", index: "j"))), "\\sum_{j} y_{j}"),
             (.absoluteValue(.number(-3)), "\\left\\lvert -3 \\right\\rvert"),
             (.floor(.symbol(Symbol("x"))), "\\left\\lfloor x \\right\\rfloor"),

@@ -126,7 +126,7 @@ struct OptionDecodingTests {
                 guard path == "m.txt" else { throw InputError(.unreadable, at: path, "no such file") }
                 return "1 2; 3 4"
             })
-        guard case .convolution(let input, let filter) = try FeatureMapProblem(convolution: values) else {
+        guard case .convolution(let input, let filter, _) = try FeatureMapProblem(convolution: values) else {
             Issue.record("not a convolution")
             return
         }

@@ -132,6 +132,16 @@ struct TextRendererTests {
             (.power(.symbol(Symbol("x")), .symbol(Symbol("n"))), "xⁿ"),
             (.power(.number(10), .number(0.5)), "10^0.5"),
             (.partial(of: .symbol(Symbol("L")), withRespectTo: Notation.weights(3)), "∂L/∂W⁽³⁾"),
+            (
+                .secondPartial(
+                    of: .symbol(Symbol("f")), withRespectTo: .symbol(Symbol("x")), and: .symbol(Symbol("y"))),
+                "∂²f/∂x∂y"
+            ),
+            (
+                .secondPartial(
+                    of: .symbol(Symbol("f")), withRespectTo: .symbol(Symbol("x")), and: .symbol(Symbol("x"))),
+                "∂²f/∂x²"
+            ),
             (.summation(index: "j", .symbol(Symbol("x", index: "j"))), "Σⱼ xⱼ"),
             (.summation(index: nil, .symbol(Symbol("x"))), "Σ x"),
             (.text("if a > 0"), "if a > 0"),

@@ -35,6 +35,33 @@ struct ConvolutionRun: Sendable, CustomTestStringConvertible {
         ("conv-channels", ["conv", "--input", "[[[1,2],[3,4]],[[0,1],[1,0]]]", "--kernel", "[[[1]],[[-1]]]"]),
         ("pool-max", ["pool", "--input", "1 3 2 4; 5 6 1 2; 7 2 9 0; 1 8 3 4", "--size", "2", "--mode", "max"]),
         ("pool-avg", ["pool", "--input", "1 3 2 4; 5 6 1 2; 7 2 9 0; 1 8 3 4", "--size", "2", "--mode", "avg"]),
+        ("conv-size-padding-only", ["conv-size", "--input", "15x15x8", "--padding", "2"]),
+        (
+            "conv-backward",
+            ["conv", "--input", "6 0 1; 3 4 1; 1 7 0", "--kernel", "1 0; 0 -1", "--grad-output", "1 2; 3 4"]
+        ),
+        (
+            "conv-backward-flip-stride",
+            [
+                "conv", "--input", "[[[1,2,0],[0,1,3],[2,1,1]],[[0,1,1],[2,0,1],[1,1,0]]]", "--kernel",
+                "[[[1,-1],[0,2]],[[2,0],[1,-1]]]", "--flip", "--stride", "2", "--padding", "1", "--grad-output",
+                "1 -1; 2 0.5",
+            ]
+        ),
+        (
+            "pool-max-backward-tie",
+            [
+                "pool", "--input", "1 3 2 4; 5 6 1 2; 7 2 9 9; 1 8 3 4", "--size", "2", "--mode", "max",
+                "--grad-output", "1 2; 3 4",
+            ]
+        ),
+        (
+            "pool-avg-backward-overlap",
+            [
+                "pool", "--input", "6 0 1; 3 4 1; 1 7 0", "--size", "2", "--stride", "1", "--mode", "avg",
+                "--grad-output", "1 2; 3 4",
+            ]
+        ),
     ].flatMap { name, arguments in
         [
             ConvolutionRun(name: name + ".txt", arguments: arguments),
@@ -82,6 +109,78 @@ struct ConvolutionCommandTests {
         #expect(object["output"] as? [[Double]] == [[2, -1], [-4, 4]])
     }
 
+    @Test("issue 18 C: conv backward, δ = [[1, 2], [3, 4]]: ∂L/∂K = [[31, 18], [42, 27]], ∂L/∂X by hand")
+    func backwardAcceptanceC() throws {
+        // By hand (see NNCoreTests/ConvolutionGradientTests): ∂L/∂K[m, n] = Σᵢⱼ δᵢⱼ X[i + m, j + n],
+        // ∂L/∂X[r, s] = Σ δᵢⱼ K[r − i, s − j], ∂L/∂b = 1 + 2 + 3 + 4.
+        let object = try json([
+            "conv", "--input", "6 0 1; 3 4 1; 1 7 0", "--kernel", "1 0; 0 -1", "--grad-output", "1 2; 3 4",
+        ])
+        #expect(object["grad_kernel"] as? [[Double]] == [[31, 18], [42, 27]])
+        #expect(object["grad_input"] as? [[Double]] == [[1, 2, 0], [3, 3, -2], [0, -3, -4]])
+        #expect(object["grad_bias"] as? Double == 10)
+        let text = try CommandRunner.run([
+            "conv", "--input", "6 0 1; 3 4 1; 1 7 0", "--kernel", "1 0; 0 -1", "--grad-output", "1 2; 3 4",
+        ]).output
+        #expect(text.contains("∂L/∂K₁,₁ = 1 · 6 + 2 · 0 + 3 · 3 + 4 · 4 = 31"))
+        #expect(text.contains("∂L/∂x₂,₂ = 1 · (−1) + 2 · 0 + 3 · 0 + 4 · 1 = 3"))
+    }
+
+    @Test("flipped, strided, padded two-channel conv backward: ∂L/∂K and ∂L/∂X by hand")
+    func backwardFlippedStrided() throws {
+        // X̃ = X padded by 1 (5 × 5 per channel), w = rot180(K), S = 2, output 2 × 2, δ = [[1, −1], [2, 0.5]].
+        // ∂L/∂w_c[m, n] = Σᵢⱼ δᵢⱼ X̃_c[2i + m, 2j + n]; ∂L/∂K_c = rot180(∂L/∂w_c). Channel 1, by hand:
+        //   X̃₁ rows: [0 0 0 0 0], [0 1 2 0 0], [0 0 1 3 0], [0 2 1 1 0], [0 0 0 0 0]
+        //   ∂L/∂w₁[0,0] = 1·X̃(0,0) − 1·X̃(0,2) + 2·X̃(2,0) + 0.5·X̃(2,2) = 0 − 0 + 0 + 0.5 = 0.5
+        //   ∂L/∂w₁[0,1] = 1·X̃(0,1) − 1·X̃(0,3) + 2·X̃(2,1) + 0.5·X̃(2,3) = 0 − 0 + 0 + 1.5 = 1.5
+        //   ∂L/∂w₁[1,0] = 1·X̃(1,0) − 1·X̃(1,2) + 2·X̃(3,0) + 0.5·X̃(3,2) = 0 − 2 + 0 + 0.5 = −1.5
+        //   ∂L/∂w₁[1,1] = 1·X̃(1,1) − 1·X̃(1,3) + 2·X̃(3,1) + 0.5·X̃(3,3) = 1 − 0 + 4 + 0.5 = 5.5
+        //   so ∂L/∂K₁ = rot180([[0.5, 1.5], [−1.5, 5.5]]) = [[5.5, −1.5], [1.5, 0.5]].
+        // ∂L/∂X₁: x(0,0) sits at X̃(1,1), met by window (0,0) at (m, n) = (1, 1): δ₀₀·w₁[1,1] = 1·K₁[0,0] = 1;
+        //   x(0,1) at X̃(1,2): window (0,1) at (1, 0): −1·w₁[1,0] = −1·K₁[0,1] = 1.
+        let object = try json([
+            "conv", "--input", "[[[1,2,0],[0,1,3],[2,1,1]],[[0,1,1],[2,0,1],[1,1,0]]]", "--kernel",
+            "[[[1,-1],[0,2]],[[2,0],[1,-1]]]", "--flip", "--stride", "2", "--padding", "1", "--grad-output",
+            "1 -1; 2 0.5",
+        ])
+        let kernel = try #require(object["grad_kernel"] as? [[[Double]]])
+        #expect(kernel[0] == [[5.5, -1.5], [1.5, 0.5]])
+        let input = try #require(object["grad_input"] as? [[[Double]]])
+        #expect(input[0][0][0] == 1)
+        #expect(input[0][0][1] == 1)
+        #expect(object["grad_bias"] as? Double == 2.5)
+    }
+
+    @Test("max-pool backward routes each δᵢⱼ to its window's maximum and names a tie; avg shares δᵢⱼ / 4")
+    func poolBackward() throws {
+        let max = try json([
+            "pool", "--input", "1 3 2 4; 5 6 1 2; 7 2 9 9; 1 8 3 4", "--size", "2", "--mode", "max",
+            "--grad-output", "1 2; 3 4",
+        ])
+        #expect(max["grad_input"] as? [[Double]] == [[0, 0, 0, 2], [0, 1, 0, 0], [0, 0, 4, 0], [0, 3, 0, 0]])
+        let text = try CommandRunner.run([
+            "pool", "--input", "1 3 2 4; 5 6 1 2; 7 2 9 9; 1 8 3 4", "--size", "2", "--mode", "max",
+            "--grad-output", "1 2; 3 4",
+        ]).output
+        #expect(text.contains("has its maximum 9 more than once; δ₂,₂ goes to the\n     first, x₃,₃."))
+        // Windows of 2 × 2 at stride 1 over 3 × 3: the centre is in all four, (1 + 2 + 3 + 4) / 4 = 2.5.
+        let average = try json([
+            "pool", "--input", "6 0 1; 3 4 1; 1 7 0", "--size", "2", "--stride", "1", "--mode", "avg",
+            "--grad-output", "1 2; 3 4",
+        ])
+        #expect(average["grad_input"] as? [[Double]] == [[0.25, 0.75, 0.5], [1, 2.5, 1.5], [0.75, 1.75, 1]])
+    }
+
+    @Test("issue 18 D4: a padding question without a kernel: 15 × 15 × 8 padded by 2 is 19 × 19 × 8 (15 + 2 · 2)")
+    func paddingOnly() throws {
+        let object = try json(["conv-size", "--input", "15x15x8", "--padding", "2"])
+        #expect(object["padded"] as? [Int] == [19, 19, 8])
+        #expect(object["padding"] as? [[Int]] == [[2, 2], [2, 2]])
+        // Rows by 2 (15 + 4), columns by 1 (15 + 2); channels first keeps C in front.
+        let rectangular = try json(["conv-size", "--input", "8x15x15", "--padding", "2x1", "--channels-first"])
+        #expect(rectangular["padded"] as? [Int] == [8, 19, 17])
+    }
+
     @Test("--input may name a file")
     func inputFile() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("nnhw-conv-input-\(getpid()).txt")
@@ -92,6 +191,30 @@ struct ConvolutionCommandTests {
     }
 
     static let badCases: [([String], String, Int32)] = [
+        (
+            ["conv-size", "--input", "15x15x8"],
+            "nnhw: --kernel: missing; give the kernel size, e.g. --kernel 3 (or --padding P alone for the padded "
+                + "shape)\nUsage: \(convSizeUsage)\n", 64
+        ),
+        (
+            ["conv-size", "--input", "15x15x8", "--padding", "same"],
+            "nnhw: --padding: same, valid and full depend on the kernel; give --kernel, or a number P or PxQ for the "
+                + "padded shape\nUsage: \(convSizeUsage)\n", 64
+        ),
+        (
+            ["conv-size", "--input", "15x15x8", "--padding", "1", "--filters", "4"],
+            "nnhw: --filters: describes a layer, which needs --kernel; without it conv-size gives the padded shape of "
+                + "--padding P or PxQ\nUsage: \(convSizeUsage)\n", 64
+        ),
+        (
+            ["conv", "--input", "1 2; 3 4", "--kernel", "1", "--grad-output", "1 2 3; 4 5 6"],
+            "nnhw: --grad-output: ∂L/∂Y is 2 × 3, but the output Y is 2 × 2; give one value per output entry\n", 65
+        ),
+        (
+            ["pool", "--input", "[[[1,2],[3,4]],[[4,3],[2,1]]]", "--size", "2", "--mode", "max", "--grad-output", "1"],
+            "nnhw: --grad-output: ∂L/∂Y is 1 × 1, but the output Y is 2 × 1 × 1; give one value per output entry\n",
+            65
+        ),
         (
             ["conv-size", "--input", "4x4", "--kernel", "5"],
             "nnhw: --kernel: the window spans 5 along the rows, more than the 4 of the padded input\n", 65
@@ -189,4 +312,5 @@ struct ConvolutionCommandTests {
 }
 
 /// The usage line of pool, as its declaration gives it.
+private let convSizeUsage = Registry.subcommand(named: "conv-size")?.usage ?? "no conv-size subcommand"
 private let poolUsage = Registry.subcommand(named: "pool")?.usage ?? "no pool subcommand"

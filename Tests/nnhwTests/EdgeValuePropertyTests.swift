@@ -44,10 +44,27 @@ struct EdgeValuePropertyTests {
                 "gradcheck", "--f", pick(["x*y", "exp(x)*y", "x^y", "log(x)+y", "x/y", "sqrt(x)*tanh(y)"]),
                 "--at", "x=\(x()),y=\(x())",
             ],
+            ["jacobian", "--net", file],
+            ["hessian", "--net", file],
+            [
+                "jacobian", "--f", pick(["x*y; x^y", "exp(x)*y; x/y", "log(x)+y; sqrt(x)*tanh(y)"]),
+                "--at", "x=\(x()),y=\(x())",
+            ],
+            [
+                "hessian", "--f", pick(["x*y", "exp(x)*y", "x^y", "log(x)+y", "x/y", "x^4 - 2*x^2 + y^2"]),
+                "--at", "x=\(x()),y=\(x())", "--at", "x=\(x()),y=\(x())",
+            ],
             ["conv", "--input", matrix(), "--kernel", matrix(), "--padding", pick(["0", "1", "2"])],
             ["pool", "--input", matrix(), "--size", pick(["1", "2"]), "--mode", pick(["max", "avg"])],
             ["conv-size", "--input", "\(n())x\(n())x\(n())", "--kernel", n(), "--filters", n()],
             ["params", "--layers", "input \(n())x\(n())x\(n()); conv \(n()) 3; dense \(n())"],
+            ["chain", "--upstream", x(), "--factors", "\(x()) \(x()) \(x())", pick(["--skip", "--no-preamble"])],
+            [
+                "chain", "--upstream", x(), "--factor", x(), "--depth", pick(["1..6", "2,4", "200"]),
+                "--residual-every", "2",
+            ],
+            ["shapes", "--layers", "input \(n()); dense \(n()); dense \(n())", "--batch", n()],
+            ["shapes", "--dy", "\(n())x\(n())", "--dx", n()],
             ["hyperparam-count", "--grid", "a=\(n()) b=\(n())"],
             [
                 "hyperparam-count", "--confidence", pick(["0.95", "0.999999", "0.5"]), "--good-fraction",

@@ -171,7 +171,8 @@ private let malformedInvocations: [MalformedInvocation] = [
         "nnhw: --seed: expected a whole number from 0 to 18446744073709551615, got \"-3\""),
     MalformedInvocation(["conv-size"], 64, "nnhw: --input: missing; give the input shape, e.g. --input 36x36x3"),
     MalformedInvocation(
-        ["conv-size", "--input", "36x36x3"], 64, "nnhw: --kernel: missing; give the kernel size, e.g. --kernel 3"),
+        ["conv-size", "--input", "36x36x3"], 64,
+        "nnhw: --kernel: missing; give the kernel size, e.g. --kernel 3 (or --padding P alone for the padded shape)"),
     MalformedInvocation(
         ["conv-size", "--input", "36x36x3", "--kernel", "0"], 65,
         "nnhw: --kernel: the kernel size along the rows must be at least 1, got 0"),

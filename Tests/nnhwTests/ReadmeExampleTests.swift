@@ -119,7 +119,7 @@ struct ReadmeExampleTests {
         let result = try CommandRunner.run(example.arguments)
         let printed = (result.output + result.error).trimmingCharacters(in: .newlines)
         if isRecordingSnapshots && example.head == nil {
-            let old = "```\n\(example.commandLine)\n\(example.shown)\n```"
+            let old = "```\n\(example.commandLine)\n" + (example.shown.isEmpty ? "" : "\(example.shown)\n") + "```"
             let new = "```\n\(example.commandLine)\n\(printed)\n```"
             let current = try String(contentsOf: example.page, encoding: .utf8)
             try current.replacingOccurrences(of: old, with: new).write(

@@ -11,6 +11,7 @@ enum GoldenCases {
         lines += ConvolutionRun.all.map(\.arguments)
         lines += BudgetSnapshotCase.commands.map(\.1)
         lines += ParamsCommandTests.snapshotRuns.map(\.arguments)
+        lines += ChainRun.all.map(\.arguments) + ShapesRun.all.map(\.arguments)
         lines += TypesetCase.readmeExamples.map(\.1)
         lines += [
             ["gradcheck", "--f", "x^3", "--at", "x=2"],

@@ -8,7 +8,9 @@ extension MathExpression {
             parts
         case .indexed(let base, let indices): [base] + indices
         case .fraction(let u, let v), .power(let u, let v), .partial(let u, let v): [u, v]
-        case .parenthesized(let u), .summation(_, let u), .absoluteValue(let u), .floor(let u), .ceiling(let u),
+        case .secondPartial(let f, let x, let y): [f, x, y]
+        case .parenthesized(let u), .summation(_, let u), .absoluteValue(let u), .norm(let u), .floor(let u),
+            .ceiling(let u),
             .quantity(let u, _):
             [u]
         }

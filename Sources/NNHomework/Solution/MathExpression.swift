@@ -38,10 +38,15 @@ public indirect enum MathExpression: Sendable, Hashable {
     case indexed(MathExpression, [MathExpression])
     /// The partial derivative ∂f/∂x.
     case partial(of: MathExpression, withRespectTo: MathExpression)
+    /// The second partial derivative ∂²f/∂x∂y, ∂/∂y of ∂f/∂x written as the
+    /// Hessian entry is (∂²f/∂x² when the two variables are one).
+    case secondPartial(of: MathExpression, withRespectTo: MathExpression, and: MathExpression)
     /// A sum Σ over the given index (Σⱼ), or over everything when nil.
     case summation(index: String?, MathExpression)
     /// |x|, the absolute value.
     case absoluteValue(MathExpression)
+    /// ‖x‖, the Euclidean norm of a vector (the Frobenius norm of a matrix).
+    case norm(MathExpression)
     /// ⌊x⌋, the largest integer not above x.
     case floor(MathExpression)
     /// ⌈x⌉, the smallest integer not below x.

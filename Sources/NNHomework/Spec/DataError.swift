@@ -19,6 +19,8 @@ public enum DataError: Sendable, Hashable {
     /// `samples` samples, beyond ``NetworkGradientCheckSolver/maximumWork``;
     /// `affordable` parameters could be checked.
     case checkTooLarge(checked: Int, parameters: Int, samples: Int, affordable: Int)
+    /// A Hessian of a network of `parameters` parameters, beyond `limit`.
+    case hessianTooLarge(parameters: Int, limit: Int)
     /// A worked solution with ∞ or NaN in step `step` or at the result `path`.
     case resultNotFinite(step: Int?, path: String?)
     /// More epochs in all than 2⁵³.
@@ -33,6 +35,18 @@ public enum DataError: Sendable, Hashable {
     case tooManyTerms(limit: Int)
     /// A kernel with `kernel` channels for an input with `input`.
     case channelMismatch(kernel: Int, input: Int)
+    /// A C × H × W stack of `channels` matrices where one matrix belongs.
+    case notAMatrix(channels: Int)
+    /// A `rows` × `columns` matrix where a list of numbers belongs.
+    case notAList(rows: Int, columns: Int)
+    /// `count` values where one per feature (`features`) belongs.
+    case perFeatureCount(Int, features: Int)
+    /// A running variance below 0.
+    case negativeVariance
+    /// Batch norm in training mode on one sample, whose variance is 0.
+    case batchOfOne
+    /// ∂L/∂Y of the shape `given` (channels, rows, columns) for an output Y of the shape `output`.
+    case outputGradientShape(given: [Int], output: [Int])
     /// `what` is NaN or ±∞ at the point `place`.
     case notFinite(String, at: String, isNaN: Bool)
     /// f is NaN or ±∞ at `place`, a point x ± ε the finite difference needs, though finite at the point given.
@@ -151,6 +165,10 @@ public enum DataError: Sendable, Hashable {
     case unexpectedNumber(String, type: String, positional: [String])
     /// A word of a compact layer that is no setting.
     case unknownCompactWord(String)
+    /// A layer of `nnhw shapes` that is not dense: its type, after `prefix` naming where it was written.
+    case notDense(String, prefix: String)
+    /// An input of `nnhw shapes` that is not a vector: its sizes.
+    case inputNotVector([Int])
     /// A problem worded elsewhere (an architecture error, or an error of a
     /// compact layer), after `prefix` naming where it was written.
     case described(String, prefix: String)

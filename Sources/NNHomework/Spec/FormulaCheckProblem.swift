@@ -81,7 +81,7 @@ public struct FormulaCheckProblem: Sendable, Hashable {
     }
 
     /// The pairs of `name=value,name=value`, checked against the variables f uses.
-    private static func point(_ text: String, variables used: [String]) throws(InputError) -> ([String], [Double]) {
+    static func point(_ text: String, variables used: [String]) throws(InputError) -> ([String], [Double]) {
         var names: [String] = []
         var values: [Double] = []
         for pair in text.split(separator: ",", omittingEmptySubsequences: false) {

@@ -31,6 +31,9 @@ extension InputError {
         case .layerOverflows(let index): "layer \(index + 1)'s values overflow; \(precision)"
         case .gradientOverflows: "a gradient overflows; \(precision)"
         case .featureMapOverflows: "the feature map overflows; \(precision)"
+        case .hessianTooLarge(let parameters, let limit):
+            "the network has \(parameters) parameters; a Hessian by finite differences is limited to \(limit) "
+                + "(\(limit) × \(limit) entries); use a smaller network"
         case .checkTooLarge(let checked, let parameters, let samples, let affordable):
             "checking \(counted(checked, "parameter")) of a \(parameters)-parameter network on "
                 + "\(counted(samples, "sample")) is more work than a check of about 2 s allows "
@@ -49,6 +52,18 @@ extension InputError {
                 + "or padded-input entries); give a smaller input, kernel or padding"
         case .channelMismatch(let kernel, let input):
             "has \(counted(kernel, "channel")), but --input has \(input); they must match"
+        case .notAMatrix(let channels): "is \(counted(channels, "channel")) (C × H × W); expected one matrix"
+        case .notAList(let rows, let columns):
+            "is a \(rows) × \(columns) matrix; expected a list of numbers, a row or a column"
+        case .perFeatureCount(let count, let features):
+            "has \(counted(count, "value")), but --x has \(counted(features, "feature")) (columns); give one per feature"
+        case .negativeVariance: "a variance cannot be negative"
+        case .batchOfOne:
+            "is one sample (rows are samples, columns features): batch norm in training mode normalizes each feature "
+                + "over the batch, and one sample has variance 0; give several rows, or --mode eval with running statistics"
+        case .outputGradientShape(let given, let output):
+            "∂L/∂Y is \(given.map(String.init).joined(separator: " × ")), but the output Y is "
+                + "\(output.map(String.init).joined(separator: " × ")); give one value per output entry"
         case .notFinite(let what, let place, let isNaN):
             "\(what) is not a finite number at \(place) (\(isNaN ? "NaN" : "±∞")); choose a point inside the domain of f"
         case .notFiniteNearby(let place, let isNaN):
@@ -146,6 +161,12 @@ extension InputError {
         case .unknownCompactWord(let word):
             "unknown word \"\(word)\"; expected numbers, k5 (kernel), s2 (stride), p1 (padding), d2 (dilation), "
                 + "h8 (heads), same, valid, full, nobias, seq or key=value"
+        case .notDense(let type, let prefix):
+            prefix
+                + "is \(type); shapes takes dense layers only (each with its activation, z = f(a)) after a vector input"
+        case .inputNotVector(let sizes):
+            "input \(sizes.map(String.init).joined(separator: "x")): shapes takes a vector input such as \"input 784\" "
+                + "(flatten an image: 28x28x1 is input 784)"
         case .described(let text, let prefix): prefix + text
         }
     }
@@ -192,6 +213,10 @@ extension InputError {
             "no value for \(name)" + (variables.map { " (f uses \($0.joined(separator: ", ")))" } ?? "")
         case .certainty: "must be below 1: no finite number of trials is certain"
         case .notASize(let part, let example): "\"\(part)\" is not a whole number; write sizes as \(example)"
+        case .namedPaddingNeedsKernel:
+            "same, valid and full depend on the kernel; give --kernel, or a number P or PxQ for the padded shape"
+        case .needsKernel:
+            "describes a layer, which needs --kernel; without it conv-size gives the padded shape of --padding P or PxQ"
         case .sizeCount(let text, let counts, let example, let count):
             "\"\(text)\" is \(count) sizes; "
                 + (counts == [1]
@@ -221,6 +246,19 @@ extension InputError {
             "no parameter or tensor \"\(item)\"; the network has \(tensors.joined(separator: ", "))"
                 + (suggestion.map { " (did you mean \($0)?)" } ?? "")
         case .noParameter: "names no parameter"
+        case .batchNeedsSample(let samples):
+            "the input is a batch of \(samples) samples and a Jacobian is of one sample; give --sample N (1–\(samples))"
+        case .sampleBeyondInput(let sample, let samples):
+            "no sample \(sample): the input has \(counted(samples, "sample"))"
+        case .notANumberInList(let entry, let example):
+            "\"\(entry)\" is not a number; expected numbers separated by spaces, e.g. \"\(example)\""
+        case .notADepth(let text):
+            "expected a number of layers N, a range LOW..HIGH or a list N,M,…, got \"\(text)\""
+        case .depthTooLarge(let depth, let limit): "\(depth) layers is more than the \(limit) this works out"
+        case .tooManyDepths(let limit): "more than \(limit) depths; a table shows at most \(limit) rows"
+        case .notWholeBlocks(let count, let noun, let blockSize):
+            "\(count) \(count == 1 ? "\(noun) does" : "\(noun)s do") not make whole residual blocks of \(blockSize); "
+                + "give a multiple of \(blockSize)"
         case .invalid(let message): message
         }
     }

@@ -60,6 +60,10 @@ public enum OptionError: Sendable, Hashable {
     /// A size that is not a whole number; `example` shows how sizes are written.
     case notASize(String, example: String)
     /// Sizes `text` not as many as one of `expected`.
+    /// An option of a layer given to a padding question, which has no kernel.
+    case needsKernel
+    /// Padding `same`, `valid` or `full`, which depends on a kernel, in a padding question.
+    case namedPaddingNeedsKernel
     case sizeCount(String, expected: [Int], example: String, got: Int)
     /// A padding that is neither a number, sizes nor a padding name.
     case notAPadding(String)
@@ -93,6 +97,20 @@ public enum OptionError: Sendable, Hashable {
     case unknownParameter(String, tensors: [String], suggestion: String?)
     /// A `--params` list that names nothing.
     case noParameter
+    /// A batch of `samples` samples where one sample is needed and `--sample` is not given.
+    case batchNeedsSample(samples: Int)
+    /// Sample `sample` (from 1) of an input of `samples` samples.
+    case sampleBeyondInput(Int, samples: Int)
+    /// An entry of a list of numbers (`--factors "0.005 0.1"`) that is not a finite number.
+    case notANumberInList(String, example: String)
+    /// A `--depth` that is none of N, LOW..HIGH or N,M,…
+    case notADepth(String)
+    /// A depth beyond `limit` layers.
+    case depthTooLarge(Int, limit: Int)
+    /// A `--depth` range or list of more than `limit` depths.
+    case tooManyDepths(limit: Int)
+    /// `count` layers or factors (`noun`) that do not group into whole residual blocks of `blockSize`.
+    case notWholeBlocks(count: Int, noun: String, blockSize: Int)
     /// A problem found in an option's value, worded by the module that found it.
     case invalid(String)
 }

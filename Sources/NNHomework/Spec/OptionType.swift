@@ -27,6 +27,8 @@ public enum OptionType: Sendable, Hashable {
 
     /// The bound a number option must keep.
     public enum NumberBound: Sendable, Hashable {
+        /// Any finite x, negative or not.
+        case finite
         /// x > 0.
         case positive
         /// x ≥ 0.

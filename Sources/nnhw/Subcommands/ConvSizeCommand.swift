@@ -10,8 +10,8 @@ enum ConvSizeCommand {
             .value(
                 "--input", "HxWxC", .sizes(2...3), "input shape, e.g. 36x36x3 (HxW: one channel)", presence: .required),
             .value(
-                "--kernel", "K", .sizes(1...2), "kernel (window) size: 3, or 3x5 for rows × columns",
-                presence: .required),
+                "--kernel", "K", .sizes(1...2),
+                "kernel (window) size: 3, or 3x5 for rows × columns; without it, the padded shape of --padding"),
             .value("--stride", "S", .sizes(1...2), "step between windows (default 1; the window for --pool)"),
             .value(
                 "--padding", "P", .padding, "zeros on each side: a number, PxQ, same, valid or full", default: "0"),
@@ -32,6 +32,7 @@ enum ConvSizeCommand {
             "  \"same\" follows TensorFlow: n_out = ⌈n/S⌉, total padding max((n_out − 1)S + k_eff − n, 0),",
             "  the odd extra row/column at the bottom/right. Transposed: o = S(n − 1) + k_eff − 2P + a.",
             "  Parameters (k_h·k_w·C_in + 1)·F; multiply-adds H_out·W_out·k_h·k_w·C_in·F (bias additions not counted).",
+            "  Without --kernel, --padding P (or PxQ) alone gives the padded shape (H + 2P) × (W + 2Q) × C.",
             "",
             "Exit status: 0 solved; 64 usage error; 65 sizes that do not fit.",
         ],
@@ -39,9 +40,14 @@ enum ConvSizeCommand {
             "nnhw conv-size --input 36x36x3 --kernel 3 --padding 3 --stride 2 --filters 2",
             "nnhw conv-size --input 224x224x3 --kernel 3 --padding same --filters 64 --format json",
             "nnhw conv-size --input 28x28x16 --kernel 2 --pool max",
+            "nnhw conv-size --input 15x15x8 --padding 2",
         ],
         run: { values throws(InputError) in
             let renderer = try Rendering.renderer(values)
+            guard values.isGiven("--kernel") else {
+                let solution = try PaddedShapeSolver().solve(PaddedShapeProblem(values))
+                return try AnswerChecking.output(solution, renderer: renderer, values)
+            }
             let problem = try ConvolutionSizeProblem(values)
             let solution = try ConvolutionSizeSolver().solve(problem)
             return try AnswerChecking.output(

@@ -63,11 +63,19 @@ struct LaTeXExpressionLayout: Sendable {
         case .partial(let function, let variable):
             "\\frac{\\partial \(operand(function, parenthesized: function.isInfixOrProduct))}"
                 + "{\\partial \(operand(variable, parenthesized: variable.isInfixOrProduct))}"
+        case .secondPartial(let function, let first, let second):
+            "\\frac{\\partial^{2} \(operand(function, parenthesized: function.isInfixOrProduct))}{"
+                + (first == second
+                    ? "\\partial \(power(first, .number(2)))"
+                    : "\\partial \(operand(first, parenthesized: first.isInfixOrProduct)) "
+                        + "\\partial \(operand(second, parenthesized: second.isInfixOrProduct))") + "}"
         case .summation(let index, let body):
             "\\sum" + (index.map { "_{\(word($0))}" } ?? "") + " "
                 + operand(body, parenthesized: body.isSum)
         case .absoluteValue(let inner):
             "\\left\\lvert " + source(for: inner) + " \\right\\rvert"
+        case .norm(let inner):
+            "\\left\\lVert " + source(for: inner) + " \\right\\rVert"
         case .floor(let inner):
             "\\left\\lfloor " + source(for: inner) + " \\right\\rfloor"
         case .ceiling(let inner):
@@ -339,7 +347,7 @@ struct LaTeXExpressionLayout: Sendable {
         var drawnBase = source(for: base)
         let isCompound: Bool =
             switch base {
-            case .infix, .product, .fraction, .summation, .power, .partial: true
+            case .infix, .product, .fraction, .summation, .power, .partial, .secondPartial: true
             default: false
             }
         if drawnBase.hasPrefix("-") || isCompound {

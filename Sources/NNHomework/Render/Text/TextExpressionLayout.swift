@@ -60,6 +60,8 @@ struct TextExpressionLayout: Sendable {
                 ])
         case .partial(let function, let variable):
             partial(function, variable)
+        case .secondPartial(let function, let first, let second):
+            secondPartial(function, first, second)
         case .summation(let index, let body):
             TextBlock.horizontal([
                 TextBlock("Σ" + (index.map(TextNotation.subscripted) ?? "") + " "),
@@ -67,6 +69,8 @@ struct TextExpressionLayout: Sendable {
             ])
         case .absoluteValue(let inner):
             TextBlock.horizontal([TextBlock("|"), block(for: inner), TextBlock("|")])
+        case .norm(let inner):
+            TextBlock.horizontal([TextBlock("‖"), block(for: inner), TextBlock("‖")])
         case .floor(let inner):
             TextBlock.horizontal([TextBlock("⌊"), block(for: inner), TextBlock("⌋")])
         case .ceiling(let inner):
@@ -185,6 +189,26 @@ struct TextExpressionLayout: Sendable {
         return TextBlock.vertical([top, bar, bottom], baseline: top.height)
     }
 
+    /// ∂²f/∂x∂y (∂²f/∂x²) on one line, or stacked when either part is taller than a line.
+    private func secondPartial(_ function: MathExpression, _ first: MathExpression, _ second: MathExpression)
+        -> TextBlock
+    {
+        let top = TextBlock.horizontal([
+            TextBlock("∂²"), operand(function, parenthesized: function.isInfixOrProduct),
+        ])
+        let bottom =
+            first == second
+            ? TextBlock.horizontal([TextBlock("∂"), block(for: .power(first, .number(2)))])
+            : TextBlock.horizontal([
+                TextBlock("∂"), operand(first, parenthesized: first.isInfixOrProduct), TextBlock("∂"),
+                operand(second, parenthesized: second.isInfixOrProduct),
+            ])
+        if top.height == 1 && bottom.height == 1 {
+            return TextBlock.horizontal([top, TextBlock("/"), bottom])
+        }
+        return Self.stacked(top, bottom)
+    }
+
     /// ∂f/∂x on one line, or stacked when either part is taller than a line.
     private func partial(_ function: MathExpression, _ variable: MathExpression) -> TextBlock {
         let top = TextBlock.horizontal([
@@ -234,7 +258,10 @@ struct TextExpressionLayout: Sendable {
     }
 
     private static func isPartial(_ expression: MathExpression) -> Bool {
-        if case .partial = expression { true } else { false }
+        switch expression {
+        case .partial, .secondPartial: true
+        default: false
+        }
     }
 
     private static func isAtomic(_ expression: MathExpression) -> Bool {

@@ -13,19 +13,25 @@ public struct FeatureMapSolver: Sendable {
     /// - Throws: as ``convolution(input:filter:)`` and ``pooling(input:pooling:)``.
     public func solve(_ problem: FeatureMapProblem) throws(InputError) -> Solution {
         switch problem {
-        case .convolution(let input, let filter): try convolution(input: input, filter: filter)
-        case .pooling(let input, let window): try pooling(input: input, pooling: window)
+        case .convolution(let input, let filter, let gradient):
+            try convolution(input: input, filter: filter, outputGradient: gradient)
+        case .pooling(let input, let window, let gradient):
+            try pooling(input: input, pooling: window, outputGradient: gradient)
         }
     }
 
-    /// The feature map of one filter over the input, each y_ij shown as Σ x · w.
+    /// The feature map of one filter over the input, each y_ij shown as Σ x · w;
+    /// with δ = ∂L/∂Y also ∂L/∂K, ∂L/∂b and ∂L/∂X, each entry as its Σ δ · x or Σ δ · w.
     ///
     /// - Parameters:
     ///   - input: X, one matrix per channel.
     ///   - filter: the kernel (one matrix per channel), stride, padding and flip.
+    ///   - outputGradient: δ = ∂L/∂Y (one matrix), or nil for the forward pass alone.
     /// - Throws: an ``InputError`` when the channels differ, the kernel does not
-    ///   fit the padded input, or the values overflow.
-    public func convolution(input: [Matrix], filter: Convolution2D) throws(InputError) -> Solution {
+    ///   fit the padded input, δ is not shaped like Y, or the values overflow.
+    public func convolution(input: [Matrix], filter: Convolution2D, outputGradient: [Matrix]? = nil)
+        throws(InputError) -> Solution
+    {
         guard input.count == filter.kernel.count else {
             throw InputError(at: "--kernel", .channelMismatch(kernel: filter.kernel.count, input: input.count))
         }
@@ -91,15 +97,24 @@ public struct FeatureMapSolver: Sendable {
             }
         }
         solution.addStep(.symbol(Symbol("Y")), [.matrix(map.output)], producing: ["output"])
-        solution.result = .object([JSONMember("output", json(map.output))])
-        try solution.requireFinite(blaming: "--input")
+        var members = [JSONMember("output", json(map.output))]
+        if let outputGradient {
+            members += try addConvolutionBackward(
+                filter: filter, input: input, output: map.output, outputGradient: outputGradient, to: &solution)
+        }
+        solution.result = .object(members)
+        try solution.requireFinite(blaming: outputGradient == nil ? "--input" : "--grad-output")
         return solution
     }
 
-    /// Max or average pooling of every channel, each y_ij shown with its window.
+    /// Max or average pooling of every channel, each y_ij shown with its window;
+    /// with δ = ∂L/∂Y also ∂L/∂X, each entry as the shares of δ routed to it.
     ///
-    /// - Throws: an ``InputError`` when the window does not fit the input.
-    public func pooling(input: [Matrix], pooling: Pooling2D) throws(InputError) -> Solution {
+    /// - Parameter outputGradient: δ = ∂L/∂Y, one matrix per channel, or nil for the forward pass alone.
+    /// - Throws: an ``InputError`` when the window does not fit the input or δ is not shaped like Y.
+    public func pooling(input: [Matrix], pooling: Pooling2D, outputGradient: [Matrix]? = nil) throws(InputError)
+        -> Solution
+    {
         var maps: [PooledMap] = []
         for channel in input {
             let (height, width) = pooling.dimensions(inputHeight: channel.rows, inputWidth: channel.columns)
@@ -158,8 +173,15 @@ public struct FeatureMapSolver: Sendable {
             solution.addStep(.symbol(Symbol("Y", index: suffix)), [.matrix(map.output)], producing: [path])
         }
         let output = input.count > 1 ? JSONValue.array(maps.map { json($0.output) }) : json(maps[0].output)
-        solution.result = .object([JSONMember("output", output)])
-        try solution.requireFinite(blaming: "--input")
+        var members = [JSONMember("output", output)]
+        if let outputGradient {
+            members.append(
+                try addPoolingBackward(
+                    pooling: pooling, input: input, outputs: maps.map(\.output), outputGradient: outputGradient,
+                    to: &solution))
+        }
+        solution.result = .object(members)
+        try solution.requireFinite(blaming: outputGradient == nil ? "--input" : "--grad-output")
         return solution
     }
 
@@ -200,7 +222,7 @@ public struct FeatureMapSolver: Sendable {
         OutputSizeSteps.width(width).write(into: &solution)
     }
 
-    private func addChannels(
+    func addChannels(
         _ name: String, accent: Symbol.Accent? = nil, _ channels: [Matrix], to solution: inout Solution
     ) {
         for (index, channel) in channels.enumerated() {
@@ -244,16 +266,16 @@ public struct FeatureMapSolver: Sendable {
             .indexed(.symbol(Symbol("K")), [mirrored("h", "m"), mirrored("w", "n")]))
     }
 
-    private func entry(_ row: Int, _ column: Int) -> MathExpression {
+    func entry(_ row: Int, _ column: Int) -> MathExpression {
         .symbol(Symbol("y", index: "\(row + 1),\(column + 1)"))
     }
 
-    private func shape(_ channels: [Matrix]) -> MathExpression {
+    func shape(_ channels: [Matrix]) -> MathExpression {
         let sizes = (channels.count > 1 ? [channels.count] : []) + [channels[0].rows, channels[0].columns]
         return .infix(.cross, sizes.map(number))
     }
 
-    private func json(_ matrix: Matrix) -> JSONValue {
+    func json(_ matrix: Matrix) -> JSONValue {
         .array(matrix.rowArrays.map { row in .array(row.map(JSONValue.number)) })
     }
 }

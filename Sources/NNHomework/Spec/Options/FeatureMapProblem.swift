@@ -3,12 +3,15 @@ import NNCore
 /// A feature map to work out entry by entry: a kernel over an input (`nnhw conv`)
 /// or a pooling window over it (`nnhw pool`).
 public enum FeatureMapProblem: Sendable, Hashable {
-    /// The input X (one matrix per channel) and the filter over it.
-    case convolution(input: [Matrix], filter: Convolution2D)
-    /// The input X (one matrix per channel) and the pooling window over it.
-    case pooling(input: [Matrix], pooling: Pooling2D)
+    /// The input X (one matrix per channel), the filter over it, and δ = ∂L/∂Y
+    /// when the gradients are asked for.
+    case convolution(input: [Matrix], filter: Convolution2D, outputGradient: [Matrix]? = nil)
+    /// The input X (one matrix per channel), the pooling window over it, and
+    /// δ = ∂L/∂Y (one matrix per channel) when ∂L/∂X is asked for.
+    case pooling(input: [Matrix], pooling: Pooling2D, outputGradient: [Matrix]? = nil)
 
-    /// The convolution of `nnhw conv`: `--input`, `--kernel`, `--stride`, `--padding`, `--flip`.
+    /// The convolution of `nnhw conv`: `--input`, `--kernel`, `--stride`, `--padding`, `--flip`,
+    /// `--grad-output`.
     ///
     /// - Throws: a usage error when `--input` or `--kernel` is missing; the matrix reader's errors.
     public init(convolution options: OptionValues) throws(InputError) {
@@ -20,10 +23,12 @@ public enum FeatureMapProblem: Sendable, Hashable {
             input: input,
             filter: Convolution2D(
                 kernel: kernel, strideHeight: stride[0], strideWidth: stride[1], paddingHeight: padding.height,
-                paddingWidth: padding.width, isFlipped: options.has("--flip")))
+                paddingWidth: padding.width, isFlipped: options.has("--flip")),
+            outputGradient: try Self.outputGradient(options))
     }
 
-    /// The pooling of `nnhw pool`: `--input`, `--size`, `--stride` (default: the window), `--mode`.
+    /// The pooling of `nnhw pool`: `--input`, `--size`, `--stride` (default: the window), `--mode`,
+    /// `--grad-output`.
     ///
     /// - Throws: a usage error when `--mode`, `--size` or `--input` is missing; the matrix reader's errors.
     public init(pooling options: OptionValues) throws(InputError) {
@@ -39,7 +44,14 @@ public enum FeatureMapProblem: Sendable, Hashable {
             input: input,
             pooling: Pooling2D(
                 kernelHeight: size[0], kernelWidth: size[1], strideHeight: stride[0], strideWidth: stride[1],
-                mode: mode))
+                mode: mode),
+            outputGradient: try Self.outputGradient(options))
+    }
+
+    /// δ = ∂L/∂Y of `--grad-output`, one matrix per channel, or nil when it is not given.
+    private static func outputGradient(_ options: OptionValues) throws(InputError) -> [Matrix]? {
+        guard let document = try options.document("--grad-output") else { return nil }
+        return try TensorText.channels(parsing: document.text, place: document.source)
     }
 
     /// The channels of a matrix option: its text, or the contents of the file it names.

@@ -98,7 +98,7 @@ public struct InferenceCostSolver: Sendable {
         solution.beginSection("Accelerators")
         let gpuHours = try finite(
             ComputeBudget.gpuHours(flops: flopsPerDay, peak: throughput.peak, utilization: throughput.utilization),
-            "GPU-hours a day", at: "--gpu-flops")
+            "number of GPU-hours a day", at: "--gpu-flops")
         solution.addStep(
             .text("GPU-hours per day"),
             [
@@ -219,7 +219,7 @@ public struct InferenceCostSolver: Sendable {
             solution.beginSection("Emissions")
             let kilograms = try finite(
                 TrainingEnergy.emissionsKilograms(energy: kwh, carbonIntensity: carbon), "emissions", at: "--carbon")
-            let tonnes = kilograms / 1000
+            let tonnes = try finite(kilograms / 1000, "emissions", at: "--carbon")
             solution.addStep(
                 .text("emissions per day"),
                 [

@@ -124,7 +124,8 @@ public struct TrainingCostSolver: Sendable {
             gpuHours = total
         case .gpus(let count, let hours)?:
             solution.beginSection("Accelerator time")
-            gpuHours = try finite(TrainingEnergy.gpuHours(gpus: count, hours: hours), "GPU-hours", at: "--hours")
+            gpuHours = try finite(
+                TrainingEnergy.gpuHours(gpus: count, hours: hours), "number of GPU-hours", at: "--hours")
             solution.addStep(
                 .text("GPU-hours"),
                 [
@@ -137,7 +138,7 @@ public struct TrainingCostSolver: Sendable {
             if case .given? = problem.compute { solution.beginSection("Compute") }
             gpuHours = try finite(
                 ComputeBudget.gpuHours(flops: flops, peak: throughput.peak, utilization: throughput.utilization),
-                "GPU-hours", at: "--gpu-flops")
+                "number of GPU-hours", at: "--gpu-flops")
             let flopsShown =
                 Self.isGiven(problem.compute) ? Quantity.given(flops, "FLOPs") : Quantity.of(flops, "FLOPs")
             solution.addStep(
@@ -171,7 +172,8 @@ public struct TrainingCostSolver: Sendable {
         case .rented(let dollars, let price)?:
             solution.beginSection("Accelerator time")
             gpuHours = try finite(
-                ComputeBudget.gpuHours(rentalDollars: dollars, price: price), "GPU-hours", at: "--gpu-hour-price")
+                ComputeBudget.gpuHours(rentalDollars: dollars, price: price), "number of GPU-hours",
+                at: "--gpu-hour-price")
             solution.addStep(
                 .text("GPU-hours"),
                 [
@@ -207,7 +209,7 @@ public struct TrainingCostSolver: Sendable {
             solution.beginSection("Wall-clock time")
             let hours = try finite(
                 ComputeBudget.wallClockHours(gpuHours: gpuHours, gpus: gpus), "wall-clock time", at: "--gpus")
-            let days = hours / ComputeBudget.hoursPerDay
+            let days = try finite(hours / ComputeBudget.hoursPerDay, "wall-clock time in days", at: "--gpus")
             solution.addStep(
                 .text("wall-clock time"),
                 [

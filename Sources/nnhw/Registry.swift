@@ -7,8 +7,8 @@ enum Registry {
         HessianCommand.subcommand, ConvSizeCommand.subcommand, ConvCommand.subcommand, PoolCommand.subcommand,
         BatchNormCommand.subcommand, LayerNormCommand.subcommand, ParamsCommand.subcommand, ChainCommand.subcommand,
         ShapesCommand.subcommand,
-        HyperparameterCountCommand.subcommand, TrainCostCommand.subcommand, ActivationCommand.subcommand,
-        SoftmaxCommand.subcommand, NotationCommand.subcommand,
+        HyperparameterCountCommand.subcommand, TrainCostCommand.subcommand, InferenceCostCommand.subcommand,
+        ActivationCommand.subcommand, SoftmaxCommand.subcommand, NotationCommand.subcommand,
         ExamplesCommand.subcommand, CompletionsCommand.subcommand,
     ]
 

@@ -136,7 +136,11 @@ struct BudgetSolverTests {
                 "--price": [.number(0.085)], "--carbon": [.number(0.4)],
             ]))
         let solution = try TrainingCostSolver().solve(problem)
-        #expect(keys(solution) == ["gpu_hours", "kwh", "usd", "tco2e", "acquisition_usd"])
+        // --gpus with --gpu-hours now also gives the wall-clock time (issue 20).
+        #expect(
+            keys(solution) == [
+                "gpu_hours", "wall_clock_hours", "wall_clock_days", "kwh", "usd", "tco2e", "acquisition_usd",
+            ])
         #expect(number(solution, "kwh") == 1_951_600)
         // By hand: 1 951 600 · 0.085 = 165 886 USD; · 0.4 kg = 780 640 kg = 780.64 t.
         #expect(number(solution, "usd")?.isApproximatelyEqual(to: 165_886) == true)

@@ -117,4 +117,44 @@ struct SizeAndBudgetProseTests {
         ]
         for solution in solutions { #expect(defects(solution).isEmpty, "\(defects(solution))") }
     }
+
+    @Test("train-cost and inference-cost of issue 20: FLOPs, rental, servers, comparisons, a day and a year")
+    func computeBudgets() throws {
+        let comparisons: [String: [OptionValue]] = [
+            "--carbon": [.number(0.4)], "--compare": [.text("household,flight,car")],
+        ]
+        let throughput: [String: [OptionValue]] = ["--gpu-flops": [.number(312e12)], "--utilization": [.number(0.5)]]
+        let solutions = [
+            try TrainingCostSolver().solve(
+                TrainingCostProblem(
+                    OptionValues(
+                        [
+                            "--active-params": [.number(37e9)], "--params": [.number(671e9)],
+                            "--tokens": [.number(14.8e12)], "--gpus": [.whole(2048)], "--gpu-hour-price": [.number(2)],
+                            "--server-watts": [.number(10_200)], "--gpus-per-server": [.whole(8)],
+                            "--pue": [.number(1.2)], "--price": [.number(0.085)],
+                        ].merging(throughput) { $1 }.merging(comparisons) { $1 }))),
+            try TrainingCostSolver().solve(
+                TrainingCostProblem(
+                    OptionValues([
+                        "--dollars": [.number(5_576_000)], "--gpu-hour-price": [.number(2)], "--watts": [.number(700)],
+                        "--flight-kg-co2e": [.number(250)], "--car-kg-co2e-per-km": [.number(0.2)],
+                        "--household-kwh-per-month": [.number(500)], "--carbon": [.number(0.4)],
+                    ]))),
+            try TrainingCostSolver().solve(
+                TrainingCostProblem(
+                    OptionValues(
+                        ["--flops-per-token": [.number(1e12)], "--tokens": [.number(3e11)]].merging(throughput) { $1 }
+                    ))),
+            try InferenceCostSolver().solve(
+                InferenceCostProblem(
+                    OptionValues(
+                        [
+                            "--active-params": [.number(37e9)], "--params": [.number(671e9)],
+                            "--requests-per-day": [.number(1e6)], "--tokens-per-request": [.number(1000)],
+                            "--watts": [.number(700)], "--price": [.number(0.1)], "--gpu-hour-price": [.number(2)],
+                        ].merging(throughput) { $1 }.merging(comparisons) { $1 }))),
+        ]
+        for solution in solutions { #expect(defects(solution).isEmpty, "\(defects(solution))") }
+    }
 }

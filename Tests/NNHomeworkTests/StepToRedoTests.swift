@@ -240,9 +240,10 @@ struct StepToRedoTests {
 
     // MARK: train-cost
 
-    @Test("train-cost: kwh is the E step (2), the high acquisition price step 6")
+    @Test("train-cost: kwh is the E step (4), the high acquisition price step 8")
     func trainingCost() throws {
-        // Steps: 1 P, 2 E, 3 cost, 4 emissions, 5 acquisition, low, 6 acquisition, high.
+        // Steps: 1 wall-clock hours and 2 days (--gpus with --gpu-hours, issue 20), 3 P, 4 E, 5 electricity cost,
+        // 6 emissions, 7 acquisition, low, 8 acquisition, high.
         let solution = try TrainingCostSolver().solve(
             TrainingCostProblem(
                 OptionValues([
@@ -250,15 +251,15 @@ struct StepToRedoTests {
                     "--gpu-price": [.text("17500..70000")], "--price": [.number(0.085)], "--carbon": [.number(0.4)],
                 ])))
         let energy = try firstWrong(#"{"kwh": 1951}"#, in: solution)
-        #expect(energy.step?.number == 2)
+        #expect(energy.step?.number == 4)
         #expect(energy.step?.lhs == .symbol(Symbol("E")))
         let cost = try firstWrong(#"{"usd": 1}"#, in: solution)
-        #expect(cost.step?.number == 3)
+        #expect(cost.step?.number == 5)
         let emissions = try firstWrong(#"{"tco2e": 780}"#, in: solution)
-        #expect(emissions.step?.number == 4)
+        #expect(emissions.step?.number == 6)
         #expect(emissions.step?.lhs == .text("emissions"))
         let high = try firstWrong(#"{"acquisition_usd": [35840000, 1]}"#, in: solution)
-        #expect(high.step?.number == 6)
+        #expect(high.step?.number == 8)
         #expect(high.step?.lhs == .text("acquisition, high"))
     }
 

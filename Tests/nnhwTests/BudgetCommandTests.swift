@@ -49,6 +49,29 @@ struct BudgetSnapshotCase: Sendable, CustomTestStringConvertible {
             ["train-cost", "--dollars", "5580000", "--price", "0.085", "--household-kwh-per-month", "899"]
         ),
         (
+            "train-cost-rental",
+            ["train-cost", "--gpu-hours", "2788000", "--gpus", "2048", "--gpu-hour-price", "2", "--watts", "700"]
+        ),
+        (
+            "train-cost-flops",
+            ["train-cost", "--params", "175e9", "--tokens", "300e9", "--gpu-flops", "312e12", "--utilization", "0.5"]
+        ),
+        (
+            "train-cost-compare",
+            [
+                "train-cost", "--gpu-hours", "2788000", "--server-watts", "10200", "--gpus-per-server", "8", "--pue",
+                "1.2", "--carbon", "0.4", "--compare", "household,flight,car",
+            ]
+        ),
+        (
+            "inference-cost",
+            [
+                "inference-cost", "--active-params", "37e9", "--params", "671e9", "--tokens-per-day", "1e9",
+                "--gpu-flops", "312e12", "--utilization", "0.5", "--watts", "400", "--price", "0.1",
+                "--gpu-hour-price", "2", "--carbon", "0.4", "--compare", "household,flight,car",
+            ]
+        ),
+        (
             "train-cost-hardware",
             [
                 "train-cost", "--gpus", "2048", "--hours", "1361", "--watts", "700", "--pue", "1.1", "--gpu-price",
@@ -148,9 +171,15 @@ struct BudgetErrorCase: Sendable, CustomTestStringConvertible {
             ["train-cost", "--gpu-hours", "100", "--watts", "700", "--pue", "0.9"],
             "nnhw: --pue: is total facility power over IT power, at least 1, got 0.9"),
         BudgetErrorCase(
-            ["train-cost", "--gpu-hours", "100"], "nnhw: --watts: missing; give the power of one accelerator in W"),
+            ["train-cost", "--gpu-hours", "100"],
+            "nnhw: nothing to compute; give --gpus N (wall-clock time), --gpu-hour-price R (rental cost) or --watts W (energy) with --gpu-hours G"
+        ),
         BudgetErrorCase(
-            ["train-cost", "--dollars", "100"], "nnhw: --dollars: needs --price (USD per kWh) to find the energy bought"
+            ["train-cost", "--gpu-hours", "100", "--price", "0.1"],
+            "nnhw: --watts: missing; give the power of one accelerator in W (or --server-watts S --gpus-per-server M)"),
+        BudgetErrorCase(
+            ["train-cost", "--dollars", "100"],
+            "nnhw: --dollars: needs --price (USD per kWh) to find the energy bought, or --gpu-hour-price (USD per GPU-hour) for the GPU-hours rented"
         ),
         BudgetErrorCase(
             ["train-cost", "--dollars", "100", "--price", "0.1", "--watts", "700"],
@@ -198,8 +227,10 @@ struct BudgetCommandTests {
                 + ["--format", "latex"]
         ).output
         #expect(energy.contains("P &= 700\\,\\mathrm{W} = (700 / 1{,}000)\\,\\mathrm{kW} = 0.7\\,\\mathrm{kW}"))
+        // "electricity cost" is long enough that the LaTeX breaks before the result.
         #expect(
-            energy.contains("1{,}951{,}600\\,\\mathrm{kWh} \\cdot 0.085\\ \\text{USD/kWh} = 165{,}886\\,\\mathrm{USD}"))
+            energy.contains(
+                "1{,}951{,}600\\,\\mathrm{kWh} \\cdot 0.085\\ \\text{USD/kWh} \\\\\n&= 165{,}886\\,\\mathrm{USD}"))
         #expect(energy.contains("780.64\\ \\text{t CO}_{2}\\text{e}"))
         #expect(
             energy.contains("[$\\text{PUE} = 1$ by default: no data-centre overhead; \\texttt{-{}-{}pue} to change]"))

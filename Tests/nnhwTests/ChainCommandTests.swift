@@ -39,12 +39,6 @@ struct ChainCommandTests {
         assertSnapshot(result.output, named: run.name)
     }
 
-    private func json(_ arguments: [String]) throws -> [String: Any] {
-        let result = try CommandRunner.run(arguments + ["--format", "json"])
-        try #require(result.status == 0, "exit \(result.status): \(result.error)")
-        return try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
-    }
-
     private func text(_ arguments: [String]) throws -> String {
         let result = try CommandRunner.run(arguments + ["--width", "100"])
         try #require(result.status == 0, "exit \(result.status): \(result.error)")
@@ -52,27 +46,27 @@ struct ChainCommandTests {
     }
 
     private func rows(_ arguments: [String]) throws -> [[String: Any]] {
-        try #require(try json(arguments)["rows"] as? [[String: Any]])
+        try #require(try CommandRunner.json(arguments)["rows"] as? [[String: Any]])
     }
 
     @Test("issue 17 A: 0.01 · 0.005 · 0.1 = 0.000005 (exact decimal product, by hand)")
     func seedChain() throws {
         let arguments = ["chain", "--upstream", "0.01", "--factors", "0.005 0.1"]
-        let gradient = try #require(try json(arguments)["gradient"] as? Double)
+        let gradient = try #require(try CommandRunner.json(arguments)["gradient"] as? Double)
         #expect(abs(gradient - 0.000005) <= 1e-15)
         #expect(try text(arguments).contains("(1) ∂L/∂x = G · f₁ · f₂ = 0.01 · 0.005 · 0.1 = 0.000005\n"))
-        #expect(try json(arguments)["verdict"] as? String == "vanishing")
+        #expect(try CommandRunner.json(arguments)["verdict"] as? String == "vanishing")
     }
 
     @Test("issue 17 A: with a skip path 0.01 · (0.005 · 0.1 + 1) = 0.010005 (by hand)")
     func seedSkip() throws {
         let arguments = ["chain", "--upstream", "0.01", "--factors", "0.005 0.1", "--skip"]
-        let gradient = try #require(try json(arguments)["gradient"] as? Double)
+        let gradient = try #require(try CommandRunner.json(arguments)["gradient"] as? Double)
         #expect(abs(gradient - 0.010005) <= 1e-15)
         #expect(
             try text(arguments).contains(
                 "(1) ∂L/∂x = G · (f₁ · f₂ + 1) = 0.01 · (0.005 · 0.1 + 1) = 0.01 · 1.0005 = 0.010005\n"))
-        #expect(try json(arguments)["verdict"] as? String == "preserved")
+        #expect(try CommandRunner.json(arguments)["verdict"] as? String == "preserved")
     }
 
     @Test("issue 17 A: 0.5ⁿ⁺¹ through n = 1 … 6 layers is upstream 0.5 times 0.5 per layer (powers of 2, exact)")
@@ -107,7 +101,7 @@ struct ChainCommandTests {
 
     @Test("the residual blocks of a listed chain: 0.5 · (1 + 0.5 · 0.5)(1 + 0.5 · 0.5) = 0.78125")
     func residualFactors() throws {
-        let object = try json([
+        let object = try CommandRunner.json([
             "chain", "--upstream", "0.5", "--factors", "0.5 0.5 0.5 0.5", "--residual-every", "2",
         ])
         #expect(object["gradient"] as? Double == 0.78125)
@@ -116,7 +110,7 @@ struct ChainCommandTests {
 
     @Test("a skip path around a residual block adds 1 to the block's 1 + ∏: 0.5 · (1 + 0.25 + 1) = 1.125")
     func skipAroundBlocks() throws {
-        let object = try json([
+        let object = try CommandRunner.json([
             "chain", "--upstream", "0.5", "--factors", "0.5 0.5", "--residual-every", "2", "--skip",
         ])
         #expect(object["gradient"] as? Double == 1.125)
@@ -125,20 +119,21 @@ struct ChainCommandTests {
 
     @Test("--activation sigmoid takes σ′(0) = 1/4; tanh and relu take 1")
     func activation() throws {
-        let sigmoid = try json(["chain", "--activation", "sigmoid", "--depth", "3"])
+        let sigmoid = try CommandRunner.json(["chain", "--activation", "sigmoid", "--depth", "3"])
         #expect(sigmoid["factor"] as? Double == 0.25)
         #expect(
             try rows(["chain", "--activation", "sigmoid", "--depth", "3"]).first?["gradient"] as? Double == 0.015625)
         for name in ["tanh", "relu"] {
-            #expect(try json(["chain", "--activation", name, "--depth", "4"])["factor"] as? Double == 1)
+            #expect(try CommandRunner.json(["chain", "--activation", name, "--depth", "4"])["factor"] as? Double == 1)
         }
     }
 
     @Test("--net: each ‖δ⁽ˡ⁾‖ is the norm of the δ⁽ˡ⁾ that backward prints for the same spec")
     func networkNorms() throws {
-        let backward = try json(["backward", "--example", "relu-3-layer"])
+        let backward = try CommandRunner.json(["backward", "--example", "relu-3-layer"])
         let deltas = try #require((backward["layers"] as? [[String: Any]])?.compactMap { $0["delta"] as? [Double] })
-        let chain = try #require(try json(["chain", "--example", "relu-3-layer"])["layers"] as? [[String: Any]])
+        let chain = try #require(
+            try CommandRunner.json(["chain", "--example", "relu-3-layer"])["layers"] as? [[String: Any]])
         let norms = chain.compactMap { $0["delta_norm"] as? Double }
         try #require(norms.count == 3 && deltas.count == 3)
         for (norm, delta) in zip(norms, deltas) {
@@ -161,7 +156,7 @@ struct ChainCommandTests {
         // 0.9³⁰ + 1 = 1.04239115827521624…, by mpmath: 30 decimals, shown at --precision 4.
         #expect(output.contains("= 1 · (0.9³⁰ + 1) = 1 · 1.0424 = 1.0424\n"))
         #expect(output.contains("(2) gain = 0.9³⁰ + 1 = 1.0424\n"))
-        let gain = try #require(try json(["chain", "--factors", factors, "--skip"])["gain"] as? Double)
+        let gain = try #require(try CommandRunner.json(["chain", "--factors", factors, "--skip"])["gain"] as? Double)
         #expect(abs(gain - 1.0423911582752162) <= 1e-15)
     }
 
@@ -172,7 +167,9 @@ struct ChainCommandTests {
             ("-2", "preserved"), ("2.01", "growing"), ("100", "growing"), ("100.5", "exploding"),
         ]
         for (factor, verdict) in cases {
-            #expect(try json(["chain", "--factors", factor])["verdict"] as? String == verdict, "factor \(factor)")
+            #expect(
+                try CommandRunner.json(["chain", "--factors", factor])["verdict"] as? String == verdict,
+                "factor \(factor)")
         }
     }
 }

@@ -80,22 +80,16 @@ struct ConvolutionCommandTests {
         assertSnapshot(result.output, named: run.name)
     }
 
-    private func json(_ arguments: [String]) throws -> [String: Any] {
-        let result = try CommandRunner.run(arguments + ["--format", "json"])
-        try #require(result.status == 0, "exit \(result.status): \(result.error)")
-        return try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
-    }
-
     @Test("issue 4 A: 36 × 36, 3 × 3, P 0, S 1 → 34 × 34 (by hand: 36 − 3 + 1)")
     func acceptanceA() throws {
-        let object = try json(["conv-size", "--input", "36x36", "--kernel", "3"])
+        let object = try CommandRunner.json(["conv-size", "--input", "36x36", "--kernel", "3"])
         #expect(object["output"] as? [Int] == [34, 34, 1])
     }
 
     @Test("issue 4 B: 36 × 36 × 3, 3 × 3, P 3, S 2, 2 filters → 20 × 20 × 2, not exact (⌊39/2⌋ + 1, by hand)")
     func acceptanceB() throws {
         let arguments = ["conv-size", "--input", "36x36x3", "--kernel", "3", "--padding", "3", "--stride", "2"]
-        let object = try json(arguments + ["--filters", "2"])
+        let object = try CommandRunner.json(arguments + ["--filters", "2"])
         #expect(object["output"] as? [Int] == [20, 20, 2])
         #expect(object["exact"] as? Bool == false)
         #expect(object["params"] as? Int == 56)
@@ -105,7 +99,7 @@ struct ConvolutionCommandTests {
 
     @Test("issue 4 C: conv of the 3 × 3 input with [[1, 0], [0, −1]] → [[2, −1], [−4, 4]] (by hand, numpy)")
     func acceptanceC() throws {
-        let object = try json(["conv", "--input", "6 0 1; 3 4 1; 1 7 0", "--kernel", "[[1,0],[0,-1]]"])
+        let object = try CommandRunner.json(["conv", "--input", "6 0 1; 3 4 1; 1 7 0", "--kernel", "[[1,0],[0,-1]]"])
         #expect(object["output"] as? [[Double]] == [[2, -1], [-4, 4]])
     }
 
@@ -113,7 +107,7 @@ struct ConvolutionCommandTests {
     func backwardAcceptanceC() throws {
         // By hand (see NNCoreTests/ConvolutionGradientTests): ∂L/∂K[m, n] = Σᵢⱼ δᵢⱼ X[i + m, j + n],
         // ∂L/∂X[r, s] = Σ δᵢⱼ K[r − i, s − j], ∂L/∂b = 1 + 2 + 3 + 4.
-        let object = try json([
+        let object = try CommandRunner.json([
             "conv", "--input", "6 0 1; 3 4 1; 1 7 0", "--kernel", "1 0; 0 -1", "--grad-output", "1 2; 3 4",
         ])
         #expect(object["grad_kernel"] as? [[Double]] == [[31, 18], [42, 27]])
@@ -138,7 +132,7 @@ struct ConvolutionCommandTests {
         //   so ∂L/∂K₁ = rot180([[0.5, 1.5], [−1.5, 5.5]]) = [[5.5, −1.5], [1.5, 0.5]].
         // ∂L/∂X₁: x(0,0) sits at X̃(1,1), met by window (0,0) at (m, n) = (1, 1): δ₀₀·w₁[1,1] = 1·K₁[0,0] = 1;
         //   x(0,1) at X̃(1,2): window (0,1) at (1, 0): −1·w₁[1,0] = −1·K₁[0,1] = 1.
-        let object = try json([
+        let object = try CommandRunner.json([
             "conv", "--input", "[[[1,2,0],[0,1,3],[2,1,1]],[[0,1,1],[2,0,1],[1,1,0]]]", "--kernel",
             "[[[1,-1],[0,2]],[[2,0],[1,-1]]]", "--flip", "--stride", "2", "--padding", "1", "--grad-output",
             "1 -1; 2 0.5",
@@ -153,7 +147,7 @@ struct ConvolutionCommandTests {
 
     @Test("max-pool backward routes each δᵢⱼ to its window's maximum and names a tie; avg shares δᵢⱼ / 4")
     func poolBackward() throws {
-        let max = try json([
+        let max = try CommandRunner.json([
             "pool", "--input", "1 3 2 4; 5 6 1 2; 7 2 9 9; 1 8 3 4", "--size", "2", "--mode", "max",
             "--grad-output", "1 2; 3 4",
         ])
@@ -164,7 +158,7 @@ struct ConvolutionCommandTests {
         ]).output
         #expect(text.contains("has its maximum 9 more than once; δ₂,₂ goes to the\n     first, x₃,₃."))
         // Windows of 2 × 2 at stride 1 over 3 × 3: the centre is in all four, (1 + 2 + 3 + 4) / 4 = 2.5.
-        let average = try json([
+        let average = try CommandRunner.json([
             "pool", "--input", "6 0 1; 3 4 1; 1 7 0", "--size", "2", "--stride", "1", "--mode", "avg",
             "--grad-output", "1 2; 3 4",
         ])
@@ -173,11 +167,13 @@ struct ConvolutionCommandTests {
 
     @Test("issue 18 D4: a padding question without a kernel: 15 × 15 × 8 padded by 2 is 19 × 19 × 8 (15 + 2 · 2)")
     func paddingOnly() throws {
-        let object = try json(["conv-size", "--input", "15x15x8", "--padding", "2"])
+        let object = try CommandRunner.json(["conv-size", "--input", "15x15x8", "--padding", "2"])
         #expect(object["padded"] as? [Int] == [19, 19, 8])
         #expect(object["padding"] as? [[Int]] == [[2, 2], [2, 2]])
         // Rows by 2 (15 + 4), columns by 1 (15 + 2); channels first keeps C in front.
-        let rectangular = try json(["conv-size", "--input", "8x15x15", "--padding", "2x1", "--channels-first"])
+        let rectangular = try CommandRunner.json([
+            "conv-size", "--input", "8x15x15", "--padding", "2x1", "--channels-first",
+        ])
         #expect(rectangular["padded"] as? [Int] == [8, 19, 17])
     }
 
@@ -186,7 +182,7 @@ struct ConvolutionCommandTests {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("nnhw-conv-input-\(getpid()).txt")
         try "6 0 1\n3 4 1\n1 7 0\n".write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
-        let object = try json(["conv", "--input", file.path, "--kernel", "1 0; 0 -1"])
+        let object = try CommandRunner.json(["conv", "--input", file.path, "--kernel", "1 0; 0 -1"])
         #expect(object["output"] as? [[Double]] == [[2, -1], [-4, 4]])
     }
 
@@ -274,7 +270,7 @@ struct ConvolutionCommandTests {
             (["--input", "9x9", "--kernel", "3x5", "--dilation", "2x1", "--padding", "full"], [[4, 4], [4, 4]]),
         ] as [([String], [[Int]])])
     func paddingPerSide(_ arguments: [String], _ padding: [[Int]]) throws {
-        #expect(try json(["conv-size"] + arguments)["padding"] as? [[Int]] == padding)
+        #expect(try CommandRunner.json(["conv-size"] + arguments)["padding"] as? [[Int]] == padding)
     }
 
     @Test("issue 11: conv-size's preamble sets n_out, k_eff, ⌊·⌋ and C × H × W as math, options as code")

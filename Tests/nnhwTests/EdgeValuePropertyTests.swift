@@ -74,6 +74,16 @@ struct EdgeValuePropertyTests {
                 "train-cost", "--gpu-hours", x(), "--watts", x(), "--price", x(), "--carbon", x(),
                 "--household-kwh-per-month", x(),
             ],
+            [
+                "train-cost", "--params", x(), "--tokens", x(), "--gpu-flops", x(), "--utilization",
+                pick(["0.5", "1", "1e-300"]), "--gpus", n(), "--gpu-hour-price", x(), "--watts", x(), "--carbon", x(),
+                "--compare", "household,flight,car",
+            ],
+            [
+                "inference-cost", "--active-params", x(), "--tokens-per-day", x(), "--gpu-flops", x(),
+                "--utilization", pick(["0.5", "1", "1e-300"]), "--server-watts", x(), "--gpus-per-server", n(),
+                "--price", x(), "--gpu-hour-price", x(), "--carbon", x(), "--compare", "household,flight,car",
+            ],
         ]
     }
 

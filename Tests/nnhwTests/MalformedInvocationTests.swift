@@ -323,8 +323,11 @@ private let malformedInvocations: [MalformedInvocation] = [
         65, "nnhw: --epochs: the total number of epochs exceeds 2⁵³, the largest count printed exactly"),
     MalformedInvocation(
         ["train-cost"], 64,
-        "nnhw: nothing to compute; give --gpu-hours G (or --gpus N --hours H) with --watts W, --dollars D with --price P, or --gpus N with --gpu-price USD"
+        "nnhw: nothing to compute; give --gpu-hours G (or --gpus N --hours H, or --params N --tokens D) with --gpus, --watts or --gpu-hour-price, --dollars D with --price P, or --gpus N with --gpu-price USD"
     ),
+    MalformedInvocation(
+        ["inference-cost"], 64,
+        "nnhw: --params: missing; give the parameter count N (or --active-params for a mixture of experts)"),
     MalformedInvocation(
         ["train-cost", "--gpu-hours", "-5", "--watts", "700"], 64, "nnhw: --gpu-hours: must be positive, got -5"),
     MalformedInvocation(

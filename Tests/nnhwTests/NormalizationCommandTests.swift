@@ -8,12 +8,6 @@ struct NormalizationCommandTests {
     static let batch = "1.2 -0.5 3; 0.8 2.1 -1; -1.3 0.4 0.5; 2 -1.5 1"
     static let gradient = "0.1 -0.2 0.3; 0.4 0.5 -0.6; -0.7 0.8 0.9; 1 -1.1 1.2"
 
-    private func json(_ arguments: [String]) throws -> [String: Any] {
-        let result = try CommandRunner.run(arguments + ["--format", "json"])
-        try #require(result.status == 0, "exit \(result.status): \(result.error)")
-        return try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
-    }
-
     private func expectClose(_ actual: Any?, _ expected: [[Double]], sourceLocation: SourceLocation = #_sourceLocation)
     {
         let rows = actual as? [[Double]] ?? []
@@ -29,7 +23,7 @@ struct NormalizationCommandTests {
     func acceptanceA() throws {
         // numpy 2.4: xh = (x - x.mean(0)) / np.sqrt(x.var(0) + 1e-5); y = gamma*xh + beta;
         // dx = (1/N) * gamma / np.sqrt(var + eps) * (N*g - g.sum(0) - xh*(g*xh).sum(0))
-        let object = try json([
+        let object = try CommandRunner.json([
             "batchnorm", "--x", Self.batch, "--gamma", "1.5 -0.5 2", "--beta", "0.1 0.2 -0.3", "--grad-output",
             Self.gradient,
         ])
@@ -58,7 +52,7 @@ struct NormalizationCommandTests {
     @Test("momentum 0.1 updates the running statistics with the unbiased variance (numpy var(ddof=1))")
     func runningStatistics() throws {
         // numpy: 0.9·0 + 0.1·x.mean(0); 0.9·1 + 0.1·x.var(0, ddof=1).
-        let object = try json(["batchnorm", "--x", Self.batch, "--momentum", "0.1"])
+        let object = try CommandRunner.json(["batchnorm", "--x", Self.batch, "--momentum", "0.1"])
         expectClose([object["running_mean"] as? [Double] ?? []], [[0.0675, 0.0125, 0.08750000000000001]])
         expectClose(
             [object["running_var"] as? [Double] ?? []], [[1.0982500000000002, 1.1335833333333334, 1.1729166666666666]])
@@ -66,7 +60,7 @@ struct NormalizationCommandTests {
 
     @Test("evaluation mode normalizes with the running statistics: x̂ = (1 − 2)/√(1 + 1e-5), ∂L/∂x = γg/√(σ² + ε)")
     func evaluationMode() throws {
-        let object = try json([
+        let object = try CommandRunner.json([
             "batchnorm", "--x", "1 2; 3 4", "--mode", "eval", "--running-mean", "2 3", "--running-var", "1 4",
             "--gamma", "2 1", "--grad-output", "1 1; 1 1",
         ])
@@ -87,7 +81,7 @@ struct NormalizationCommandTests {
 
     @Test("--feature gives one feature's values across the batch: μ = 2.5, σ² = 1.25 for 1, 2, 3, 4 (by hand)")
     func feature() throws {
-        let object = try json(["batchnorm", "--feature", "1 2 3 4"])
+        let object = try CommandRunner.json(["batchnorm", "--feature", "1 2 3 4"])
         #expect(object["mean"] as? [Double] == [2.5])
         #expect(object["variance"] as? [Double] == [1.25])
         #expect((object["y"] as? [[Double]])?.count == 4)
@@ -97,7 +91,7 @@ struct NormalizationCommandTests {
     func layerNorm() throws {
         // numpy: mu = x.mean(1, keepdims=True); v = x.var(1, keepdims=True); xh = (x - mu)/np.sqrt(v + 1e-5);
         // gh = g*gamma; dx = (1/D)/np.sqrt(v + eps)*(D*gh - gh.sum(1, keepdims=True) - xh*(gh*xh).sum(1, keepdims=True))
-        let object = try json([
+        let object = try CommandRunner.json([
             "layernorm", "--x", "1 2 3; 2 0 -2", "--gamma", "1 0.5 2", "--grad-output", "0.1 0.2 -0.3; 0.4 -0.5 0.6",
         ])
         expectClose(

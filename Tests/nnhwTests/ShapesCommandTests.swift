@@ -37,15 +37,11 @@ struct ShapesCommandTests {
         assertSnapshot(result.output, named: run.name)
     }
 
-    private func json(_ arguments: [String]) throws -> [String: Any] {
-        let result = try CommandRunner.run(arguments + ["--format", "json"])
-        try #require(result.status == 0, "exit \(result.status): \(result.error)")
-        return try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
-    }
-
     @Test("784 → 128 → 10, batch 32, 4 bytes: every entry count and byte count, by hand")
     func mnist() throws {
-        let object = try json(["shapes", "--layers", "input 784; dense 128; dense 10", "--batch", "32", "--bytes", "4"])
+        let object = try CommandRunner.json([
+            "shapes", "--layers", "input 784; dense 128; dense 10", "--batch", "32", "--bytes", "4",
+        ])
         let layers = try #require(object["layers"] as? [[String: Any]])
         try #require(layers.count == 2)
         func part(_ layer: Int, _ key: String) throws -> [String: Any] {
@@ -98,14 +94,15 @@ struct ShapesCommandTests {
         #expect(text.contains("∂a⁽¹⁾/∂a⁽⁰⁾  2 × 3            6   24 B\n"))
         #expect(text.contains("∂z⁽¹⁾/∂W⁽¹⁾  2 × 2 × 3       12   48 B\n"))
         #expect(text.contains("∂J/∂W⁽¹⁾"))
-        let layer = try #require((try json(arguments)["layers"] as? [[String: Any]])?.first)
+        let layer = try #require((try CommandRunner.json(arguments)["layers"] as? [[String: Any]])?.first)
         #expect((layer["jacobian_W"] as? [String: Any])?["entries"] as? Int == 12)
     }
 
     @Test("--bytes 8 doubles every byte count; a layer without bias has no b")
     func float64() throws {
         let layer = try #require(
-            (try json(["shapes", "--layers", "input 3; dense 2 nobias", "--bytes", "8"])["layers"] as? [[String: Any]])?
+            (try CommandRunner.json(["shapes", "--layers", "input 3; dense 2 nobias", "--bytes", "8"])["layers"]
+                as? [[String: Any]])?
                 .first)
         #expect((layer["W"] as? [String: Any])?["bytes"] as? Int == 48)
         #expect(layer["b"] is NSNull)
@@ -117,7 +114,7 @@ struct ShapesCommandTests {
             (["1", "5"], [1, 5]), (["3", "1"], [3, 1]), (["3", "5"], [3, 5]), (["1", "1"], [1, 1]),
         ])
     func derivativeShapes(_ sizes: [String], _ numerator: [Int]) throws {
-        let object = try json(["shapes", "--dy", sizes[0], "--dx", sizes[1]])
+        let object = try CommandRunner.json(["shapes", "--dy", sizes[0], "--dx", sizes[1]])
         #expect(object["shape"] as? [Int] == numerator)
         #expect(object["layout"] as? String == "numerator")
         #expect(object["denominator_shape"] as? [Int] == numerator.reversed())
@@ -126,10 +123,10 @@ struct ShapesCommandTests {
 
     @Test("a scalar by a 3 × 4 matrix is 4 × 3 in numerator layout, 3 × 4 in denominator; Y by x a tensor")
     func matrixShapes() throws {
-        let scalar = try json(["shapes", "--dy", "1", "--dx", "3x4"])
+        let scalar = try CommandRunner.json(["shapes", "--dy", "1", "--dx", "3x4"])
         #expect(scalar["shape"] as? [Int] == [4, 3])
         #expect(scalar["denominator_shape"] as? [Int] == [3, 4])
-        let tensor = try json(["shapes", "--dy", "2x3", "--dx", "5"])
+        let tensor = try CommandRunner.json(["shapes", "--dy", "2x3", "--dx", "5"])
         #expect(tensor["shape"] as? [Int] == [2, 3, 5])
         #expect(tensor["denominator_shape"] as? [Int] == [5, 2, 3])
         let text = try CommandRunner.run(["shapes", "--dy", "3", "--dx", "5"]).output

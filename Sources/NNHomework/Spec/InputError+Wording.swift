@@ -202,6 +202,11 @@ extension InputError {
             "no example called \"\(name)\"" + (suggestion.map { " (did you mean \"\($0)\"?)" } ?? "")
                 + "; the examples are \(examples.joined(separator: ", "))"
         case .pueBelowOne(let pue): "is total facility power over IT power, at least 1, got \(pue)"
+        case .utilizationAboveOne(let utilization):
+            "is the fraction of peak FLOP/s achieved, at most 1 (0.4 for 40 %), got \(specText(utilization))"
+        case .comparisonNeeds(let name, let what): "\(name) needs \(what)"
+        case .emptyNameInList(let list): "the list \"\(list)\" has an empty entry"
+        case .repeatedNameInList(let list, let entry): "the list \"\(list)\" has \(entry) twice"
         case .emptyRange(let text): "the range \"\(text)\" is empty (low above high)"
         case .noVariables: "f has no variables to differentiate"
         case .notANumber(let text, let name): "\(name)=\(text): \"\(text)\" is not a number"

@@ -37,6 +37,14 @@ public enum OptionError: Sendable, Hashable {
     case unknownExample(String, suggestion: String?, examples: [String])
     /// `--pue` below 1: facility power cannot be less than the IT power.
     case pueBelowOne(Double)
+    /// `--utilization` above 1: an accelerator cannot beat its peak FLOP/s.
+    case utilizationAboveOne(Double)
+    /// A comparison asked for that needs another input: `name` needs `what`.
+    case comparisonNeeds(String, String)
+    /// A comma-separated list of names with an empty entry.
+    case emptyNameInList(String)
+    /// A comma-separated list of names with `entry` twice.
+    case repeatedNameInList(String, entry: String)
     /// A range `LOW..HIGH` whose low end is above its high end.
     case emptyRange(String)
     /// A formula with no variable to differentiate.

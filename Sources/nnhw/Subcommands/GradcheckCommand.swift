@@ -66,27 +66,19 @@ enum GradcheckCommand {
             "nnhw gradcheck",
         ],
         run: { values throws(InputError) in
-            let networkOption = networkOptions.map(\.name).first { values.isGiven($0) }
-            let formulaOption = formulaOptions.map(\.name).first { values.isGiven($0) }
-            switch (formulaOption, networkOption) {
-            case (let formula?, let network?):
-                throw InputError(
-                    .otherMode(option: network, mode: "network", otherOption: formula, otherMode: "formula"))
-            case (_?, nil):
+            switch try ProblemMode.of(values, formulaOptions: formulaOptions, networkOptions: networkOptions) {
+            case .formula:
                 let renderer = try Rendering.renderer(values)
                 let problem = try FormulaCheckProblem(values)
                 let checked = try FormulaCheckSolver().check(problem)
                 return try AnswerChecking.output(
                     checked.solution, renderer: renderer, values, checkFailed: !checked.passed,
                     grading: { Grading(formulaPoint: Array(zip(problem.variables, problem.values))) })
-            case (nil, _?):
+            case .network:
                 let renderer = try Rendering.renderer(values)
-                if !values.isGiven("--net") && !values.isGiven("--example") {
-                    throw InputError(.missingInMode("--net", mode: "network", what: "--net FILE or --example NAME"))
-                }
                 let (solution, passes) = try NetworkGradientCheckSolver(values).solve(NetworkProblem(values))
                 return try AnswerChecking.output(solution, renderer: renderer, values, checkFailed: !passes)
-            case (nil, nil):
+            case .neither:
                 if values.isGiven("--check") {
                     throw InputError(.nothingToCheck("--check", give: "--f and --at, or --net FILE"))
                 }

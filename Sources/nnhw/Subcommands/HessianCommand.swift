@@ -51,20 +51,13 @@ enum HessianCommand {
             "nnhw hessian --example logistic-regression-step",
         ],
         run: { values throws(InputError) in
-            let networkOption = networkOptions.map(\.name).first { values.isGiven($0) }
-            let formulaOption = formulaOptions.map(\.name).first { values.isGiven($0) }
+            let mode = try ProblemMode.of(values, formulaOptions: formulaOptions, networkOptions: networkOptions)
             let renderer = try Rendering.renderer(values)
-            switch (formulaOption, networkOption) {
-            case (let formula?, let network?):
-                throw InputError(
-                    .otherMode(option: network, mode: "network", otherOption: formula, otherMode: "formula"))
-            case (nil, _?):
-                if !values.isGiven("--net") && !values.isGiven("--example") {
-                    throw InputError(.missingInMode("--net", mode: "network", what: "--net FILE or --example NAME"))
-                }
+            switch mode {
+            case .network:
                 let solution = try NetworkHessianSolver(values).solve(NetworkProblem(values))
                 return try AnswerChecking.output(solution, renderer: renderer, values)
-            case (_, nil):
+            case .formula, .neither:
                 let solution = try HessianSolver().solve(HessianProblem(values))
                 return try AnswerChecking.output(solution, renderer: renderer, values)
             }

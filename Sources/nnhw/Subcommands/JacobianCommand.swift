@@ -43,21 +43,14 @@ enum JacobianCommand {
             "nnhw jacobian --example relu-3-layer",
         ],
         run: { values throws(InputError) in
-            let networkOption = networkOptions.map(\.name).first { values.isGiven($0) }
-            let formulaOption = formulaOptions.map(\.name).first { values.isGiven($0) }
+            let mode = try ProblemMode.of(values, formulaOptions: formulaOptions, networkOptions: networkOptions)
             let renderer = try Rendering.renderer(values)
-            switch (formulaOption, networkOption) {
-            case (let formula?, let network?):
-                throw InputError(
-                    .otherMode(option: network, mode: "network", otherOption: formula, otherMode: "formula"))
-            case (nil, _?):
-                if !values.isGiven("--net") && !values.isGiven("--example") {
-                    throw InputError(.missingInMode("--net", mode: "network", what: "--net FILE or --example NAME"))
-                }
+            switch mode {
+            case .network:
                 let problem = try NetworkProblem(values, requiresLoss: false)
                 let solution = try NetworkJacobianSolver(values, problem: problem).solve(problem)
                 return try AnswerChecking.output(solution, renderer: renderer, values)
-            case (_, nil):
+            case .formula, .neither:
                 let solution = try JacobianSolver().solve(JacobianProblem(values))
                 return try AnswerChecking.output(solution, renderer: renderer, values)
             }

@@ -96,6 +96,13 @@ enum CommandRunner {
             status: process.terminationStatus)
     }
 
+    /// The JSON object `nnhw ARGUMENTS --format json` prints, after requiring exit status 0.
+    static func json(_ arguments: [String]) throws -> [String: Any] {
+        let result = try run(arguments + ["--format", "json"])
+        try #require(result.status == 0, "exit \(result.status): \(result.error)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+    }
+
     /// Runs `nnhw arguments…` with `text` on standard input.
     static func run(_ arguments: [String], input text: String) throws -> CommandResult {
         try run(arguments, input: Data(text.utf8))

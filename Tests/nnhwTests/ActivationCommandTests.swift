@@ -204,6 +204,22 @@ struct ActivationCommandTests {
         #expect(try numbers(wide["probabilities"]).count == 101)
     }
 
+    @Test("--list names every activation with its formula; NAME is required otherwise")
+    func list() throws {
+        let result = try CommandRunner.run(["activation", "--list"])
+        #expect(result.status == 0)
+        for name in [
+            "identity", "relu", "leaky_relu", "gelu", "elu", "selu", "softplus", "silu, swish", "mish",
+            "hard_tanh", "hard_sigmoid", "softsign", "relu6", "sign", "softmax",
+        ] {
+            #expect(result.output.contains("  \(name) "), "\(name) missing from --list")
+        }
+        #expect(result.output.contains("hard_sigmoid  ReLU6(x + 3) / 6"))
+        let missing = try CommandRunner.run(["activation", "--at", "1"])
+        #expect(missing.status == 64)
+        #expect(missing.error.hasPrefix("nnhw: NAME: missing; give an activation name"))
+    }
+
     @Test("backward writes each new derivative in the course notation")
     func backwardNotation() throws {
         let spec = """

@@ -9,12 +9,15 @@ public struct ActivationProblem: Sendable, Hashable {
 
     /// The problem of `nnhw activation NAME --at "…"` with `--alpha`, `--beta`, `--approximate`.
     ///
-    /// - Throws: a usage error when `--at` is missing or NAME is softmax (which
+    /// - Throws: a usage error when NAME or `--at` is missing, or NAME is softmax (which
     ///   `nnhw softmax` solves); an invalid-data error for an unknown name, a
     ///   parameter the function does not take or out of its range, a malformed
     ///   point, or more than ``maximumPoints`` of them.
     public init(options: OptionValues) throws(InputError) {
-        let name = options.text("NAME") ?? ""
+        guard let name = options.text("NAME") else {
+            throw InputError(
+                at: "NAME", .missing(give: "an activation name, e.g. nnhw activation gelu --at \"-1 0 2\""))
+        }
         var parameters = ActivationSpec.Parameters()
         if let alpha = options.number("--alpha") { parameters.alpha = (alpha, "--alpha") }
         if let beta = options.number("--beta") { parameters.beta = (beta, "--beta") }

@@ -2,9 +2,12 @@
 /// times an output scale c (1 unless a course says otherwise, e.g. f = 3·ReLU).
 ///
 /// Each case carries its value and its derivative side by side, so a solver
-/// can show both. Conventions: ReLU′(0) = 0 and leaky ReLU′(0) = α (the left
-/// derivative); GELU is x Φ(x) with the exact erf form unless the tanh
-/// approximation is asked for.
+/// can show both. The definitions are PyTorch's (`torch.nn.functional`), and so
+/// are the derivatives at kinks: where f′ jumps, f′ at the kink is the value
+/// PyTorch's backward gives (ReLU′(0) = 0, leaky ReLU′(0) = α, ELU′(0) = α,
+/// 0 at both ends of hard tanh, ReLU6 and hard sigmoid). GELU is x Φ(x) with
+/// the exact erf form unless the tanh approximation is asked for; softplus is
+/// the exact (1/β) ln(1 + e^(βx)), without PyTorch's switch to x above βx > 20.
 public struct Activation: Sendable, Hashable {
     /// The function f, before the output scale.
     public enum Function: Sendable, Hashable {
@@ -22,6 +25,26 @@ public struct Activation: Sendable, Hashable {
         case gelu(GELUForm)
         /// fᵢ(a) = e^(β aᵢ) / Σⱼ e^(β aⱼ) over the entries of one sample, with coldness β.
         case softmax(beta: Double)
+        /// f(x) = x for x > 0, α(eˣ − 1) otherwise; f′(0) = α.
+        case elu(alpha: Double)
+        /// f(x) = λ x for x > 0, λ α (eˣ − 1) otherwise, with PyTorch's λ ≈ 1.0507 and α ≈ 1.6733; f′(0) = λ α.
+        case selu
+        /// f(x) = (1/β) ln(1 + e^(βx)), f′(x) = σ(βx).
+        case softplus(beta: Double)
+        /// f(x) = x σ(x) (SiLU, also called swish).
+        case silu
+        /// f(x) = x tanh(softplus(x)).
+        case mish
+        /// f(x) = −1 for x < −1, x for −1 ≤ x ≤ 1, 1 for x > 1; f′(±1) = 0.
+        case hardTanh
+        /// f(x) = ReLU6(x + 3) / 6; f′(±3) = 0.
+        case hardSigmoid
+        /// f(x) = x / (1 + |x|).
+        case softsign
+        /// f(x) = min(max(0, x), 6); f′(0) = f′(6) = 0.
+        case relu6
+        /// f(x) = sign x (−1, 0 or 1); f′(x) = 0, taken as 0 at x = 0 too.
+        case sign
     }
 
     /// Which formula GELU uses.
@@ -129,6 +152,16 @@ public struct Activation: Sendable, Hashable {
         return exponentials.map { $0 / total }
     }
 
+    /// eˣ, for the exponentials a worked softmax shows.
+    public static func exponential(_ x: Double) -> Double { Math.exp(x) }
+
+    /// log softmax(β a)ᵢ = β aᵢ − log Σⱼ e^(β aⱼ), finite for any finite a.
+    public static func logSoftmax(_ a: [Double], beta: Double = 1) -> [Double] {
+        let scaled = a.map { beta * $0 }
+        let normalizer = logSumExp(scaled)
+        return scaled.map { $0 - normalizer }
+    }
+
     /// log Σⱼ e^(xⱼ), stable for any x.
     public static func logSumExp(_ x: [Double]) -> Double {
         guard let largest = x.max() else { return -.infinity }
@@ -140,50 +173,5 @@ public struct Activation: Sendable, Hashable {
         if x >= 0 { return 1 / (1 + Math.exp(-x)) }
         let e = Math.exp(x)
         return e / (1 + e)
-    }
-
-    private static let sqrtTwoOverPi = 0.7978845608028654
-    private static let inverseSqrtTwo = 0.7071067811865476
-    private static let inverseSqrtTwoPi = 0.3989422804014327
-    private static let geluCubic = 0.044715
-
-    private static func unscaledValue(_ function: Function, _ x: Double) -> Double {
-        switch function {
-        case .identity: return x
-        case .relu: return x > 0 ? x : 0
-        case .leakyReLU(let alpha): return x > 0 ? x : alpha * x
-        case .tanh: return Math.tanh(x)
-        case .sigmoid: return sigmoid(x)
-        case .gelu(.exact): return 0.5 * x * (1 + Math.erf(x * inverseSqrtTwo))
-        case .gelu(.tanhApproximation):
-            return 0.5 * x * (1 + Math.tanh(sqrtTwoOverPi * (x + geluCubic * x * x * x)))
-        case .softmax: preconditionFailure("softmax is not elementwise")
-        }
-    }
-
-    private static func unscaledDerivative(_ function: Function, _ x: Double) -> Double {
-        switch function {
-        case .identity: return 1
-        case .relu: return x > 0 ? 1 : 0
-        case .leakyReLU(let alpha): return x > 0 ? 1 : alpha
-        case .tanh:
-            // 1 − tanh²x = 4e^(−2|x|) / (1 + e^(−2|x|))²; the form 1 − t² cancels
-            // and loses all relative accuracy once tanh x rounds towards 1.
-            let e = Math.exp(-2 * abs(x))
-            return 4 * e / ((1 + e) * (1 + e))
-        case .sigmoid:
-            // σ′(x) = σ(x)(1 − σ(x)) = σ(x) σ(−x); 1 − σ(x) would cancel for large x.
-            return sigmoid(x) * sigmoid(-x)
-        case .gelu(.exact):
-            let cdf = 0.5 * (1 + Math.erf(x * inverseSqrtTwo))
-            let density = inverseSqrtTwoPi * Math.exp(-0.5 * x * x)
-            return cdf + x * density
-        case .gelu(.tanhApproximation):
-            let inner = sqrtTwoOverPi * (x + geluCubic * x * x * x)
-            let t = Math.tanh(inner)
-            let innerDerivative = sqrtTwoOverPi * (1 + 3 * geluCubic * x * x)
-            return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * innerDerivative
-        case .softmax: preconditionFailure("softmax is not elementwise")
-        }
     }
 }

@@ -2,16 +2,20 @@
 ///
 /// Both draw from a uniform distribution U(−r, r); biases start at 0.
 public enum WeightInitialization: Sendable, Hashable {
-    /// Glorot (Xavier) uniform: r = √(6 / (in + out)); for tanh, sigmoid, softmax and identity.
+    /// Glorot (Xavier) uniform: r = √(6 / (in + out)); for the saturating and
+    /// bounded functions (tanh, sigmoid, softmax, softsign, hard tanh, hard
+    /// sigmoid, sign), SELU and identity.
     case glorotUniform
-    /// He (Kaiming) uniform: r = √(6 / in); for ReLU, leaky ReLU and GELU.
+    /// He (Kaiming) uniform: r = √(6 / in); for the ReLU-like functions (ReLU,
+    /// leaky ReLU, ReLU6, ELU, GELU, SiLU, mish, softplus).
     case heUniform
 
     /// The rule suited to an activation: He for ReLU-like, Glorot otherwise.
     public init(for activation: Activation) {
         switch activation.function {
-        case .relu, .leakyReLU, .gelu: self = .heUniform
-        case .identity, .tanh, .sigmoid, .softmax: self = .glorotUniform
+        case .relu, .leakyReLU, .relu6, .elu, .gelu, .silu, .mish, .softplus: self = .heUniform
+        case .identity, .tanh, .sigmoid, .softmax, .softsign, .hardTanh, .hardSigmoid, .sign, .selu:
+            self = .glorotUniform
         }
     }
 

@@ -8,7 +8,7 @@ enum Registry {
         BatchNormCommand.subcommand, LayerNormCommand.subcommand, ParamsCommand.subcommand, ChainCommand.subcommand,
         ShapesCommand.subcommand,
         HyperparameterCountCommand.subcommand, TrainCostCommand.subcommand, InferenceCostCommand.subcommand,
-        NotationCommand.subcommand,
+        ActivationCommand.subcommand, SoftmaxCommand.subcommand, NotationCommand.subcommand,
         ExamplesCommand.subcommand, CompletionsCommand.subcommand,
     ]
 

@@ -102,17 +102,18 @@ struct NetworkSpecErrorTests {
             "unknown activation, suggestion for swapped letters",
             #"{"input": [1, 2], "target": 1, "layers": [{"weights": [[1, 2]], "activation": "rleu"}], "loss": "squared_error"}"#,
             at: "layers[0].activation",
-            #"unknown activation "rleu"; expected one of identity, relu, leaky_relu, tanh, sigmoid, gelu, softmax (did you mean "relu"?)"#
+            #"unknown activation "rleu"; expected one of identity, relu, leaky_relu, tanh, sigmoid, gelu, softmax, elu, selu, softplus, silu, mish, hard_tanh, hard_sigmoid, softsign, relu6, sign (did you mean "relu"?)"#
         ),
         MalformedSpec(
             "unknown activation, no suggestion",
-            #"{"input": [1, 2], "target": 1, "layers": [{"weights": [[1, 2]], "activation": "swish"}], "loss": "squared_error"}"#,
+            #"{"input": [1, 2], "target": 1, "layers": [{"weights": [[1, 2]], "activation": "maxout"}], "loss": "squared_error"}"#,
             at: "layers[0].activation",
-            #"unknown activation "swish"; expected one of identity, relu, leaky_relu, tanh, sigmoid, gelu, softmax"#),
+            #"unknown activation "maxout"; expected one of identity, relu, leaky_relu, tanh, sigmoid, gelu, softmax, elu, selu, softplus, silu, mish, hard_tanh, hard_sigmoid, softsign, relu6, sign"#
+        ),
         MalformedSpec(
             "alpha on relu",
             #"{"input": [1, 2], "target": 1, "layers": [{"weights": [[1, 2]], "activation": {"name": "relu", "alpha": 0.1}}], "loss": "squared_error"}"#,
-            at: "layers[0].activation.alpha", #""alpha" applies to leaky_relu only, not to relu"#),
+            at: "layers[0].activation.alpha", #""alpha" applies to leaky_relu and elu only, not to relu"#),
         MalformedSpec(
             "gelu approximate of an unknown form",
             #"{"input": [1, 2], "target": 1, "layers": [{"weights": [[1, 2]], "activation": {"name": "gelu", "approximate": "fast"}}], "loss": "squared_error"}"#,
@@ -277,7 +278,7 @@ struct NetworkSpecErrorTests {
             "misspelt activation name, suggestion for a missing letter",
             #"{"input": [1], "target": 1, "layers": [{"weights": [[1]], "activation": "sigmod"}], "loss": "sse"}"#,
             at: "layers[0].activation",
-            #"unknown activation "sigmod"; expected one of identity, relu, leaky_relu, tanh, sigmoid, gelu, softmax (did you mean "sigmoid"?)"#
+            #"unknown activation "sigmod"; expected one of identity, relu, leaky_relu, tanh, sigmoid, gelu, softmax, elu, selu, softplus, silu, mish, hard_tanh, hard_sigmoid, softsign, relu6, sign (did you mean "sigmoid"?)"#
         ),
         MalformedSpec(
             "layer not an object",
@@ -331,9 +332,9 @@ struct NetworkSpecErrorTests {
         arguments: [
             ("tanhh", #" (did you mean "tanh"?)"#),
             ("sigmiod", #" (did you mean "sigmoid"?)"#),
-            ("Relu6", #" (did you mean "relu"?)"#),
-            ("softplus", ""),
-            ("mish", ""),
+            ("Relu7", #" (did you mean "relu"?)"#),
+            ("maxout", ""),
+            ("threshold", ""),
         ])
     func suggestion(name: String, suffix: String) throws {
         let error = try #require(
@@ -342,7 +343,7 @@ struct NetworkSpecErrorTests {
         #expect(error.place == "layers[0].activation")
         #expect(
             error.message
-                == #"unknown activation "\#(name)"; expected one of identity, relu, leaky_relu, tanh, sigmoid, gelu, softmax"#
+                == #"unknown activation "\#(name)"; expected one of identity, relu, leaky_relu, tanh, sigmoid, gelu, softmax, elu, selu, softplus, silu, mish, hard_tanh, hard_sigmoid, softsign, relu6, sign"#
                 + suffix)
     }
 }

@@ -110,9 +110,9 @@ private let malformedInvocations: [MalformedInvocation] = [
     MalformedInvocation(
         ["backward", "--net", "-"],
         input:
-            "{\"input\":[1,2],\"target\":1,\"layers\":[{\"weights\":[[1,2]],\"activation\":\"swish\"}],\"loss\":\"squared_error\"}",
+            "{\"input\":[1,2],\"target\":1,\"layers\":[{\"weights\":[[1,2]],\"activation\":\"maxout\"}],\"loss\":\"squared_error\"}",
         65,
-        "nnhw: layers[0].activation: unknown activation \"swish\"; expected one of identity, relu, leaky_relu, tanh, sigmoid, gelu, softmax"
+        "nnhw: layers[0].activation: unknown activation \"maxout\"; expected one of identity, relu, leaky_relu, tanh, sigmoid, gelu, softmax, elu, selu, softplus, silu, mish, hard_tanh, hard_sigmoid, softsign, relu6, sign"
     ),
     MalformedInvocation(
         ["backward", "--net", "-"],

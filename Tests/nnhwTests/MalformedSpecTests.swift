@@ -129,11 +129,11 @@ let malformedSpecs: [MalformedSpec] = [
     // Activations
     MalformedSpec(
         "unknown activation", spec(layers: "[" + layer("[[1, 2]]", #""rleu""#) + "]"),
-        #"nnhw: layers[0].activation: unknown activation "rleu"; expected one of identity, relu, leaky_relu, tanh, sigmoid, gelu, softmax (did you mean "relu"?)"#
+        #"nnhw: layers[0].activation: unknown activation "rleu"; expected one of identity, relu, leaky_relu, tanh, sigmoid, gelu, softmax, elu, selu, softplus, silu, mish, hard_tanh, hard_sigmoid, softsign, relu6, sign (did you mean "relu"?)"#
     ),
     MalformedSpec(
         "alpha on relu", spec(layers: "[" + layer("[[1, 2]]", #"{"name": "relu", "alpha": 0.1}"#) + "]"),
-        #"nnhw: layers[0].activation.alpha: "alpha" applies to leaky_relu only, not to relu"#),
+        #"nnhw: layers[0].activation.alpha: "alpha" applies to leaky_relu and elu only, not to relu"#),
     MalformedSpec(
         "softmax beta 0",
         spec(

@@ -109,17 +109,13 @@ public struct GradientCheck: Sendable, Hashable {
             passes: difference <= absoluteTolerance + relativeTolerance * abs(numeric), isNearKink: crossesKink)
     }
 
-    /// Whether a ReLU or leaky-ReLU pre-activation lies on different sides of its
-    /// kink (a > 0 against a ≤ 0) in the two perturbed passes.
+    /// Whether a pre-activation lies on different sides of a kink of its
+    /// activation (a > k against a ≤ k, e.g. k = 0 for ReLU) in the two perturbed passes.
     private func crossesKink(_ network: Network, _ plus: ForwardPass, _ minus: ForwardPass) -> Bool {
-        for (index, layer) in network.layers.enumerated() {
-            switch layer.activation.function {
-            case .relu, .leakyReLU:
-                let sides = zip(plus.preActivations[index].elements, minus.preActivations[index].elements)
-                if sides.contains(where: { ($0 > 0) != ($1 > 0) }) { return true }
-            default:
-                continue
-            }
+        for (index, layer) in network.layers.enumerated() where !layer.activation.function.kinks.isEmpty {
+            let function = layer.activation.function
+            let sides = zip(plus.preActivations[index].elements, minus.preActivations[index].elements)
+            if sides.contains(where: { function.separatesKink($0, $1) }) { return true }
         }
         return false
     }
@@ -152,7 +148,7 @@ public struct GradientCheck: Sendable, Hashable {
         public var relativeError: Double
         /// Whether |a − n| ≤ atol + rtol·|n|.
         public var passes: Bool
-        /// Whether ±ε moves a ReLU-like pre-activation across its kink.
+        /// Whether ±ε moves a pre-activation across a kink of its activation (``Activation/Function/kinks``).
         public var isNearKink: Bool
     }
 }

@@ -19,7 +19,7 @@ struct PerturbedPass: Sendable {
     let sampleLosses: [Double]
     /// r in L = r Σₛ ℓₛ.
     let reductionFactor: Double
-    /// Whether layer index l has a ReLU-like kink at 0.
+    /// Whether the activation of layer index l has a kink (``Activation/Function/kinks``).
     let hasKink: [Bool]
 
     /// The cache for `network` on the batch `input` against `target`.
@@ -30,12 +30,7 @@ struct PerturbedPass: Sendable {
         self.target = target
         self.rule = network.outputRule
         self.reductionFactor = network.loss.reductionFactor(samples: input.rows)
-        self.hasKink = network.layers.map {
-            switch $0.activation.function {
-            case .relu, .leakyReLU: true
-            default: false
-            }
-        }
+        self.hasKink = network.layers.map { !$0.activation.function.kinks.isEmpty }
         let logits = pass.logits
         let output = pass.output
         let rule = self.rule
@@ -45,8 +40,8 @@ struct PerturbedPass: Sendable {
         }
     }
 
-    /// L(w + h₊), L(w + h₋), and whether a ReLU-like pre-activation lies on
-    /// different sides of its kink in the two perturbed networks.
+    /// L(w + h₊), L(w + h₋), and whether a pre-activation lies on
+    /// different sides of a kink of its activation in the two perturbed networks.
     func losses(_ parameter: Parameter, up: Double, down: Double) -> (plus: Double, minus: Double, crossesKink: Bool) {
         let l = parameter.layer
         let (unit, column): (Int, Int?) =
@@ -72,17 +67,22 @@ struct PerturbedPass: Sendable {
             let a = pass.preActivations[l].elements[s * units + unit]
             let aPlus = a + plusStep
             let aMinus = a + minusStep
-            if hasKink[l] && (aPlus > 0) != (aMinus > 0) { crossesKink = true }
+            if hasKink[l] && network.layers[l].activation.function.separatesKink(aPlus, aMinus) {
+                crossesKink = true
+            }
             let plus = sample(s, layer: l, unit: unit, preActivation: aPlus)
             let minus = sample(s, layer: l, unit: unit, preActivation: aMinus)
             if let plus { plusLosses[s] = plus.loss }
             if let minus { minusLosses[s] = minus.loss }
             if !crossesKink && (plus != nil || minus != nil) {
                 for above in (l + 1)..<network.layers.count where hasKink[above] {
+                    let function = network.layers[above].activation.function
                     let offset = above - l - 1
                     let plusRow = plus?.preActivations[offset] ?? pass.preActivations[above].row(s)
                     let minusRow = minus?.preActivations[offset] ?? pass.preActivations[above].row(s)
-                    if zip(plusRow, minusRow).contains(where: { ($0 > 0) != ($1 > 0) }) { crossesKink = true }
+                    if zip(plusRow, minusRow).contains(where: { function.separatesKink($0, $1) }) {
+                        crossesKink = true
+                    }
                 }
             }
         }
@@ -145,7 +145,9 @@ struct PerturbedPass: Sendable {
                                             let a = preActivations[s * units + unit]
                                             let aPlus = a + plusStep
                                             let aMinus = a + minusStep
-                                            if kink && (aPlus > 0) != (aMinus > 0) { crossesKink = true }
+                                            if kink && activation.function.separatesKink(aPlus, aMinus) {
+                                                crossesKink = true
+                                            }
                                             plusTotal += sampleLoss(s, aPlus)
                                             minusTotal += sampleLoss(s, aMinus)
                                         }

@@ -2,7 +2,8 @@ extension InfixOperator {
     /// How tightly the operator binds: 0 for the relations (= < ≤ ≥ ≈ ⇔), 1 for + and −, 2 for ·, ⊙, / and ×.
     var precedence: Int {
         switch self {
-        case .equals, .lessThan, .lessThanOrEqual, .greaterThanOrEqual, .approximatelyEqual, .equivalent: 0
+        case .equals, .lessThan, .lessThanOrEqual, .greaterThan, .greaterThanOrEqual, .approximatelyEqual, .equivalent:
+            0
         case .plus, .minus: 1
         case .times, .hadamard, .divide, .cross: 2
         }

@@ -84,6 +84,8 @@ public enum InfixOperator: Sendable, Hashable {
     case lessThan
     /// a ≤ b, a relation: looser than every operation.
     case lessThanOrEqual
+    /// a > b, a relation: looser than every operation.
+    case greaterThan
     /// a ≥ b, a relation: looser than every operation.
     case greaterThanOrEqual
     /// a ≈ b, a relation: looser than every operation.

@@ -205,8 +205,16 @@ struct GradientCheckReport {
         }
         if results.contains(where: \.isNearKink) {
             let w = MathExpression.symbol(Symbol("w"))
+            let onlyReLU = problem.network.layers.allSatisfy { layer in
+                switch layer.activation.function {
+                case .relu, .leakyReLU: true
+                default: layer.activation.function.kinks.isEmpty
+                }
+            }
+            let across: Prose =
+                onlyReLU ? "a ReLU pre-activation across \(0)" : "a pre-activation across a kink of its activation"
             solution.addRemark(
-                "kink: \(MathExpression.infix(.plus, [w, Self.epsilon])) or \(MathExpression.infix(.minus, [w, Self.epsilon])) moves a ReLU pre-activation across \(0), so the numeric estimate is unreliable here; not counted as a failure."
+                "kink: \(MathExpression.infix(.plus, [w, Self.epsilon])) or \(MathExpression.infix(.minus, [w, Self.epsilon])) moves \(across), so the numeric estimate is unreliable here; not counted as a failure."
             )
         }
     }

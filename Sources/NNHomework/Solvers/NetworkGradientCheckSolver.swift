@@ -5,8 +5,8 @@ import NNCore
 ///
 /// The analytic derivative a comes from backpropagation, the numeric one from
 /// n = (L(…, w + ε, …) − L(…, w − ε, …)) / 2ε; a parameter passes when
-/// |a − n| ≤ atol + rtol·|n|. A parameter whose ±ε moves a ReLU-like
-/// pre-activation across its kink is reported as a kink and not counted.
+/// |a − n| ≤ atol + rtol·|n|. A parameter whose ±ε moves a pre-activation
+/// across a kink of its activation is reported as a kink and not counted.
 public struct NetworkGradientCheckSolver: Sendable {
     /// ε and the tolerances.
     public var check: GradientCheck

@@ -33,6 +33,8 @@ public enum DataError: Sendable, Hashable {
     case countTooLarge
     /// A worked solution that would show more than `limit` numbers.
     case tooManyTerms(limit: Int)
+    /// More numbers given (`--scores`, `--at`) than a worked solution shows.
+    case tooManyNumbers(Int, noun: String, limit: Int)
     /// A kernel with `kernel` channels for an input with `input`.
     case channelMismatch(kernel: Int, input: Int)
     /// A C × H × W stack of `channels` matrices where one matrix belongs.

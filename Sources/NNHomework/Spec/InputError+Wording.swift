@@ -47,6 +47,8 @@ extension InputError {
         case .tooManyTrials: "the number of trials exceeds 2⁵³, \(exactCount) (p is too small)"
         case .tooManyCombinations: "the grid has more than 2⁵³ combinations, \(exactCount)"
         case .countTooLarge: "the parameter or multiply-add count exceeds 2⁵³, \(exactCount)"
+        case .tooManyNumbers(let count, let noun, let limit):
+            "has \(count) \(noun), more than the \(limit) a worked solution shows"
         case .tooManyTerms(let limit):
             "the worked solution would show more than \(limit) numbers (products or window values, "
                 + "or padded-input entries); give a smaller input, kernel or padding"
@@ -179,6 +181,7 @@ extension InputError {
     private static func wording(of error: OptionError) -> String {
         switch error {
         case .missing(let give): "missing; give \(give)"
+        case .otherCommand(let use, let because): "\(because); use \(use)"
         case .requires(let other, let because): "needs \(other) (\(because))"
         case .needs(let what): "needs \(what)"
         case .eitherNotBoth(let one, let other): "give either \(one) or \(other), not both"

@@ -111,6 +111,8 @@ public enum OptionError: Sendable, Hashable {
     case tooManyDepths(limit: Int)
     /// `count` layers or factors (`noun`) that do not group into whole residual blocks of `blockSize`.
     case notWholeBlocks(count: Int, noun: String, blockSize: Int)
+    /// A problem another subcommand solves: `because` says why, `use` what to run.
+    case otherCommand(use: String, because: String)
     /// A problem found in an option's value, worded by the module that found it.
     case invalid(String)
 }

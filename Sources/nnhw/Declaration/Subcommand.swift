@@ -21,7 +21,12 @@ struct Subcommand: Sendable {
     /// The usage line, without "Usage: ": every argument and option, required
     /// ones bare, optional ones in brackets, a group of alternatives in parentheses.
     var usage: String {
-        var terms = ["nnhw", name] + arguments.map { $0.choices.isEmpty ? $0.name : $0.choices.joined(separator: "|") }
+        var terms =
+            ["nnhw", name]
+            + arguments.map { argument in
+                let term = argument.choices.isEmpty ? argument.name : argument.choices.joined(separator: "|")
+                return argument.presence == .required ? term : "[\(term)]"
+            }
         var groupsShown: Set<String> = []
         for option in options {
             switch option.presence {

@@ -57,7 +57,7 @@ struct ArgumentParser {
                 throw InputError(.missingValue(name, placeholder: option.valueName ?? ""))
             }
         }
-        if let missing = positionals.first {
+        if let missing = positionals.first(where: { $0.presence == .required }) {
             throw InputError(.missingArgument(missing.name, expected: missing.valueName ?? missing.name))
         }
         var read: [(option: Option, value: OptionValue)] = []

@@ -330,6 +330,7 @@ struct LaTeXExpressionLayout: Sendable {
             case .equals: " = "
             case .lessThan: " < "
             case .lessThanOrEqual: " \\leq "
+            case .greaterThan: " > "
             case .greaterThanOrEqual: " \\geq "
             case .approximatelyEqual: " \\approx "
             case .equivalent: " \\Leftrightarrow "

@@ -42,6 +42,7 @@ enum TextNotation {
         case .equals: " = "
         case .lessThan: " < "
         case .lessThanOrEqual: " ≤ "
+        case .greaterThan: " > "
         case .greaterThanOrEqual: " ≥ "
         case .approximatelyEqual: " ≈ "
         case .equivalent: " ⇔ "

@@ -5,7 +5,7 @@ import NNCore
 struct ActivationNotation {
     let activation: Activation
 
-    /// The function's name as courses write it: ReLU, LeakyReLU, tanh, σ, GELU, softmax, or nil for the identity.
+    /// The function's name as courses write it: ReLU, LeakyReLU, tanh, σ, GELU, softmax, ELU, SiLU, …, or nil for the identity.
     var name: FunctionName? {
         switch activation.function {
         case .identity: nil
@@ -15,6 +15,16 @@ struct ActivationNotation {
         case .sigmoid: FunctionName("σ")
         case .gelu: FunctionName("GELU")
         case .softmax(let beta): FunctionName("softmax", index: beta == 1 ? nil : "β")
+        case .elu: FunctionName("ELU")
+        case .selu: FunctionName("SELU")
+        case .softplus(let beta): FunctionName("softplus", index: beta == 1 ? nil : "β")
+        case .silu: FunctionName("SiLU")
+        case .mish: FunctionName("mish")
+        case .hardTanh: FunctionName("HardTanh")
+        case .hardSigmoid: FunctionName("HardSigmoid")
+        case .softsign: FunctionName("softsign")
+        case .relu6: FunctionName("ReLU6")
+        case .sign: FunctionName("sign")
         }
     }
 
@@ -31,6 +41,16 @@ struct ActivationNotation {
         case .gelu(.exact): base = "GELU"
         case .gelu(.tanhApproximation): base = "GELU (tanh approximation)"
         case .softmax(let beta): base = beta == 1 ? "softmax" : "softmax (\(Symbol("β")) = \(given: beta))"
+        case .elu(let alpha): base = alpha == 1 ? "ELU" : "ELU (\(Symbol("α")) = \(given: alpha))"
+        case .selu: base = "SELU"
+        case .softplus(let beta): base = beta == 1 ? "softplus" : "softplus (\(Symbol("β")) = \(given: beta))"
+        case .silu: base = "SiLU"
+        case .mish: base = "mish"
+        case .hardTanh: base = "hard tanh"
+        case .hardSigmoid: base = "hard sigmoid"
+        case .softsign: base = "softsign"
+        case .relu6: base = "ReLU6"
+        case .sign: base = "sign"
         }
         return activation.scale == 1 ? base : "\(given: activation.scale)\(MathExpression.text("·"))\(base)"
     }
@@ -48,7 +68,9 @@ struct ActivationNotation {
     }
 
     /// The derivative's formula in terms of f itself, where one is taught:
-    /// tanh′(a) = 1 − tanh²(a), σ′(a) = σ(a)(1 − σ(a)), GELU′(a) = Φ(a) + a φ(a).
+    /// tanh′(a) = 1 − tanh²(a), σ′(a) = σ(a)(1 − σ(a)), GELU′(a) = Φ(a) + a φ(a),
+    /// softplus′(a) = σ(βa), SiLU′(a) = σ(a)(1 + a(1 − σ(a))),
+    /// mish′(a) = tanh(softplus(a)) + a sech²(softplus(a)) σ(a), softsign′(a) = 1/(1 + |a|)².
     func derivativeFormula(of argument: MathExpression) -> MathExpression? {
         let formula: MathExpression
         switch activation.function {
@@ -61,6 +83,8 @@ struct ActivationNotation {
             formula = .infix(
                 .plus,
                 [.apply(FunctionName("Φ"), [argument]), .product([argument, .apply(FunctionName("φ"), [argument])])])
+        case .softplus, .silu, .mish, .softsign:
+            formula = ActivationFormula(function: activation.function, variable: argument).derivative(at: 0, .symbols)
         default:
             return nil
         }
@@ -83,7 +107,9 @@ struct ActivationNotation {
     }
 
     /// The rule for f′ in words, for piecewise functions, of the pre-activation
-    /// `v`: "ReLU′(a) = 1 if a > 0, else 0 (ReLU′(0) = 0 by convention)".
+    /// `v`: "ReLU′(a) = 1 if a > 0, else 0 (ReLU′(0) = 0 by convention)", and
+    /// likewise for ELU, SELU, hard tanh, hard sigmoid, ReLU6 and sign, with
+    /// f′ at each kink as ``Activation/derivative(_:)`` takes it (PyTorch's).
     func derivativeRule(variable v: MathExpression) -> Prose? {
         let alpha = MathExpression.symbol(Symbol("α"))
         switch activation.function {
@@ -95,6 +121,18 @@ struct ActivationNotation {
             let derivative = FunctionName("LeakyReLU", isDerivative: true)
             return
                 "\(MathExpression.apply(derivative, [v])) = \(1) if \(v) > \(0), else \(alpha) (\(alpha) at \(0) by convention)"
+        case .elu, .selu, .hardTanh, .hardSigmoid, .relu6, .sign:
+            guard let name else { return nil }
+            let formula = ActivationFormula(function: activation.function, variable: v)
+            let rule = formula.definition(derivative: true, name: .apply(name.derivative, [v]))
+            let kinks = activation.function.kinks
+            guard !kinks.isEmpty else { return rule }
+            let values = kinks.map {
+                MathExpression.equation(
+                    .apply(name.derivative, [.given($0)]), .number(Activation(activation.function).derivative($0)))
+            }
+            let conventions = values.count == 1 ? Prose(values[0]) : "\(values[0]) and \(values[1])"
+            return rule + " (\(conventions) by convention)"
         default:
             return nil
         }

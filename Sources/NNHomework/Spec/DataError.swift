@@ -102,6 +102,20 @@ public enum DataError: Sendable, Hashable {
     case parameterAppliesOnly(String, to: String, not: String)
     /// A number not above 0.
     case notPositive(Double)
+    /// A loss parameter below 0 (the focal γ).
+    case negativeParameter(Double)
+    /// A focal α above 1.
+    case focalAlpha(Double)
+    /// A logarithm base not above 0, or 1.
+    case logarithmBase(Double)
+    /// A loss's `"from"` other than the `expected` inputs.
+    case unknownLossInput(String, expected: [String])
+    /// A loss on ±1 labels (`loss`) given a target other than −1 or 1.
+    case signLabel(Double, loss: String)
+    /// A multiclass hinge target given as probability rows, not class indices.
+    case classIndexRequired(loss: String)
+    /// The entropy, which has no target, as a network's loss.
+    case entropyHasNoTarget
     /// A softmax coldness β of 0.
     case zeroColdness
     /// A whole number too large to use.

@@ -101,6 +101,16 @@ extension InputError {
             "unknown padding \"\(name)\"; expected a number, [height, width], same, valid or full"
         case .parameterAppliesOnly(let key, let owner, let name): "\"\(key)\" applies to \(owner) only, not to \(name)"
         case .notPositive(let x): "must be positive, got \(specText(x))"
+        case .negativeParameter(let x): "must be 0 or more, got \(specText(x))"
+        case .focalAlpha(let x): "must be at most 1 (a negative α turns the class weighting off), got \(specText(x))"
+        case .logarithmBase(let x): "a logarithm's base must be positive and not 1, got \(specText(x))"
+        case .unknownLossInput(let name, let expected):
+            "unknown input \"\(name)\"; expected \(expected.joined(separator: " or "))"
+        case .signLabel(let x, let loss): "\(loss) needs labels −1 or 1, found \(specText(x))"
+        case .classIndexRequired(let loss):
+            "\(loss) needs a 0-based class index per sample, not probability rows"
+        case .entropyHasNoTarget:
+            "entropy has no target, so it is no network loss; use nnhw loss --name entropy --p \"…\""
         case .zeroColdness: "softmax coldness β must not be 0"
         case .tooLarge(let x): "\(specText(x)) is too large"
         case .biasWhenAugmented:

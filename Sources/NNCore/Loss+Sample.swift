@@ -36,7 +36,7 @@ extension Loss {
             case .crossEntropy: total -= y == 0 ? 0 : y * Math.log(yHat)
             case .binaryCrossEntropy:
                 total -= (y == 0 ? 0 : y * Math.log(yHat)) + (y == 1 ? 0 : (1 - y) * Math.log1p(-yHat))
-            case .binaryCrossEntropyFromLogits: total += Self.softplus(yHat) - yHat * y
+            case .binaryCrossEntropyFromLogits: total += Self.logitCrossEntropy(yHat, y)
             case .hinge(let margin): total += max(0, margin - y * yHat)
             case .squaredHinge(let margin):
                 let slack = max(0, margin - y * yHat)
@@ -118,6 +118,12 @@ extension Loss {
         max(x, 0) + Math.log1p(Math.exp(-abs(x)))
     }
 
+    /// softplus(x) − x y = max(x, 0) − x y + ln(1 + e^(−|x|)), the binary
+    /// cross-entropy of σ(x) against y, without cancelling for large x.
+    static func logitCrossEntropy(_ x: Double, _ y: Double) -> Double {
+        max(x, 0) - x * y + Math.log1p(Math.exp(-abs(x)))
+    }
+
     /// sign(d): −1, 0 or 1.
     static func sign(_ d: Double) -> Double {
         d > 0 ? 1 : d < 0 ? -1 : 0
@@ -132,7 +138,7 @@ extension Loss {
         let p = Activation.sigmoid(x)
         let q = Activation.sigmoid(-x)
         let m = y * q + (1 - y) * p
-        let c = softplus(x) - x * y
+        let c = logitCrossEntropy(x, y)
         let weight = alpha.map { $0 * y + (1 - $0) * (1 - y) } ?? 1
         let modulation = gamma == 0 ? 1 : Math.pow(m, gamma)
         let slope = gamma == 0 || m == 0 ? 0 : gamma * Math.pow(m, gamma - 1) * (1 - 2 * y) * p * q * c

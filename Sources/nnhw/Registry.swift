@@ -4,7 +4,7 @@ enum Registry {
     /// The subcommands.
     static let subcommands: [Subcommand] = [
         ForwardCommand.subcommand, BackwardCommand.subcommand, GradcheckCommand.subcommand, ConvSizeCommand.subcommand,
-        ConvCommand.subcommand, PoolCommand.subcommand, ParamsCommand.subcommand,
+        ConvCommand.subcommand, PoolCommand.subcommand, LossCommand.subcommand, ParamsCommand.subcommand,
         HyperparameterCountCommand.subcommand, TrainCostCommand.subcommand, NotationCommand.subcommand,
         ExamplesCommand.subcommand, CompletionsCommand.subcommand,
     ]

@@ -14,6 +14,8 @@ struct LossFormula {
     let target: MathExpression
     /// The number n of outputs of a sample.
     let outputs: Int
+    /// The letter of the prediction, for the true class's score ŷₖ (sₖ) of the multiclass hinge.
+    var letter = "ŷ"
 
     private var scalar: Bool { outputs == 1 }
 
@@ -32,6 +34,12 @@ struct LossFormula {
         .apply(FunctionName(name, index: index), arguments)
     }
 
+    /// ln x, log₂ x, log₁₀ x or log_b x.
+    static func log(_ base: Double, _ x: MathExpression) -> MathExpression {
+        if base == Loss.naturalBase { return apply("ln", x) }
+        return apply("log", x, index: base == 2 ? "2" : base == 10 ? "10" : "b")
+    }
+
     private static let symbolM = MathExpression.symbol(Symbol("m"))
 
     /// ℓ for one sample.
@@ -47,13 +55,16 @@ struct LossFormula {
                 .number(-1), sum(.product([target, .parenthesized(.infix(.minus, [prediction, logSumExp]))])),
             ])
         case .binaryCrossEntropyFromLogits:
-            return sum(.infix(.minus, [Self.apply("ln", .infix(.plus, [.count(1), Self.apply("exp", prediction)])), labelledScore]))
+            return sum(
+                .infix(
+                    .minus,
+                    [Self.apply("ln", .infix(.plus, [.count(1), Self.apply("exp", prediction)])), labelledScore]))
         case .hinge:
             return sum(Self.apply("max", .count(0), .infix(.minus, [Self.symbolM, labelledScore])))
         case .squaredHinge:
-            return sum(.power(Self.apply("max", .count(0), .infix(.minus, [Self.symbolM, labelledScore])), .count(2)))
+            return sum(.power(Self.apply("max", .count(0), .infix(.minus, [Self.symbolM, labelledScore])), .number(2)))
         case .multiclassHinge:
-            let sk = MathExpression.symbol(Symbol("ŷ", index: "k"))
+            let sk = MathExpression.symbol(Symbol(letter, index: "k"))
             return .summation(
                 index: "j ≠ k",
                 Self.apply("max", .count(0), .infix(.plus, [.infix(.minus, [prediction, sk]), .symbol(Symbol("Δ"))])))
@@ -61,27 +72,45 @@ struct LossFormula {
             return sum(Self.apply("max", .count(0), .product([.number(-1), labelledScore])))
         case .logistic:
             return sum(
-                Self.apply("ln", .infix(.plus, [.count(1), .power(.symbol(Symbol("e")), .product([.number(-1), labelledScore]))])))
-        case .klDivergence:
-            return sum(.product([target, Self.apply("ln", .fraction(target, prediction))]))
-        case .entropy:
-            return .product([.number(-1), sum(.product([prediction, Self.apply("ln", prediction)]))])
+                Self.apply(
+                    "ln",
+                    .infix(.plus, [.count(1), .power(.symbol(Symbol("e")), .product([.number(-1), labelledScore]))])))
+        case .klDivergence(let base):
+            return sum(.product([target, Self.log(base, .fraction(target, prediction))]))
+        case .entropy(let base):
+            return .product([.number(-1), sum(.product([prediction, Self.log(base, prediction)]))])
         case .focal:
             let pt = MathExpression.symbol(Symbol("p", index: "t"))
             let alpha = MathExpression.symbol(Symbol("α", index: "t"))
             return .product([
                 .number(-1),
-                sum(.product([alpha, .power(.parenthesized(.infix(.minus, [.count(1), pt])), .symbol(Symbol("γ"))), Self.apply("ln", pt)])),
+                sum(
+                    .product([
+                        alpha, .power(.parenthesized(.infix(.minus, [.count(1), pt])), .symbol(Symbol("γ"))),
+                        Self.apply("ln", pt),
+                    ])),
             ])
-        case .squaredError, .meanSquaredError, .crossEntropy, .binaryCrossEntropy:
-            return .infix(.minus, [prediction, target])
+        case .squaredError(let c):
+            let squares = sum(.power(.parenthesized(difference), .number(2)))
+            return c == 1 ? squares : .product([c == 0.5 ? .fraction(.count(1), .number(2)) : .given(c), squares])
+        case .meanSquaredError: return mean(.power(.parenthesized(difference), .number(2)))
+        case .crossEntropy: return .product([.number(-1), sum(.product([target, Self.apply("ln", prediction)]))])
+        case .binaryCrossEntropy:
+            let complement = { (x: MathExpression) in MathExpression.parenthesized(.infix(.minus, [.count(1), x])) }
+            let terms = MathExpression.infix(
+                .plus,
+                [
+                    .product([target, Self.apply("ln", prediction)]),
+                    .product([complement(target), Self.apply("ln", .infix(.minus, [.count(1), prediction]))]),
+                ])
+            return .product([.number(-1), sum(.parenthesized(terms))])
         }
     }
 
     /// The divisor of ``gradient``: n for the losses averaged over the outputs, else 1.
     var gradientDivisor: Int {
         switch function {
-        case .meanAbsoluteError, .huber, .smoothL1: outputs
+        case .meanSquaredError, .meanAbsoluteError, .huber, .smoothL1: outputs
         default: 1
         }
     }
@@ -90,7 +119,6 @@ struct LossFormula {
     /// (the multiclass hinge and the focal loss: their values are shown instead).
     var gradient: MathExpression? {
         let step = { (x: MathExpression) in Self.apply("H", x) }
-        let minusLabel = MathExpression.product([.number(-1), target])
         switch function {
         case .meanAbsoluteError: return Self.apply("sign", difference)
         case .huber(let delta):
@@ -99,17 +127,36 @@ struct LossFormula {
             return Self.apply("clip", .fraction(difference, .number(beta)), .number(-1), .number(1))
         case .crossEntropyFromScores: return .infix(.minus, [Self.apply("softmax", prediction), target])
         case .binaryCrossEntropyFromLogits: return .infix(.minus, [Self.apply("σ", prediction), target])
-        case .hinge: return .product([minusLabel, step(.infix(.minus, [Self.symbolM, labelledScore]))])
+        case .hinge: return .product([.number(-1), target, step(.infix(.minus, [Self.symbolM, labelledScore]))])
         case .squaredHinge:
             return .product([
                 .number(-2), target, Self.apply("max", .count(0), .infix(.minus, [Self.symbolM, labelledScore])),
             ])
         case .multiclassHinge, .focal: return nil
-        case .perceptron: return .product([minusLabel, step(.product([.number(-1), labelledScore]))])
-        case .logistic: return .product([minusLabel, Self.apply("σ", .product([.number(-1), labelledScore]))])
-        case .klDivergence: return .product([.number(-1), .fraction(target, prediction)])
-        case .entropy: return .product([.number(-1), .parenthesized(.infix(.plus, [Self.apply("ln", prediction), .count(1)]))])
-        case .squaredError, .meanSquaredError, .crossEntropy, .binaryCrossEntropy: return difference
+        case .perceptron: return .product([.number(-1), target, step(.product([.number(-1), labelledScore]))])
+        case .logistic:
+            return .product([.number(-1), target, Self.apply("σ", .product([.number(-1), labelledScore]))])
+        case .klDivergence(let base):
+            let ratio = MathExpression.fraction(target, prediction)
+            return base == Loss.naturalBase
+                ? .product([.number(-1), ratio])
+                : .product([
+                    .number(-1),
+                    .fraction(target, .parenthesized(.product([prediction, Self.apply("ln", .given(base))]))),
+                ])
+        case .entropy(let base):
+            let inner = MathExpression.product([
+                .number(-1), .parenthesized(.infix(.plus, [Self.apply("ln", prediction), .count(1)])),
+            ])
+            return base == Loss.naturalBase
+                ? inner : .product([inner, .fraction(.count(1), Self.apply("ln", .given(base)))])
+        case .squaredError(let c):
+            return 2 * c == 1 ? difference : .product([.given(2 * c), .parenthesized(difference)])
+        case .meanSquaredError: return .product([.count(2), .parenthesized(difference)])
+        case .crossEntropy: return .product([.number(-1), .fraction(target, prediction)])
+        case .binaryCrossEntropy:
+            return .fraction(
+                difference, .product([prediction, .parenthesized(.infix(.minus, [.count(1), prediction]))]))
         }
     }
 }

@@ -31,7 +31,8 @@ struct LossNotation {
         case .meanSquaredError: return "mean squared error"
         case .meanAbsoluteError: return "mean absolute error"
         case .huber(let delta): return "Huber loss (\(MathExpression.equation(.symbol(Symbol("δ")), .given(delta))))"
-        case .smoothL1(let beta): return "smooth L1 loss (\(MathExpression.equation(.symbol(Symbol("β")), .given(beta))))"
+        case .smoothL1(let beta):
+            return "smooth L1 loss (\(MathExpression.equation(.symbol(Symbol("β")), .given(beta))))"
         case .crossEntropy: return "cross-entropy from probabilities"
         case .crossEntropyFromScores: return "cross-entropy from scores"
         case .binaryCrossEntropy: return "binary cross-entropy from probabilities"

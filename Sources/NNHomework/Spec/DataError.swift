@@ -116,6 +116,16 @@ public enum DataError: Sendable, Hashable {
     case classIndexRequired(loss: String)
     /// The entropy, which has no target, as a network's loss.
     case entropyHasNoTarget
+    /// A matrix of `rows` × `columns` whose shape must be that of `other` (`otherRows` × `otherColumns`).
+    case shapesDiffer(Int, Int, other: String, Int, Int)
+    /// Binary scores given as a matrix, not one row or one column.
+    case binaryScores(rows: Int, columns: Int)
+    /// An entry (row and column counted from 1) that is no probability in [0, 1].
+    case notAProbability(Double, row: Int, column: Int)
+    /// A distribution's row (counted from 1) that does not sum to 1.
+    case rowSum(row: Int, sum: Double)
+    /// `count` labels for `samples` samples.
+    case labelCount(count: Int, samples: Int)
     /// A softmax coldness β of 0.
     case zeroColdness
     /// A whole number too large to use.

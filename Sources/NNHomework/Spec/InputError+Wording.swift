@@ -101,6 +101,16 @@ extension InputError {
             "unknown padding \"\(name)\"; expected a number, [height, width], same, valid or full"
         case .parameterAppliesOnly(let key, let owner, let name): "\"\(key)\" applies to \(owner) only, not to \(name)"
         case .notPositive(let x): "must be positive, got \(specText(x))"
+        case .shapesDiffer(let rows, let columns, let other, let otherRows, let otherColumns):
+            "is \(rows) × \(columns), but \(other) is \(otherRows) × \(otherColumns); they must have the same shape"
+        case .binaryScores(let rows, let columns):
+            "is \(rows) × \(columns); a binary loss takes one score per sample, written as a row or a column"
+        case .notAProbability(let x, let row, let column):
+            "row \(row), column \(column) is \(specText(x)), not a probability in [0, 1]"
+        case .rowSum(let row, let sum):
+            "row \(row) sums to \(specText(sum)); each row must be a distribution summing to 1"
+        case .labelCount(let count, let samples):
+            "has \(counted(count, "label")), but there \(samples == 1 ? "is" : "are") \(counted(samples, "sample")) (one label per sample)"
         case .negativeParameter(let x): "must be 0 or more, got \(specText(x))"
         case .focalAlpha(let x): "must be at most 1 (a negative α turns the class weighting off), got \(specText(x))"
         case .logarithmBase(let x): "a logarithm's base must be positive and not 1, got \(specText(x))"

@@ -66,7 +66,9 @@ enum LossSpec {
         if let object {
             for (key, owners) in parameters where !owners.contains(canonical) {
                 guard let misplaced = object.member(key) else { continue }
-                let owner = owners.count == 1 ? owners[0] : owners.dropLast().joined(separator: ", ") + " or " + owners[owners.count - 1]
+                let owner =
+                    owners.count == 1
+                    ? owners[0] : owners.dropLast().joined(separator: ", ") + " or " + owners[owners.count - 1]
                 throw misplaced.error(.parameterAppliesOnly(key, to: owner, not: canonical))
             }
         }
@@ -87,7 +89,8 @@ enum LossSpec {
         case "huber": function = .huber(delta: try positive("delta", default: 1))
         case "smooth_l1": function = .smoothL1(beta: try positive("beta", default: 1))
         case "cross_entropy":
-            function = try decodeInput(object?.member("from"), alternative: "scores") ? .crossEntropyFromScores : .crossEntropy
+            function =
+                try decodeInput(object?.member("from"), alternative: "scores") ? .crossEntropyFromScores : .crossEntropy
         case "binary_cross_entropy":
             function =
                 try decodeInput(object?.member("from"), alternative: "logits")

@@ -124,6 +124,8 @@ public enum DataError: Sendable, Hashable {
     case notAProbability(Double, row: Int, column: Int)
     /// A distribution's row (counted from 1) that does not sum to 1.
     case rowSum(row: Int, sum: Double)
+    /// A probability 0 (or 1, for 1 − p) at a row and column counted from 1 whose logarithm a loss takes.
+    case logarithmOfZero(Double, row: Int, column: Int)
     /// `count` labels for `samples` samples.
     case labelCount(count: Int, samples: Int)
     /// A softmax coldness β of 0.

@@ -49,11 +49,13 @@ extension LossProblem {
         }
         let prediction = predictions.filter(given.contains)
         guard let first = prediction.first else {
-            throw InputError(at: predictions[0], .missing(give: takes(name)))
+            throw InputError(at: predictions[0], .missing(give: "\(predictions[0]) (\(takes(name)))"))
         }
         if prediction.count > 1 { throw InputError(at: prediction[1], .eitherNotBoth(prediction[0], prediction[1])) }
         let target = targets.filter(given.contains)
-        if !targets.isEmpty, target.isEmpty { throw InputError(at: targets[0], .missing(give: takes(name))) }
+        if !targets.isEmpty, target.isEmpty {
+            throw InputError(at: targets[0], .missing(give: "\(targets[0]) (\(takes(name)))"))
+        }
         if target.count > 1 { throw InputError(at: target[1], .eitherNotBoth(target[0], target[1])) }
         switch first {
         case "--scores": return .scores
@@ -190,6 +192,24 @@ extension LossProblem {
             oneHot[sample, k] = 1
         }
         return (oneHot, indices)
+    }
+
+    /// Refuses a probability of 0 (or 1) whose logarithm the loss takes: ln 0 = −∞.
+    ///
+    /// - Parameter option: the option that gave the prediction.
+    func requireFiniteLogarithms(option: String) throws(InputError) {
+        for r in 0..<prediction.rows {
+            for c in 0..<prediction.columns {
+                let (p, y) = (prediction[r, c], target[r, c])
+                let zero: Bool
+                switch loss.function {
+                case .crossEntropy, .klDivergence: zero = y > 0 && p == 0
+                case .binaryCrossEntropy: zero = (y > 0 && p == 0) || (y < 1 && p == 1)
+                default: zero = false
+                }
+                if zero { throw InputError(at: option, .logarithmOfZero(p, row: r + 1, column: c + 1)) }
+            }
+        }
     }
 
     /// The loss function of `name` for the input given, with its parameters.

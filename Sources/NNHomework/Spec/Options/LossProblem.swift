@@ -123,5 +123,6 @@ public struct LossProblem: Sendable, Hashable {
         self.classes = classes
         loss = Loss(
             try Self.function(name: name, input: input, options), reduction: reduction == .mean ? .mean : .sum)
+        try requireFiniteLogarithms(option: input == .probabilities ? "--probs" : "--q")
     }
 }

@@ -28,6 +28,11 @@ extension LossSheet {
         return scaled == scaled.rounded() && abs(scaled) < 1e15 ? .given(x) : .number(x)
     }
 
+    /// c · x, or x alone for c = 1.
+    private static func scaled(_ c: Double, _ x: MathExpression) -> MathExpression {
+        c == 1 ? x : .product([entry(c), x])
+    }
+
     /// y × s with a negative factor in parentheses.
     private static func times(_ y: Double, _ s: Double) -> MathExpression {
         .infix(.times, [y < 0 ? .parenthesized(entry(y)) : entry(y), s < 0 ? .parenthesized(entry(s)) : entry(s)])
@@ -59,10 +64,7 @@ extension LossSheet {
             let terms = d.map { d in
                 abs(d) <= delta
                     ? MathExpression.product([Self.half, .power(.parenthesized(.number(d)), .number(2))])
-                    : .product([
-                        Self.entry(delta),
-                        .parenthesized(.infix(.minus, [.number(abs(d)), .product([Self.half, Self.entry(delta)])])),
-                    ])
+                    : Self.scaled(delta, .parenthesized(.infix(.minus, [.number(abs(d)), Self.entry(delta / 2)])))
             }
             return Work(rhs: [meanOf(terms)], note: branchNote(d, limit: delta, symbol: "δ"))
         case .smoothL1(let beta):
@@ -70,7 +72,7 @@ extension LossSheet {
                 abs(d) < beta
                     ? MathExpression.fraction(
                         .power(.parenthesized(.number(d)), .number(2)), .product([.count(2), Self.entry(beta)]))
-                    : .infix(.minus, [.number(abs(d)), .product([Self.half, Self.entry(beta)])])
+: .infix(.minus, [.number(abs(d)), Self.entry(beta / 2)])
             }
             return Work(rhs: [meanOf(terms)], note: branchNote(d, limit: beta, symbol: "β"))
         case .crossEntropy:

@@ -72,7 +72,7 @@ extension LossSheet {
                 abs(d) < beta
                     ? MathExpression.fraction(
                         .power(.parenthesized(.number(d)), .number(2)), .product([.count(2), Self.entry(beta)]))
-: .infix(.minus, [.number(abs(d)), Self.entry(beta / 2)])
+                    : .infix(.minus, [.number(abs(d)), Self.entry(beta / 2)])
             }
             return Work(rhs: [meanOf(terms)], note: branchNote(d, limit: beta, symbol: "β"))
         case .crossEntropy:

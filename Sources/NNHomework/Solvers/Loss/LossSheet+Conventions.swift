@@ -49,7 +49,7 @@ extension LossSheet {
         case .binaryCrossEntropy: return "Binary cross-entropy of probabilities, PyTorch's binary_cross_entropy."
         case .binaryCrossEntropyFromLogits:
             return
-                "Binary cross-entropy from logits, PyTorch's binary_cross_entropy_with_logits: \(MathExpression.apply(Self.softplusName, [.symbol(Symbol("s"))])) − \(Symbol("s"))\(Symbol("y")), finite for any logit."
+                "Binary cross-entropy from logits, PyTorch's binary_cross_entropy_with_logits: \(MathExpression.infix(.minus, [.apply(Self.softplusName, [.symbol(Symbol("s"))]), .product([.symbol(Symbol("s")), .symbol(Symbol("y"))])])), finite for any logit."
         case .hinge:
             return
                 "Hinge loss with margin \(Symbol("m")) (no PyTorch function; hinge_embedding_loss is another loss); the step \(h) is \(1) for positive \(Symbol("x")), else \(0), so the corner gets derivative \(0)."

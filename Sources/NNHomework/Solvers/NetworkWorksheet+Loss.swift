@@ -87,6 +87,11 @@ extension NetworkWorksheet {
                 prediction: pass.output.row(s), target: target.row(s), classIndex: k)
         {
             rhs.append(numbers)
+        } else if showable,
+            let numbers = LossSheet.networkTerms(
+                problem.network.loss, prediction: pass.output.row(s), target: target.row(s), classIndex: k)
+        {
+            rhs += numbers
         }
         return (rhs, k.flatMap { outputs > 1 ? LossNotation.classNote($0) : nil })
     }

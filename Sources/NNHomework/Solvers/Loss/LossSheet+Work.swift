@@ -38,6 +38,24 @@ extension LossSheet {
         .infix(.times, [y < 0 ? .parenthesized(entry(y)) : entry(y), s < 0 ? .parenthesized(entry(s)) : entry(s)])
     }
 
+    /// A network sample's loss with its numbers put in, for the losses beyond
+    /// squared error and (binary) cross-entropy, which ``LossNotation`` writes;
+    /// nil for those, beyond `limit` outputs, and for a loss on one score per
+    /// sample given several outputs.
+    static func networkTerms(
+        _ loss: Loss, prediction: [Double], target: [Double], classIndex: Int?, limit: Int = 6
+    ) -> [MathExpression]? {
+        switch loss.function {
+        case .squaredError, .meanSquaredError, .crossEntropy, .binaryCrossEntropy: return nil
+        case .hinge, .squaredHinge, .perceptron, .logistic, .binaryCrossEntropyFromLogits, .focal:
+            guard prediction.count == 1 else { return nil }
+        default: guard prediction.count <= limit else { return nil }
+        }
+        let problem = LossProblem(sampleOf: loss, prediction: prediction, target: target, classIndex: classIndex)
+        let rhs = LossSheet(problem: problem).work(sample: 0).rhs
+        return rhs.isEmpty ? nil : rhs
+    }
+
     /// The work of sample i (from 0).
     func work(sample i: Int) -> Work {
         let x = problem.prediction.row(i)

@@ -50,6 +50,19 @@ public struct LossProblem: Sendable, Hashable {
     /// The regression losses, on `--pred` and `--target`.
     static let regression: Set<String> = ["squared_error", "mse", "mae", "huber", "smooth_l1"]
 
+    /// One network sample's loss as a problem, to write its terms: `name` is
+    /// the loss's canonical name, the prediction and target one row each.
+    init(sampleOf loss: Loss, prediction: [Double], target: [Double], classIndex: Int?) {
+        self.loss = loss
+        name = LossNotation.canonicalName(loss.function)
+        reduction = .sum
+        input = .values
+        self.prediction = Matrix(row: prediction)
+        self.target = Matrix(row: target)
+        classes = classIndex.map { [$0] }
+        givenAsRow = false
+    }
+
     /// The problem of `nnhw loss`: `--name` and its numbers and parameters.
     ///
     /// - Throws: a usage error for a missing or unknown name, numbers of the

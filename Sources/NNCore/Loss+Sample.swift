@@ -86,7 +86,12 @@ extension Loss {
             case .huber(let delta): return r * (abs(d) <= delta ? d : delta * Self.sign(d)) / n
             case .smoothL1(let beta): return r * (abs(d) < beta ? d / beta : Self.sign(d)) / n
             case .crossEntropy: return y == 0 ? 0 : -r * y / yHat
-            case .binaryCrossEntropy: return r * (yHat - y) / (yHat * (1 - yHat))
+            case .binaryCrossEntropy:
+                // At ŷ = 0 or 1 the term whose logarithm is finite is the whole loss: −(1 − y) ln(1 − ŷ) or −y ln ŷ.
+                if yHat == 0 || yHat == 1 {
+                    return r * ((y == 0 ? 0 : -y / yHat) + (y == 1 ? 0 : (1 - y) / (1 - yHat)))
+                }
+                return r * (yHat - y) / (yHat * (1 - yHat))
             case .binaryCrossEntropyFromLogits: return r * (Activation.sigmoid(yHat) - y)
             case .hinge(let margin): return margin - y * yHat > 0 ? -r * y : 0
             case .squaredHinge(let margin): return -r * 2 * y * max(0, margin - y * yHat)
@@ -120,7 +125,7 @@ extension Loss {
 
     /// softplus(x) − x y = max(x, 0) − x y + ln(1 + e^(−|x|)), the binary
     /// cross-entropy of σ(x) against y, without cancelling for large x.
-    static func logitCrossEntropy(_ x: Double, _ y: Double) -> Double {
+    public static func logitCrossEntropy(_ x: Double, _ y: Double) -> Double {
         max(x, 0) - x * y + Math.log1p(Math.exp(-abs(x)))
     }
 

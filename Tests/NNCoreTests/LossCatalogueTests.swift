@@ -183,6 +183,14 @@ struct LossCatalogueTests {
         #expect(Loss(.hinge(margin: 1)).gradient(prediction: Matrix([[1]]), target: Matrix([[1]])).elements == [0])
         #expect(Loss(.perceptron).gradient(prediction: Matrix([[0]]), target: Matrix([[1]])).elements == [-0.0])
         #expect(Loss(.meanAbsoluteError).gradient(prediction: Matrix([[2]]), target: Matrix([[2]])).elements == [0])
+        // Hand: at p = 0 with y = 0 only −ln(1 − p) is left, derivative 1/(1 − p) = 1; at p = 1 with y = 1, −1/p = −1.
+        #expect(
+            Loss(.binaryCrossEntropy, reduction: .sum).gradient(
+                prediction: Matrix([[0], [1]]), target: Matrix([[0], [1]])
+            )
+            .elements == [1, -1])
+        // Hand: a focal logit of −800 with y = 1 has pₜ = σ(−800) ≈ 0, so ℓ = 0.25 · 1 · softplus(800) − 0 = 200.
+        #expect(Loss(.focal(gamma: 2, alpha: 0.25)).value(prediction: Matrix([[-800]]), target: Matrix([[1]])) == 200)
         // Multiclass hinge with a margin exactly 0 (s_j − s_k + Δ = 0): clipped, no gradient.
         #expect(
             Loss(.multiclassHinge(margin: 1)).gradient(prediction: Matrix([[2, 3]]), target: Matrix([[0, 1]])).elements

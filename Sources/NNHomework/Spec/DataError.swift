@@ -126,6 +126,8 @@ public enum DataError: Sendable, Hashable {
     case rowSum(row: Int, sum: Double)
     /// A probability 0 (or 1, for 1 − p) at a row and column counted from 1 whose logarithm a loss takes.
     case logarithmOfZero(Double, row: Int, column: Int)
+    /// Scores of `count` classes (fewer than 2) for the multiclass hinge.
+    case tooFewClasses(Int)
     /// `count` labels for `samples` samples.
     case labelCount(count: Int, samples: Int)
     /// A softmax coldness β of 0.

@@ -111,6 +111,8 @@ extension InputError {
             "row \(row) sums to \(specText(sum)); each row must be a distribution summing to 1"
         case .logarithmOfZero(let p, let row, let column):
             "row \(row), column \(column) is \(specText(p)), so the loss takes ln 0 = −∞ there; it is undefined"
+        case .tooFewClasses(let count):
+            "has \(counted(count, "score")) per sample; the multiclass hinge compares the true class with at least one other"
         case .labelCount(let count, let samples):
             "has \(counted(count, "label")), but there \(samples == 1 ? "is" : "are") \(counted(samples, "sample")) (one label per sample)"
         case .negativeParameter(let x): "must be 0 or more, got \(specText(x))"

@@ -161,6 +161,7 @@ extension LossSheet {
         case .multiclassHinge(let margin):
             let k = k ?? 0
             let others = x.indices.filter { $0 != k }
+            guard !others.isEmpty else { return Work(rhs: [], note: classNote) }
             let margins = others.map { x[$0] - x[k] + margin }
             let written = others.map {
                 Self.max0(.infix(.plus, [.infix(.minus, [Self.entry(x[$0]), Self.entry(x[k])]), Self.entry(margin)]))
@@ -196,6 +197,13 @@ extension LossSheet {
             let body = MathExpression.product([
                 .power(.parenthesized(.infix(.minus, [.count(1), .number(pt)])), .number(gamma)), Self.ln(.number(pt)),
             ])
+            guard pt > 0 else {
+                return Work(
+                    rhs: [],
+                    note: "\(Symbol("p", index: "t")) rounds to \(0): computed from the logit, "
+                        + "\(MathExpression.apply(FunctionName("ln"), [.symbol(Symbol("p", index: "t"))])) = \(number: -Loss.logitCrossEntropy(x[0], y))"
+                )
+            }
             let pNote: Prose =
                 "\(MathExpression.equation(.symbol(Symbol("p")), .apply(FunctionName("σ"), [Self.entry(x[0])]))) = \(number: p), "
                 + "\(MathExpression.equation(.symbol(Symbol("p", index: "t")), .number(pt)))"

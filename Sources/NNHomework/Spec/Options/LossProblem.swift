@@ -114,6 +114,9 @@ public struct LossProblem: Sendable, Hashable {
                 givenAsRow = prediction.rows == 1 && prediction.columns > 1
                 if givenAsRow { prediction = Matrix(column: prediction.elements) }
             }
+            if name == "multiclass_hinge", prediction.columns < 2 {
+                throw InputError(at: option, .tooFewClasses(prediction.columns))
+            }
             if input == .probabilities {
                 try Self.requireProbabilities(prediction, option: option, distributions: !Self.binary.contains(name))
             }

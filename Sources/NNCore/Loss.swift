@@ -2,18 +2,49 @@
 ///
 /// For a batch (one sample per row) the per-sample losses ℓₛ are combined by
 /// the reduction: L = (1/S) Σₛ ℓₛ (mean, the default) or L = Σₛ ℓₛ (sum).
-/// For a single sample both give ℓ.
+/// For a single sample both give ℓ. Each ℓₛ is written out in ``Function``;
+/// where a sample has several outputs, the regression losses (MSE, MAE,
+/// Huber, smooth L1) average over them, as PyTorch's mean does, and the
+/// others sum over them.
 public struct Loss: Sendable, Hashable {
-    /// The per-sample loss ℓ(ŷ, y).
+    /// The per-sample loss ℓ(ŷ, y); ŷ is the prediction (scores, logits,
+    /// probabilities or values as each case says), y the target.
     public enum Function: Sendable, Hashable {
         /// ℓ = c Σⱼ (ŷⱼ − yⱼ)²; c = 1 gives Σ(ŷ − y)², c = ½ gives ½Σ(ŷ − y)².
         case squaredError(scale: Double)
         /// ℓ = (1/n) Σⱼ (ŷⱼ − yⱼ)² over the n outputs.
         case meanSquaredError
-        /// ℓ = −Σⱼ yⱼ ln ŷⱼ, y a probability vector (one-hot for a class index).
+        /// ℓ = (1/n) Σⱼ |ŷⱼ − yⱼ| (L1); ∂/∂ŷ = sign(ŷ − y)/n, 0 at ŷ = y.
+        case meanAbsoluteError
+        /// ℓ = (1/n) Σⱼ hᵟ(ŷⱼ − yⱼ), hᵟ(d) = ½d² for |d| ≤ δ and δ(|d| − ½δ) beyond.
+        case huber(delta: Double)
+        /// ℓ = (1/n) Σⱼ s(ŷⱼ − yⱼ), s(d) = ½d²/β for |d| < β and |d| − ½β beyond.
+        case smoothL1(beta: Double)
+        /// ℓ = −Σⱼ yⱼ ln ŷⱼ from probabilities ŷ, y a probability vector (one-hot for a class index).
         case crossEntropy
-        /// ℓ = −Σⱼ [yⱼ ln ŷⱼ + (1 − yⱼ) ln(1 − ŷⱼ)], summed over the outputs.
+        /// ℓ = −Σⱼ yⱼ ln softmax(s)ⱼ = (Σⱼ yⱼ) logsumexp(s) − Σⱼ yⱼ sⱼ from raw scores s = ŷ.
+        case crossEntropyFromScores
+        /// ℓ = −Σⱼ [yⱼ ln ŷⱼ + (1 − yⱼ) ln(1 − ŷⱼ)] from probabilities, summed over the outputs.
         case binaryCrossEntropy
+        /// ℓ = Σⱼ [softplus(xⱼ) − xⱼ yⱼ], the binary cross-entropy of p = σ(x) from logits x = ŷ.
+        case binaryCrossEntropyFromLogits
+        /// ℓ = Σⱼ max(0, m − yⱼ sⱼ), labels y = ±1, margin m.
+        case hinge(margin: Double)
+        /// ℓ = Σⱼ max(0, m − yⱼ sⱼ)², labels y = ±1, margin m.
+        case squaredHinge(margin: Double)
+        /// ℓ = Σ_{j ≠ k} max(0, sⱼ − sₖ + Δ), k the class of the one-hot y (Weston–Watkins, as CS231n).
+        case multiclassHinge(margin: Double)
+        /// ℓ = Σⱼ max(0, −yⱼ sⱼ), labels y = ±1.
+        case perceptron
+        /// ℓ = Σⱼ ln(1 + e^(−yⱼ sⱼ)), labels y = ±1.
+        case logistic
+        /// ℓ = Σⱼ pⱼ log_b(pⱼ / qⱼ): the target y = p against the prediction ŷ = q, 0 log 0 = 0.
+        case klDivergence(base: Double)
+        /// ℓ = −Σⱼ ŷⱼ log_b ŷⱼ, the entropy of the prediction; the target is not read.
+        case entropy(base: Double)
+        /// ℓ = Σⱼ αₜ (1 − pₜ)^γ · BCE(xⱼ, yⱼ) from logits x = ŷ, p = σ(x),
+        /// pₜ = p y + (1 − p)(1 − y), αₜ = α y + (1 − α)(1 − y) (αₜ = 1 when α is nil), as torchvision.
+        case focal(gamma: Double, alpha: Double?)
     }
 
     /// How per-sample losses combine over a batch.
@@ -62,29 +93,11 @@ public struct Loss: Sendable, Hashable {
     /// ∂L/∂ŷ, the same shape as ŷ, including the reduction factor r.
     public func gradient(prediction: Matrix, target: Matrix) -> Matrix {
         let r = reductionFactor(samples: prediction.rows)
-        let n = Double(prediction.columns)
-        return prediction.combined(with: target) { yHat, y in
-            switch function {
-            case .squaredError(let c): return r * 2 * c * (yHat - y)
-            case .meanSquaredError: return r * 2 * (yHat - y) / n
-            case .crossEntropy: return y == 0 ? 0 : -r * y / yHat
-            case .binaryCrossEntropy: return r * (yHat - y) / (yHat * (1 - yHat))
-            }
+        var rows: [[Double]] = []
+        rows.reserveCapacity(prediction.rows)
+        for s in 0..<prediction.rows {
+            rows.append(sampleGradient(prediction.row(s), target.row(s), factor: r))
         }
-    }
-
-    /// ℓ(ŷ, y) of one sample.
-    func sampleLoss(_ prediction: [Double], _ target: [Double]) -> Double {
-        var total = 0.0
-        for (yHat, y) in zip(prediction, target) {
-            switch function {
-            case .squaredError(let c): total += c * (yHat - y) * (yHat - y)
-            case .meanSquaredError: total += (yHat - y) * (yHat - y) / Double(prediction.count)
-            case .crossEntropy: total -= y == 0 ? 0 : y * Math.log(yHat)
-            case .binaryCrossEntropy:
-                total -= (y == 0 ? 0 : y * Math.log(yHat)) + (y == 1 ? 0 : (1 - y) * Math.log1p(-yHat))
-            }
-        }
-        return total
+        return Matrix(rows: prediction.rows, columns: prediction.columns, elements: rows.flatMap { $0 })
     }
 }

@@ -4,11 +4,11 @@ enum Registry {
     /// The subcommands.
     static let subcommands: [Subcommand] = [
         ForwardCommand.subcommand, BackwardCommand.subcommand, GradcheckCommand.subcommand, JacobianCommand.subcommand,
-        HessianCommand.subcommand, ConvSizeCommand.subcommand, ConvCommand.subcommand, PoolCommand.subcommand,
-        BatchNormCommand.subcommand, LayerNormCommand.subcommand, ParamsCommand.subcommand, ChainCommand.subcommand,
-        ShapesCommand.subcommand,
+        HessianCommand.subcommand, LossCommand.subcommand, ActivationCommand.subcommand, SoftmaxCommand.subcommand,
+        ConvSizeCommand.subcommand, ConvCommand.subcommand, PoolCommand.subcommand, BatchNormCommand.subcommand,
+        LayerNormCommand.subcommand, ParamsCommand.subcommand, ChainCommand.subcommand, ShapesCommand.subcommand,
         HyperparameterCountCommand.subcommand, TrainCostCommand.subcommand, InferenceCostCommand.subcommand,
-        ActivationCommand.subcommand, SoftmaxCommand.subcommand, NotationCommand.subcommand,
+        NotationCommand.subcommand,
         ExamplesCommand.subcommand, CompletionsCommand.subcommand,
     ]
 

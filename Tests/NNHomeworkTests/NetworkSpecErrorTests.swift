@@ -134,7 +134,7 @@ struct NetworkSpecErrorTests {
             "unknown loss, with a suggestion",
             #"{"input": [1, 2], "target": 1, "layers": [{"weights": [[1, 2]], "activation": "relu"}], "loss": "squard_error"}"#,
             at: "loss",
-            #"unknown loss "squard_error"; expected one of squared_error, mse, cross_entropy, binary_cross_entropy (did you mean "squared_error"?)"#
+            #"unknown loss "squard_error"; expected one of squared_error, mse, mae, huber, smooth_l1, cross_entropy, binary_cross_entropy, binary_cross_entropy_with_logits, hinge, squared_hinge, multiclass_hinge, perceptron, logistic, kl_divergence, entropy, focal (did you mean "squared_error"?)"#
         ),
         MalformedSpec(
             "scale on mse",

@@ -98,9 +98,10 @@ private let malformedInvocations: [MalformedInvocation] = [
     MalformedInvocation(
         ["backward", "--net", "-"],
         input:
-            "{\"input\":[1,2],\"target\":1,\"layers\":[{\"weights\":[[1,2]],\"activation\":\"relu\"}],\"loss\":\"hinge\"}",
+            "{\"input\":[1,2],\"target\":1,\"layers\":[{\"weights\":[[1,2]],\"activation\":\"relu\"}],\"loss\":\"wasserstein\"}",
         65,
-        "nnhw: loss: unknown loss \"hinge\"; expected one of squared_error, mse, cross_entropy, binary_cross_entropy"),
+        "nnhw: loss: unknown loss \"wasserstein\"; expected one of squared_error, mse, mae, huber, smooth_l1, cross_entropy, binary_cross_entropy, binary_cross_entropy_with_logits, hinge, squared_hinge, multiclass_hinge, perceptron, logistic, kl_divergence, entropy, focal"
+    ),
     MalformedInvocation(
         ["backward", "--net", "-"],
         input:

@@ -143,7 +143,7 @@ let malformedSpecs: [MalformedSpec] = [
     // Losses
     MalformedSpec(
         "unknown loss", spec(loss: #""squared_eror""#),
-        #"nnhw: loss: unknown loss "squared_eror"; expected one of squared_error, mse, cross_entropy, binary_cross_entropy (did you mean "squared_error"?)"#
+        #"nnhw: loss: unknown loss "squared_eror"; expected one of squared_error, mse, mae, huber, smooth_l1, cross_entropy, binary_cross_entropy, binary_cross_entropy_with_logits, hinge, squared_hinge, multiclass_hinge, perceptron, logistic, kl_divergence, entropy, focal (did you mean "squared_error"?)"#
     ),
     MalformedSpec(
         "squared_error scale -1", spec(loss: #"{"name": "squared_error", "scale": -1}"#),

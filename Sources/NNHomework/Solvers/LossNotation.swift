@@ -20,6 +20,61 @@ struct LossNotation {
         case .meanSquaredError: return "mean squared error\(reduction)"
         case .crossEntropy: return "cross-entropy\(reduction)"
         case .binaryCrossEntropy: return "binary cross-entropy\(reduction)"
+        default: return "\(words(loss.function))\(reduction)"
+        }
+    }
+
+    /// The loss's name in words: "Huber loss (δ = 1)", "multiclass hinge loss (Δ = 1)".
+    static func words(_ function: Loss.Function) -> Prose {
+        switch function {
+        case .squaredError(let c): return "squared error (\(MathExpression.equation(.symbol(Symbol("c")), .given(c))))"
+        case .meanSquaredError: return "mean squared error"
+        case .meanAbsoluteError: return "mean absolute error"
+        case .huber(let delta): return "Huber loss (\(MathExpression.equation(.symbol(Symbol("δ")), .given(delta))))"
+        case .smoothL1(let beta):
+            return "smooth L1 loss (\(MathExpression.equation(.symbol(Symbol("β")), .given(beta))))"
+        case .crossEntropy: return "cross-entropy from probabilities"
+        case .crossEntropyFromScores: return "cross-entropy from scores"
+        case .binaryCrossEntropy: return "binary cross-entropy from probabilities"
+        case .binaryCrossEntropyFromLogits: return "binary cross-entropy from logits"
+        case .hinge(let m): return "hinge loss (\(MathExpression.equation(.symbol(Symbol("m")), .given(m))))"
+        case .squaredHinge(let m):
+            return "squared hinge loss (\(MathExpression.equation(.symbol(Symbol("m")), .given(m))))"
+        case .multiclassHinge(let m):
+            return "multiclass hinge loss (\(MathExpression.equation(.symbol(Symbol("Δ")), .given(m))))"
+        case .perceptron: return "perceptron loss"
+        case .logistic: return "logistic loss"
+        case .klDivergence(let base): return "KL divergence\(baseWords(base))"
+        case .entropy(let base): return "entropy\(baseWords(base))"
+        case .focal(let gamma, let alpha):
+            let g = MathExpression.equation(.symbol(Symbol("γ")), .given(gamma))
+            guard let alpha else { return "focal loss (\(g), no class weighting)" }
+            return "focal loss (\(g), \(MathExpression.equation(.symbol(Symbol("α")), .given(alpha))))"
+        }
+    }
+
+    private static func baseWords(_ base: Double) -> Prose {
+        base == Loss.naturalBase ? " (in nats)" : base == 2 ? " (in bits)" : " (base \(MathExpression.given(base)))"
+    }
+
+    /// The canonical spec name of the loss: "multiclass_hinge".
+    static func canonicalName(_ function: Loss.Function) -> String {
+        switch function {
+        case .squaredError: "squared_error"
+        case .meanSquaredError: "mse"
+        case .meanAbsoluteError: "mae"
+        case .huber: "huber"
+        case .smoothL1: "smooth_l1"
+        case .crossEntropy, .crossEntropyFromScores: "cross_entropy"
+        case .binaryCrossEntropy, .binaryCrossEntropyFromLogits: "binary_cross_entropy"
+        case .hinge: "hinge"
+        case .squaredHinge: "squared_hinge"
+        case .multiclassHinge: "multiclass_hinge"
+        case .perceptron: "perceptron"
+        case .logistic: "logistic"
+        case .klDivergence: "kl_divergence"
+        case .entropy: "entropy"
+        case .focal: "focal"
         }
     }
 
@@ -62,6 +117,8 @@ struct LossNotation {
                 ])
             let bracketed = MathExpression.parenthesized(terms)
             return .product([.number(-1), scalar ? bracketed : .summation(index: "j", bracketed)])
+        default:
+            return LossFormula(function: loss.function, prediction: yh, target: y, outputs: n).expression
         }
     }
 
@@ -101,6 +158,8 @@ struct LossNotation {
                         ]))
             }
             return .product([.number(-1), terms.count == 1 ? terms[0] : .parenthesized(.infix(.plus, terms))])
+        default:
+            return nil
         }
     }
 
@@ -128,7 +187,7 @@ struct LossNotation {
     }
 
     /// ∂L/∂ŷ written symbolically, with the batch factor r = 1/S where it applies.
-    func gradientFormula(outputs n: Int, samples: Int) -> MathExpression {
+    func gradientFormula(outputs n: Int, samples: Int) -> MathExpression? {
         gradient(of: symbols.prediction, minus: symbols.target, outputs: n, samples: samples)
     }
 
@@ -140,7 +199,7 @@ struct LossNotation {
         switch loss.function {
         case .squaredError, .meanSquaredError:
             return gradient(of: prediction, minus: target, outputs: n, samples: samples)
-        case .crossEntropy, .binaryCrossEntropy:
+        default:
             return nil
         }
     }
@@ -152,7 +211,7 @@ struct LossNotation {
 
     private func gradient(
         of yh: MathExpression, minus y: MathExpression, outputs n: Int, samples: Int
-    ) -> MathExpression {
+    ) -> MathExpression? {
         let difference = MathExpression.infix(.minus, [yh, y])
         let perBatch = loss.reduction == .mean && symbols.isBatch ? samples : 1
         switch loss.function {
@@ -165,6 +224,9 @@ struct LossNotation {
         case .binaryCrossEntropy:
             let denominator = MathExpression.product([yh, .parenthesized(.infix(.minus, [.number(1), yh]))])
             return withCoefficient(factor(1, perBatch), .fraction(.infix(.minus, [yh, y]), denominator))
+        default:
+            let formula = LossFormula(function: loss.function, prediction: yh, target: y, outputs: n)
+            return formula.gradient.map { withCoefficient(factor(1, perBatch * formula.gradientDivisor), $0) }
         }
     }
 }

@@ -64,7 +64,7 @@ extension NetworkWorksheet {
         let layer = layerCount
         let outputGradient = gradients.outputGradient ?? gradients.deltas[layer - 1]
         let outputs = pass.output.columns
-        var rhs = [lossNotation.gradientFormula(outputs: outputs, samples: problem.sampleCount)]
+        var rhs = lossNotation.gradientFormula(outputs: outputs, samples: problem.sampleCount).map { [$0] } ?? []
         if !isBatch,
             let numbers = lossNotation.gradientSubstituted(
                 prediction: operand(pass.output), target: operand(target), outputs: outputs,

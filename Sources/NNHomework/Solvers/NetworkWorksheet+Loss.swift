@@ -81,12 +81,17 @@ extension NetworkWorksheet {
         let outputs = pass.output.columns
         let k = problem.classIndices?[s]
         var rhs: [MathExpression] = []
-        if let k, outputs > 1 { rhs.append(notation.classTerm(k)) }
+        if let k, outputs > 1, problem.network.loss.function == .crossEntropy { rhs.append(notation.classTerm(k)) }
         if showable,
             let numbers = notation.substituted(
                 prediction: pass.output.row(s), target: target.row(s), classIndex: k)
         {
             rhs.append(numbers)
+        } else if showable,
+            let numbers = LossSheet.networkTerms(
+                problem.network.loss, prediction: pass.output.row(s), target: target.row(s), classIndex: k)
+        {
+            rhs += numbers
         }
         return (rhs, k.flatMap { outputs > 1 ? LossNotation.classNote($0) : nil })
     }

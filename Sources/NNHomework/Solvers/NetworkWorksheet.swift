@@ -143,7 +143,7 @@ struct NetworkWorksheet {
         let output = pass.output.elements
         let target = target.elements
         switch problem.network.loss.function {
-        case .crossEntropy:
+        case .crossEntropy, .klDivergence:
             if let bad = output.indices.first(where: { target[$0] > 0 && !(output[$0] > 0) }) {
                 throw InputError(at: "loss", .probabilityNotPositive(output[bad]))
             }

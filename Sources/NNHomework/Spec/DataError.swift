@@ -118,6 +118,34 @@ public enum DataError: Sendable, Hashable {
     case parameterAppliesOnly(String, to: String, not: String)
     /// A number not above 0.
     case notPositive(Double)
+    /// A loss parameter below 0 (the focal γ).
+    case negativeParameter(Double)
+    /// A focal α above 1.
+    case focalAlpha(Double)
+    /// A logarithm base not above 0, or 1.
+    case logarithmBase(Double)
+    /// A loss's `"from"` other than the `expected` inputs.
+    case unknownLossInput(String, expected: [String])
+    /// A loss on ±1 labels (`loss`) given a target other than −1 or 1.
+    case signLabel(Double, loss: String)
+    /// A multiclass hinge target given as probability rows, not class indices.
+    case classIndexRequired(loss: String)
+    /// The entropy, which has no target, as a network's loss.
+    case entropyHasNoTarget
+    /// A matrix of `rows` × `columns` whose shape must be that of `other` (`otherRows` × `otherColumns`).
+    case shapesDiffer(Int, Int, other: String, Int, Int)
+    /// Binary scores given as a matrix, not one row or one column.
+    case binaryScores(rows: Int, columns: Int)
+    /// An entry (row and column counted from 1) that is no probability in [0, 1].
+    case notAProbability(Double, row: Int, column: Int)
+    /// A distribution's row (counted from 1) that does not sum to 1.
+    case rowSum(row: Int, sum: Double)
+    /// A probability 0 (or 1, for 1 − p) at a row and column counted from 1 whose logarithm a loss takes.
+    case logarithmOfZero(Double, row: Int, column: Int)
+    /// Scores of `count` classes (fewer than 2) for the multiclass hinge.
+    case tooFewClasses(Int)
+    /// `count` labels for `samples` samples.
+    case labelCount(count: Int, samples: Int)
     /// A softmax coldness β of 0.
     case zeroColdness
     /// A whole number too large to use.

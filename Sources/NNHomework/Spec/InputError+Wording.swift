@@ -118,6 +118,30 @@ extension InputError {
             "unknown padding \"\(name)\"; expected a number, [height, width], same, valid or full"
         case .parameterAppliesOnly(let key, let owner, let name): "\"\(key)\" applies to \(owner) only, not to \(name)"
         case .notPositive(let x): "must be positive, got \(specText(x))"
+        case .shapesDiffer(let rows, let columns, let other, let otherRows, let otherColumns):
+            "is \(rows) × \(columns), but \(other) is \(otherRows) × \(otherColumns); they must have the same shape"
+        case .binaryScores(let rows, let columns):
+            "is \(rows) × \(columns); a binary loss takes one score per sample, written as a row or a column"
+        case .notAProbability(let x, let row, let column):
+            "row \(row), column \(column) is \(specText(x)), not a probability in [0, 1]"
+        case .rowSum(let row, let sum):
+            "row \(row) sums to \(specText(sum)); each row must be a distribution summing to 1"
+        case .logarithmOfZero(let p, let row, let column):
+            "row \(row), column \(column) is \(specText(p)), so the loss takes ln 0 = −∞ there; it is undefined"
+        case .tooFewClasses(let count):
+            "has \(counted(count, "score")) per sample; the multiclass hinge compares the true class with at least one other"
+        case .labelCount(let count, let samples):
+            "has \(counted(count, "label")), but there \(samples == 1 ? "is" : "are") \(counted(samples, "sample")) (one label per sample)"
+        case .negativeParameter(let x): "must be 0 or more, got \(specText(x))"
+        case .focalAlpha(let x): "must be at most 1 (a negative α turns the class weighting off), got \(specText(x))"
+        case .logarithmBase(let x): "a logarithm's base must be positive and not 1, got \(specText(x))"
+        case .unknownLossInput(let name, let expected):
+            "unknown input \"\(name)\"; expected \(expected.joined(separator: " or "))"
+        case .signLabel(let x, let loss): "\(loss) needs labels −1 or 1, found \(specText(x))"
+        case .classIndexRequired(let loss):
+            "\(loss) needs a 0-based class index per sample, not probability rows"
+        case .entropyHasNoTarget:
+            "entropy has no target, so it is no network loss; use nnhw loss --name entropy --p \"…\""
         case .zeroColdness: "softmax coldness β must not be 0"
         case .tooLarge(let x): "\(specText(x)) is too large"
         case .biasWhenAugmented:

@@ -3,22 +3,52 @@ import NNCore
 extension NetworkProblem {
     /// `target`, as the loss needs it: one row per sample.
     ///
-    /// - For squared error and MSE: a number (one output), a vector, or for a
+    /// - For the regression losses: a number (one output), a vector, or for a
     ///   batch a matrix (or a vector when there is one output).
-    /// - For cross-entropy: a 0-based class index or a probability vector;
-    ///   for a batch a vector of class indices or a matrix of probability rows.
-    /// - For binary cross-entropy: like squared error, every value in [0, 1].
+    /// - For cross-entropy (from probabilities or scores): a 0-based class index
+    ///   or a probability vector; for a batch a vector of class indices or a
+    ///   matrix of probability rows. The multiclass hinge takes class indices only.
+    /// - For binary cross-entropy (from probabilities or logits) and the focal
+    ///   loss: like the regression losses, every value in [0, 1].
+    /// - For hinge, squared hinge, perceptron and logistic: like the regression
+    ///   losses, every value −1 or 1.
+    /// - For KL divergence: the distribution p, a probability row per sample.
     static func decodeTarget(
         _ cursor: JSONCursor, loss: Loss, outputs: Int, samples: Int, isBatch: Bool
     ) throws(InputError) -> (Matrix, classes: [Int]?) {
-        if case .crossEntropy = loss.function {
+        switch loss.function {
+        case .crossEntropy, .crossEntropyFromScores:
             return try decodeClassTarget(cursor, outputs: outputs, samples: samples, isBatch: isBatch)
+        case .multiclassHinge:
+            let (target, classes) = try decodeClassTarget(cursor, outputs: outputs, samples: samples, isBatch: isBatch)
+            guard classes != nil else { throw cursor.error(.classIndexRequired(loss: "multiclass_hinge")) }
+            return (target, classes)
+        case .klDivergence:
+            if !isBatch { return (Matrix(row: try probabilityRow(cursor, outputs: outputs)), nil) }
+            let rows = try cursor.elements()
+            guard rows.count == samples else {
+                throw cursor.error(.targetRows(count: rows.count, samples: samples))
+            }
+            var probabilities: [[Double]] = []
+            for row in rows { probabilities.append(try probabilityRow(row, outputs: outputs)) }
+            return (Matrix(probabilities), nil)
+        case .entropy:
+            throw cursor.error(.entropyHasNoTarget)
+        default:
+            break
         }
         let target = try decodeValues(cursor, outputs: outputs, samples: samples, isBatch: isBatch)
-        if case .binaryCrossEntropy = loss.function,
-            let bad = target.elements.firstIndex(where: { !(0...1).contains($0) })
-        {
-            throw cursor.error(.binaryTargetRange(target.elements[bad]))
+        switch loss.function {
+        case .binaryCrossEntropy, .binaryCrossEntropyFromLogits, .focal:
+            if let bad = target.elements.firstIndex(where: { !(0...1).contains($0) }) {
+                throw cursor.error(.binaryTargetRange(target.elements[bad]))
+            }
+        case .hinge, .squaredHinge, .perceptron, .logistic:
+            if let bad = target.elements.firstIndex(where: { $0 != 1 && $0 != -1 }) {
+                throw cursor.error(.signLabel(target.elements[bad], loss: LossNotation.canonicalName(loss.function)))
+            }
+        default:
+            break
         }
         return (target, nil)
     }

@@ -18,35 +18,18 @@ public enum NumberListText {
     /// The rows written in `text`, one sample each.
     ///
     /// - Throws: an invalid-data error at `place` naming the row and column
-    ///   (from 1) of an entry that is not a finite number or fraction, or a row of another length.
+    ///   (from 1) of an entry that is not a finite number or fraction, a row of another length,
+    ///   no rows at all, or a C × H × W stack.
     public static func rows(parsing text: String, place: String) throws(InputError) -> Matrix {
         let trimmed = text.trimmingSpaces
         guard !trimmed.isEmpty else { throw InputError(at: place, .emptyMatrix) }
         if trimmed.hasPrefix("[") {
             let channels = try TensorText.channels(parsing: trimmed, place: place)
+            guard channels.count == 1 else { throw InputError(at: place, .notAMatrix(channels: channels.count)) }
             return channels[0]
         }
-        var lines = trimmed.split(omittingEmptySubsequences: false, whereSeparator: { $0 == ";" || $0 == "\n" })
-            .map { $0.trimmingSpaces }
-        while lines.last?.isEmpty ?? false { lines.removeLast() }
-        var arrays: [[Double]] = []
-        for (rowIndex, line) in lines.enumerated() {
-            let words = line.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" || $0 == "\r" })
-            guard !words.isEmpty else { throw InputError(at: place, .emptyRow(rowIndex + 1)) }
-            var row: [Double] = []
-            for (columnIndex, word) in words.enumerated() {
-                guard let value = number(word) else {
-                    throw InputError(
-                        at: place, .notAFiniteEntry(String(word), row: rowIndex + 1, column: columnIndex + 1))
-                }
-                row.append(value)
-            }
-            if let first = arrays.first, first.count != row.count {
-                throw InputError(
-                    at: place, .rowLength(row: rowIndex + 1, count: row.count, firstRow: 1, expected: first.count))
-            }
-            arrays.append(row)
-        }
-        return Matrix(arrays)
+        let matrix = try TensorText.rows(trimmed, place: place, number: number)
+        guard matrix.rows > 0 else { throw InputError(at: place, .emptyMatrix) }
+        return matrix
     }
 }

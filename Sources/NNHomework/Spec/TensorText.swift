@@ -19,7 +19,14 @@ public enum TensorText {
         return [try rows(trimmed, place: place)]
     }
 
-    private static func rows(_ text: String, place: String) throws(InputError) -> Matrix {
+    /// The row form: rows separated by `;` or line breaks, entries by spaces or
+    /// commas, each read by `number` (a decimal here; `NumberListText` also reads fractions).
+    ///
+    /// - Throws: an invalid-data error at `place` for an empty row, an entry `number`
+    ///   does not read (row and column from 1), or a row of another length.
+    static func rows(_ text: String, place: String, number: (Substring) -> Double? = { NumberText.decimal($0) })
+        throws(InputError) -> Matrix
+    {
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == ";" || $0 == "\n" })
             .map { $0.trimmingSpaces }
         while lines.last?.isEmpty ?? false { lines.removeLast() }
@@ -31,7 +38,7 @@ public enum TensorText {
             }
             var row: [Double] = []
             for (columnIndex, word) in words.enumerated() {
-                guard let value = NumberText.decimal(word) else {
+                guard let value = number(word) else {
                     throw InputError(
                         at: place, .notAFiniteEntry(String(word), row: rowIndex + 1, column: columnIndex + 1))
                 }

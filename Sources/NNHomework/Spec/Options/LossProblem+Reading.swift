@@ -70,41 +70,7 @@ extension LossProblem {
         guard let text = options.text(option) else {
             throw InputError(at: option, .missing(give: "numbers, e.g. \(option) \"1 2 3; 0.5 -1 2\""))
         }
-        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == ";" || $0 == "\n" })
-            .map { $0.trimmingSpaces }
-        while lines.last?.isEmpty ?? false { lines.removeLast() }
-        guard !lines.isEmpty else { throw InputError(at: option, .emptyMatrix) }
-        var rows: [[Double]] = []
-        for (rowIndex, line) in lines.enumerated() {
-            let words = line.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" || $0 == "\r" })
-            guard !words.isEmpty else { throw InputError(at: option, .emptyRow(rowIndex + 1)) }
-            var row: [Double] = []
-            for (columnIndex, word) in words.enumerated() {
-                guard let value = number(word) else {
-                    throw InputError(
-                        at: option, .notAFiniteEntry(String(word), row: rowIndex + 1, column: columnIndex + 1))
-                }
-                row.append(value)
-            }
-            if let first = rows.first, first.count != row.count {
-                throw InputError(
-                    at: option, .rowLength(row: rowIndex + 1, count: row.count, firstRow: 1, expected: first.count))
-            }
-            rows.append(row)
-        }
-        return Matrix(rows)
-    }
-
-    /// A decimal (`0.5`, `-3`) or a fraction of two decimals (`1/3`), finite.
-    static func number(_ word: Substring) -> Double? {
-        let parts = word.split(separator: "/", omittingEmptySubsequences: false)
-        if parts.count == 1 { return NumberText.decimal(word) }
-        guard parts.count == 2, let numerator = NumberText.decimal(parts[0]),
-            let denominator = NumberText.decimal(parts[1]),
-            denominator != 0
-        else { return nil }
-        let value = numerator / denominator
-        return value.isFinite ? value : nil
+        return try NumberListText.rows(parsing: text, place: option)
     }
 
     /// The distribution rows of `option` (`--p`, `--q`).
@@ -164,7 +130,7 @@ extension LossProblem {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" || $0 == "\t" })
         var values: [Double] = []
         for (index, word) in words.enumerated() {
-            guard let value = number(word) else {
+            guard let value = NumberListText.number(word) else {
                 throw InputError(at: "--labels", .notAFiniteEntry(String(word), row: 1, column: index + 1))
             }
             values.append(value)

@@ -59,7 +59,9 @@ struct LayerStackTests {
                         var sum = convolution.bias[o]
                         for c in 0..<2 {
                             for m in 0..<3 {
-                                for n in 0..<3 { sum += convolution.kernels[o][c][m, n] * padded(c, 2 * i + m, 2 * j + n) }
+                                for n in 0..<3 {
+                                    sum += convolution.kernels[o][c][m, n] * padded(c, 2 * i + m, 2 * j + n)
+                                }
                             }
                         }
                         convolved[o * 16 + i * 4 + j] = max(sum, 0)
@@ -70,11 +72,14 @@ struct LayerStackTests {
             for o in 0..<3 {
                 for i in 0..<2 {
                     for j in 0..<2 {
-                        pooled[o * 4 + i * 2 + j] = [0, 1, 4, 5].map { convolved[o * 16 + (2 * i) * 4 + 2 * j + $0] }.max()!
+                        pooled[o * 4 + i * 2 + j] = [0, 1, 4, 5].map { convolved[o * 16 + (2 * i) * 4 + 2 * j + $0] }
+                            .max()!
                     }
                 }
             }
-            let logits = (0..<3).map { u in dense.bias[u] + (0..<12).reduce(0) { $0 + dense.weights[u, $1] * pooled[$1] } }
+            let logits = (0..<3).map { u in
+                dense.bias[u] + (0..<12).reduce(0) { $0 + dense.weights[u, $1] * pooled[$1] }
+            }
             let largest = logits.max()!
             let exponentials = logits.map { exp($0 - largest) }
             let softmax = exponentials.map { $0 / exponentials.reduce(0, +) }
@@ -164,17 +169,23 @@ struct LayerStackTests {
 
     @Test("layers that do not fit their input are named with the reason")
     func shapeErrors() {
-        #expect(throws: LayerStackError(layer: 0, reason: .imageIntoDense(SampleShape(channels: 1, height: 2, width: 2)))) {
+        #expect(
+            throws: LayerStackError(layer: 0, reason: .imageIntoDense(SampleShape(channels: 1, height: 2, width: 2)))
+        ) {
             try LayerStack(
                 inputShape: SampleShape(channels: 1, height: 2, width: 2),
                 layers: [.dense(Dense(weights: Matrix([[1, 1, 1, 1]]), bias: [0], activation: Activation(.relu)))],
                 loss: Loss(.meanSquaredError))
         }
-        #expect(throws: LayerStackError(layer: 1, reason: .residualShape(previous: .vector(2), source: 0, added: .vector(3)))) {
+        #expect(
+            throws: LayerStackError(
+                layer: 1, reason: .residualShape(previous: .vector(2), source: 0, added: .vector(3)))
+        ) {
             try LayerStack(
                 inputShape: .vector(3),
                 layers: [
-                    .dense(Dense(weights: Matrix([[1, 1, 1], [0, 1, 0]]), bias: [0, 0], activation: Activation(.relu))),
+                    .dense(
+                        Dense(weights: Matrix([[1, 1, 1], [0, 1, 0]]), bias: [0, 0], activation: Activation(.relu))),
                     .residual(ResidualStage(from: 0)),
                 ], loss: Loss(.meanSquaredError))
         }

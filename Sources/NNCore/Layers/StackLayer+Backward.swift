@@ -35,7 +35,8 @@ extension StackLayer {
                 input: delta * dense.weights)
         case .convolution(let convolution):
             let delta = delta ?? upstream
-            var kernelGradient = [Double](repeating: 0, count: StackLayer.convolution(convolution).parameterTensors[0].count)
+            var kernelGradient = [Double](
+                repeating: 0, count: StackLayer.convolution(convolution).parameterTensors[0].count)
             var biasGradient = [Double](repeating: 0, count: convolution.outputChannels)
             var inputRows: [[Matrix]] = []
             let mapSize = delta.columns / convolution.outputChannels

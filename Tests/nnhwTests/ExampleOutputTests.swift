@@ -31,7 +31,7 @@ struct ExampleOutputTests {
         let listing = try CommandRunner.run(["examples"]).output
         let builtIn = listing.split(separator: "\n").dropFirst().compactMap { $0.split(separator: " ").first }
         #expect(exampleNames == builtIn.map(String.init).sorted())
-        #expect(exampleNames.count == 4)
+        #expect(exampleNames.count == 7)
     }
 
     @Test("Every example × forward/backward × text/json", arguments: SnapshotCase.all)

@@ -90,6 +90,14 @@ public enum DataError: Sendable, Hashable {
     case unknownKey(String, suggestion: String?, allowed: [String])
     /// A required key not there; `nil` when the key is named by the place.
     case missingKey(String?)
+    /// Typed layers (conv2d, batch_norm, …) given to a subcommand that takes dense layers only.
+    case typedLayers
+    /// `--params` or `--sample` with a spec of typed layers.
+    case denseOnlyOption
+    /// `--round-intermediates` with a spec of typed layers.
+    case roundingDenseOnly
+    /// A `learning_rate` in a spec of typed layers, whose update is not worked.
+    case stackUpdate
     /// A layer with neither `"weights"` nor `"units"`.
     case missingWeights
     /// A value not of the form `expected`; `found` names what it is.

@@ -194,6 +194,15 @@ extension InputError {
             "input \(sizes.map(String.init).joined(separator: "x")): shapes takes a vector input such as \"input 784\" "
                 + "(flatten an image: 28x28x1 is input 784)"
         case .described(let text, let prefix): prefix + text
+        case .typedLayers:
+            "typed layers (conv2d, max_pool, avg_pool, flatten, batch_norm, layer_norm, dropout, residual) "
+                + "are solved by forward, backward and gradcheck; this subcommand takes dense layers only"
+        case .denseOnlyOption:
+            "selects among the weights of dense networks only; a spec with typed layers checks every parameter and input value"
+        case .roundingDenseOnly:
+            "rounds the intermediates of dense networks only; leave it out for a spec with typed layers"
+        case .stackUpdate:
+            "the update step is worked for dense networks only; leave learning_rate out of a spec with typed layers"
         }
     }
 

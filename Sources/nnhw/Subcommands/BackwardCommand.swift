@@ -15,6 +15,8 @@ enum BackwardCommand {
             "nnhw backward --net Examples/relu-3-layer.json --format json",
         ],
         run: { values throws(InputError) in
-            try NetworkOptions.solve(values) { solver, problem throws(InputError) in try solver.backward(problem) }
+            try NetworkOptions.solve(
+                values, stack: { solver, problem throws(InputError) in try solver.backward(problem) }
+            ) { solver, problem throws(InputError) in try solver.backward(problem) }
         })
 }

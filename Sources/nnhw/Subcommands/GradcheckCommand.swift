@@ -76,7 +76,12 @@ enum GradcheckCommand {
                     grading: { Grading(formulaPoint: Array(zip(problem.variables, problem.values))) })
             case .network:
                 let renderer = try Rendering.renderer(values)
-                let (solution, passes) = try NetworkGradientCheckSolver(values).solve(NetworkProblem(values))
+                let solved: (solution: Solution, passes: Bool)
+                switch try NetworkSpecProblem(values) {
+                case .dense(let problem): solved = try NetworkGradientCheckSolver(values).solve(problem)
+                case .stack(let problem): solved = try StackGradientCheckSolver(values).solve(problem)
+                }
+                let (solution, passes) = solved
                 return try AnswerChecking.output(solution, renderer: renderer, values, checkFailed: !passes)
             case .neither:
                 if values.isGiven("--check") {

@@ -8,11 +8,20 @@ extension NetworkProblem {
     /// - Throws: a usage error when both or neither is given or no example has the name;
     ///   the spec's errors.
     public init(_ options: OptionValues, requiresLoss: Bool = true) throws(InputError) {
-        let seed = options.seed("--seed") ?? 0
+        let document = try Self.specDocument(options)
+        try self.init(
+            parsing: document.text, source: document.source, seed: options.seed("--seed") ?? 0,
+            requiresLoss: requiresLoss)
+    }
+
+    /// The text of the spec `--net FILE` or `--example NAME` names, exactly one of them, and its name in errors.
+    ///
+    /// - Throws: a usage error when both or neither is given or no example has the name; the file's errors.
+    static func specDocument(_ options: OptionValues) throws(InputError) -> (text: String, source: String) {
         switch (options.isGiven("--net"), options.text("--example")) {
         case (true, nil):
             guard let file = try options.document("--net") else { preconditionFailure("--net is given") }
-            try self.init(parsing: file.text, source: file.source, seed: seed, requiresLoss: requiresLoss)
+            return (file.text, file.source)
         case (false, let name?):
             guard let example = BuiltInExample.named(name) else {
                 let names = BuiltInExample.all.map(\.name)
@@ -20,11 +29,41 @@ extension NetworkProblem {
                     at: "--example",
                     .unknownExample(name, suggestion: closestMatch(to: name, among: names), examples: names))
             }
-            try self.init(parsing: example.json, source: "example \(name)", seed: seed, requiresLoss: requiresLoss)
+            return (example.json, "example \(name)")
         case (true, .some):
             throw InputError(at: "--net", .eitherNotBoth("--net FILE", "--example NAME"))
         case (false, nil):
             throw InputError(at: "--net", .missing(give: "--net FILE (or --example NAME)"))
+        }
+    }
+}
+
+/// The problem a network spec poses: a dense network, or a network of typed
+/// layers (some layer has a `"type"`: conv2d, batch_norm, dropout, residual, …).
+public enum NetworkSpecProblem: Sendable, Hashable {
+    /// Dense layers only, in the spec's original form.
+    case dense(NetworkProblem)
+    /// Typed layers.
+    case stack(StackProblem)
+
+    /// The spec of `--net FILE` or `--example NAME`; `requiresLoss: false` lets it leave out target and loss.
+    ///
+    /// - Throws: the usage errors of ``NetworkProblem/init(_:requiresLoss:)`` and the spec's errors.
+    public init(_ options: OptionValues, requiresLoss: Bool = true) throws(InputError) {
+        let document = try NetworkProblem.specDocument(options)
+        let value: JSONValue
+        do {
+            value = try JSONValue(parsing: document.text)
+        } catch {
+            throw InputError(at: document.source, .syntax(error))
+        }
+        if StackProblem.isStack(value) {
+            self = .stack(try StackProblem(json: value, source: document.source, requiresLoss: requiresLoss))
+        } else {
+            self = .dense(
+                try NetworkProblem(
+                    json: value, source: document.source, seed: options.seed("--seed") ?? 0, requiresLoss: requiresLoss)
+            )
         }
     }
 }
@@ -71,6 +110,24 @@ extension NetworkGradientCheckSolver {
                 relativeTolerance: options.number("--rtol") ?? defaults.relativeTolerance),
             selection: options.text("--params"), sampleSize: options.whole("--sample"),
             seed: options.seed("--seed") ?? 0, notation: try Notation(options))
+    }
+}
+
+extension StackGradientCheckSolver {
+    /// The check `nnhw gradcheck --net` asks for on typed layers: `--eps`, `--atol`, `--rtol` and `--notation`.
+    ///
+    /// - Throws: a usage error for an unknown notation, or for `--params` or `--sample`, which name dense layers' weights.
+    public init(_ options: OptionValues) throws(InputError) {
+        for option in ["--params", "--sample"] where options.isGiven(option) {
+            throw InputError(at: option, .denseOnlyOption)
+        }
+        let defaults = GradientCheck()
+        self.init(
+            check: GradientCheck(
+                epsilon: options.number("--eps") ?? defaults.epsilon,
+                absoluteTolerance: options.number("--atol") ?? defaults.absoluteTolerance,
+                relativeTolerance: options.number("--rtol") ?? defaults.relativeTolerance),
+            notation: try Notation(options))
     }
 }
 

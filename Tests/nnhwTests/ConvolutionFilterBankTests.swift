@@ -28,12 +28,12 @@ struct ConvolutionFilterBankTests {
     static let stride = 2
     static let padding = 1
 
-    static func json(_ value: Any) -> String {
-        String(decoding: try! JSONSerialization.data(withJSONObject: value), as: UTF8.self)
+    static func json(_ value: Any) throws -> String {
+        String(decoding: try JSONSerialization.data(withJSONObject: value), as: UTF8.self)
     }
 
-    static var arguments: [String] {
-        [
+    static func arguments() throws -> [String] {
+        try [
             "conv", "--input", json(input), "--kernel", json(kernel), "--bias", "1 -0.5 2", "--stride", "2",
             "--padding", "1", "--grad-output", json(delta),
         ]
@@ -65,9 +65,9 @@ struct ConvolutionFilterBankTests {
                 }
             }
         }
-        let object = try CommandRunner.json(Self.arguments)
+        let object = try CommandRunner.json(Self.arguments())
         #expect(object["output"] as? Tensor3 == expected)
-        let text = try CommandRunner.run(Self.arguments).output
+        let text = try CommandRunner.run(Self.arguments()).output
         #expect(text.contains("Feature map, output channel 3"))
         #expect(text.contains("Y₃ = "))
     }
@@ -98,11 +98,11 @@ struct ConvolutionFilterBankTests {
                 }
             }
         }
-        let object = try CommandRunner.json(Self.arguments)
+        let object = try CommandRunner.json(Self.arguments())
         #expect(object["grad_kernel"] as? [Tensor3] == kernel)
         #expect(object["grad_bias"] as? [Double] == bias)
         #expect(object["grad_input"] as? Tensor3 == input)
-        let text = try CommandRunner.run(Self.arguments).output
+        let text = try CommandRunner.run(Self.arguments()).output
         #expect(text.contains("∂L/∂b₂ = Σᵢⱼ δ₂,ᵢⱼ = 0 + 1 + 0 + (−1) + 0 + 2 + 1 + 1 + 0 = 4"))
         // x₁[1, 1] (from 1) sits at X̃₁[2, 2]: only window (1, 1) covers it, at its centre (m, n) = (2, 2),
         // in every filter: δ₁,₁₁ K₁,₁[2, 2] + δ₂,₁₁ K₂,₁[2, 2] + δ₃,₁₁ K₃,₁[2, 2] = 1 · 0 + 0 · 1 + 0.5 · 0.

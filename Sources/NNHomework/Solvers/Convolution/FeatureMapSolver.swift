@@ -92,8 +92,9 @@ public struct FeatureMapSolver: Sendable {
                         + "first, then slid over the input."
                     : "Cross-correlation, what deep-learning libraries call convolution: the kernel is not flipped "
                         + "(\(code: "--flip") flips it).",
-                "\(Self.entryFormula(isMultichannel: isMultichannel, isBank: isBank, hasBias: bias != nil))"
+                "\(Self.entryFormula(isMultichannel: isMultichannel, isBank: isBank))"
                     + (isMultichannel ? ", summed over the channels \(Symbol("c"))" : "")
+                    + (bias == nil ? "" : ", plus the bias \(Symbol("b", index: isBank ? "o" : nil)),")
                     + " with \(.equation(weights, filter.isFlipped ? .apply(FunctionName("rot180"), [kernel]) : kernel))"
                     + (isBank
                         ? ", one output channel \(Symbol("o")) per filter \(kernel)"
@@ -299,9 +300,8 @@ public struct FeatureMapSolver: Sendable {
     }
 
     /// y_ij = Σ_m Σ_n x[(i − 1)S + m, (j − 1)S + n] · w[m, n], with Σ_c and the channel subscripts
-    /// x_c, w_c for a multichannel input, the output channel o (y_{o,ij}, w_{o,c}) of a filter bank,
-    /// and + b (or + b_o) with a bias.
-    private static func entryFormula(isMultichannel: Bool, isBank: Bool, hasBias: Bool) -> MathExpression {
+    /// x_c, w_c for a multichannel input, and the output channel o (y_{o,ij}, w_{o,c}) of a filter bank.
+    private static func entryFormula(isMultichannel: Bool, isBank: Bool) -> MathExpression {
         let symbol = { (letter: String) in MathExpression.symbol(Symbol(letter)) }
         let channel = isMultichannel ? "c" : nil
         let filter = isBank ? "o" : nil
@@ -322,7 +322,6 @@ public struct FeatureMapSolver: Sendable {
             ])
         var sum = MathExpression.summation(index: "m", .summation(index: "n", product))
         if let channel { sum = .summation(index: channel, sum) }
-        if hasBias { sum = .infix(.plus, [sum, .symbol(Symbol("b", index: filter))]) }
         return .equation(.symbol(Symbol("y", index: filter.map { "\($0),ij" } ?? "ij")), sum)
     }
 

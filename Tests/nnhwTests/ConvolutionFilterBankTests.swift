@@ -109,6 +109,21 @@ struct ConvolutionFilterBankTests {
         #expect(text.contains("∂L/∂x₁,₁,₁ = (1 · 0) + (0 · 1) + (0.5 · 0) = 0 + 0 + 0 = 0"))
     }
 
+    @Test("--check grades every output channel: the printed answers are right, one changed entry is named")
+    func check() throws {
+        let arguments = try Self.arguments()
+        let printed = try #require(CommandRunner.run(arguments + ["--format", "json"]).output.data(using: .utf8))
+        var answers = try #require(JSONSerialization.jsonObject(with: printed) as? [String: Any])
+        #expect(try CommandRunner.run(arguments + ["--check", "-"], input: printed).status == 0)
+        var output = try #require(answers["output"] as? Tensor3)
+        output[2][1][0] += 1
+        answers["output"] = output
+        let wrong = try CommandRunner.run(
+            arguments + ["--check", "-"], input: JSONSerialization.data(withJSONObject: answers))
+        #expect(wrong.status == 1)
+        #expect(wrong.output.contains("output, entry [3][2][1]"))
+    }
+
     @Test("one filter written as 1 × C × k × k prints what the C × k × k kernel prints")
     func singleFilterBank() throws {
         let kernel = "[[[1,0],[0,-1]],[[2,0],[1,1]]]"

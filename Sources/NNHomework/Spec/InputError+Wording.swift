@@ -54,6 +54,13 @@ extension InputError {
                 + "or padded-input entries); give a smaller input, kernel or padding"
         case .channelMismatch(let kernel, let input):
             "has \(counted(kernel, "channel")), but --input has \(input); they must match"
+        case .filterChannelMismatch(let kernel, let input):
+            "has \(counted(kernel, "input channel")) per filter, but --input has \(counted(input, "channel"))"
+        case .filterShape(let shape, let first):
+            "is \(shape.map(String.init).joined(separator: " × ")), but filter 0 is "
+                + "\(first.map(String.init).joined(separator: " × ")); every filter must have the same shape"
+        case .biasCount(let count, let filters):
+            "has \(counted(count, "number")), but --kernel has \(counted(filters, "filter")); give one bias per filter"
         case .notAMatrix(let channels): "is \(counted(channels, "channel")) (C × H × W); expected one matrix"
         case .notAList(let rows, let columns):
             "is a \(rows) × \(columns) matrix; expected a list of numbers, a row or a column"

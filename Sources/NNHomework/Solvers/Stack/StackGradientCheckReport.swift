@@ -84,7 +84,10 @@ struct StackGradientCheckReport {
         guard let first = entries.first else { return }
         solution.beginSection("The first parameter, \(first.symbol), worked out")
         let loss = FunctionName(notation.loss)
-        let decimals = GradientCheckReport.decimalsResolving(abs(first.lossPlus - first.lossMinus))
+        let largest = max(abs(first.lossPlus), abs(first.lossMinus))
+        let integerDigits = largest < 1 ? 0 : largest < 1e15 ? String(Int(largest)).count : 15
+        let decimals = min(
+            max(0, 15 - integerDigits), GradientCheckReport.decimalsResolving(abs(first.lossPlus - first.lossMinus)))
         solution.addStep(
             Self.a,
             [.partial(of: .symbol(Symbol(notation.loss)), withRespectTo: first.symbol), .number(first.analytic)],
@@ -120,17 +123,34 @@ struct StackGradientCheckReport {
             Table.Column(Prose(Self.absoluteError), alignment: .right),
             Table.Column("relative", alignment: .right), Table.Column("verdict"),
         ]
-        let rows = entries.map { entry -> [[MathExpression]] in
+        let shown = entries.count <= Self.rowsShown ? entries : shortlist
+        let rows = shown.map { entry -> [[MathExpression]] in
             [
                 [entry.symbol], [.number(entry.analytic)], [.preciseNumber(entry.numeric, decimals: 6)],
                 [.number(entry.absoluteError)], [.number(entry.relativeError)], [.text(verdict(entry))],
             ]
         }
         solution.addTable(Table(columns: columns, rows: rows))
+        if shown.count < entries.count {
+            solution.addRemark(
+                "\(entries.count - shown.count) more entries pass and are not listed; \(code: "--format json") lists every one."
+            )
+        }
         if entries.contains(where: \.isNearKink) {
             solution.addRemark(
                 "kink: \(Self.epsilon) moves a pre-activation across a kink of its activation, or changes the value a max pool picks, so the numeric estimate is unreliable there; not counted as a failure."
             )
+        }
+    }
+
+    /// Up to this many entries the table lists all; past it, those that fail or sit near a kink and the largest errors.
+    private static let rowsShown = 40
+
+    /// The failures, the kinks and the 20 largest relative errors, in order.
+    private var shortlist: [StackGradientCheckSolver.Entry] {
+        let largest = Set(entries.indices.sorted { entries[$0].relativeError > entries[$1].relativeError }.prefix(20))
+        return entries.indices.filter { !passes(entries[$0]) || entries[$0].isNearKink || largest.contains($0) }.map {
+            entries[$0]
         }
     }
 

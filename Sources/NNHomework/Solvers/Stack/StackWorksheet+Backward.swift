@@ -246,7 +246,7 @@ extension StackWorksheet {
     ) {
         writeDelta(layer, gradient, gradients)
         guard let norm = gradient.normalization else { return }
-        let g = isIdentity(layer) ? upstreamSymbol(layer, at: nil) : partial(symbols.a(layer))
+        let g = symbols.delta(layer)
         let xHat = Self.normalized(layer, isBatch: isBatch)
         let over: Prose = stage.normalization.axis == .batch ? "summed over the batch" : "summed over the samples"
         solution.addStep(
@@ -256,7 +256,7 @@ extension StackWorksheet {
             partial(Self.gamma(layer)),
             [.summation(index: nil, .infix(.hadamard, [g, xHat])), .inlineVector(norm.gamma)],
             note: over, producing: [path(layer, "grad_gamma")])
-        let (mu, sigma2) = (Self.mean(layer), Self.variance(layer))
+        let sigma2 = Self.variance(layer)
         let epsilon = MathExpression.symbol(Symbol("ε"))
         let root = MathExpression.apply(FunctionName("√"), [.infix(.plus, [sigma2, epsilon])])
         let gamma = Self.gamma(layer)
@@ -276,7 +276,6 @@ extension StackWorksheet {
                         ])),
             ])
         }
-        _ = mu
         let parts = inputGradient(layer, gradients) { index in
             (
                 index == nil ? [formula] : [],

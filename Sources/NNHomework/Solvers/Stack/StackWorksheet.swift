@@ -145,7 +145,7 @@ struct StackWorksheet {
         if problem.stack.shapes.contains(where: \.isImage) {
             lines.append(
                 "Maps are C \(MathExpression.text("×")) H \(MathExpression.text("×")) W, one matrix per channel; "
-                    + "\(MathExpression.text("⋆")) is cross-correlation (the kernel is not flipped), as deep-learning libraries compute a convolution; "
+                    + "\(MathExpression.infix(.correlation, [.symbol(Symbol("K")), .symbol(Symbol("z"))])) is cross-correlation (the kernel is not flipped), as deep-learning libraries compute a convolution; "
                     + "a flatten reads the maps channel after channel, each row by row.")
         }
         if problem.isBatch {

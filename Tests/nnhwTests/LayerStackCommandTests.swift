@@ -133,6 +133,21 @@ struct LayerStackCommandTests {
         #expect(text.contains("∂L/∂x = W⁽¹⁾ᵀ δ⁽¹⁾ + δ⁽³⁾ = 0.005 · 0.001 = 0.000005 + 0.01 = 0.010005"))
     }
 
+    @Test(
+        "params counts agree with the layers: the parameters gradcheck --net checks equal params' total",
+        arguments: [
+            ("small-cnn", "input 4x4x2; conv 3 k3 s2 p1; maxpool 2; flatten; dense 2", 65),
+            ("batchnorm-mlp", "input 3; dense 3; batchnorm; dense 1", 22),
+        ])
+    func parameterCounts(example: String, layers: String, total: Int) throws {
+        let check = try CommandRunner.json(["gradcheck", "--net", "Examples/\(example).json"])
+        let entries = try #require(check["parameters"] as? [[String: Any]])
+        let parameters = entries.filter { ($0["name"] as? String)?.hasPrefix("x[") == false }
+        #expect(parameters.count == total)
+        let counted = try CommandRunner.json(["params", "--layers", layers])
+        #expect((counted["total_params"] as? NSNumber)?.intValue == total)
+    }
+
     @Test("dropout scales what it keeps by 1/(1 − p) and passes the gradient through the same mask")
     func dropout() throws {
         let spec = """

@@ -53,7 +53,7 @@ public struct StackGradientCheckSolver: Sendable {
         let gradients = stack.backward(stack.forward(problem.input), target: target)
         let parameters = stack.parameters
         let entries = parameters.count + problem.input.elements.count
-        let size = stack.shapes.reduce(0) { $0 + $1.count } * max(1, problem.sampleCount)
+        let size = Self.passCost(stack) * max(1, problem.sampleCount)
         let (work, overflow) = entries.multipliedReportingOverflow(by: max(1, size))
         guard !overflow, work <= Self.maximumWork else {
             throw InputError(
@@ -77,6 +77,23 @@ public struct StackGradientCheckSolver: Sendable {
         report.write()
         try report.solution.requireFinite(blaming: "input")
         return (report.solution, report.passes)
+    }
+
+    /// About how many multiply-adds one forward pass of one sample takes: each layer's
+    /// output values times the products each one sums.
+    static func passCost(_ stack: LayerStack) -> Int {
+        zip(stack.layers, stack.shapes.dropFirst()).reduce(0) { total, pair in
+            let (layer, output) = pair
+            let products: Int
+            switch layer {
+            case .dense(let dense): products = dense.inputCount
+            case .convolution(let convolution):
+                products = convolution.inputChannels * convolution.kernelSize.height * convolution.kernelSize.width
+            case .pooling(let pooling): products = pooling.size * pooling.size
+            default: products = 1
+            }
+            return total + output.count * products
+        }
     }
 
     /// ∂L/∂x for each input value against its central difference.

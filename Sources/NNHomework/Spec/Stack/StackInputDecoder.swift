@@ -38,7 +38,7 @@ enum StackInputDecoder {
             throw cursor.error(
                 .expected(
                     "maps for the first convolution or pooling: H × W, C × H × W, or N × C × H × W for a batch",
-                    found: cursor.value.typeName))
+                    found: depth(of: cursor.value) == 1 ? "a vector" : cursor.value.typeName))
         }
     }
 

@@ -19,6 +19,19 @@ enum StackLayerDecoder {
     /// The layer types, in the order help lists them.
     static var types: [String] { keys.map(\.type) }
 
+    /// Checks that a layer is an object whose `"type"`, if given, is a known one.
+    static func requireKnownType(_ cursor: JSONCursor) throws(InputError) {
+        guard case .object = cursor.value else {
+            throw cursor.error(.expected("an object", found: cursor.value.typeName))
+        }
+        guard let typeCursor = cursor.member("type") else { return }
+        let type = try typeCursor.string()
+        guard types.contains(type) else {
+            throw typeCursor.error(
+                .unknownLayerType(type, suggestion: closestMatch(to: type, among: types), types: types))
+        }
+    }
+
     /// Whether the input is maps: a convolution or pooling comes before any dense layer or flatten.
     static func firstLayerTakesMaps(_ layers: [JSONCursor]) -> Bool {
         for layer in layers {
@@ -156,6 +169,48 @@ enum StackLayerDecoder {
             throw maskCursor.error(.expected("0 (dropped) or 1 (kept) in every entry", found: specText(bad)))
         }
         return DropoutStage(probability: p, mask: mask)
+    }
+
+    /// The most values one layer may hold for the whole batch (its padded input and its output), and
+    /// the most multiply-adds a convolution may take: a worked solution shows them all.
+    static let maximumValues = 1 << 20
+    static let maximumMultiplyAdds = 1 << 28
+
+    /// Refuses a layer whose padded input or output is beyond ``maximumValues``, or a convolution beyond
+    /// ``maximumMultiplyAdds``.
+    static func requireAffordable(
+        _ layer: StackLayer, input: SampleShape, output: SampleShape, samples: Int, cursor: JSONCursor
+    ) throws(InputError) {
+        var padding = 0
+        var work = [output.count, samples]
+        if case .convolution(let convolution) = layer {
+            padding = convolution.padding
+            let (height, width) = convolution.kernelSize
+            work += [convolution.inputChannels, height, width]
+        }
+        let side = { (size: Int) in size.addingReportingOverflow(2 * padding) }
+        let (height, heightOverflow) = side(input.height)
+        let (width, widthOverflow) = side(input.width)
+        let padded = [height, width, input.channels, samples]
+        func product(_ factors: [Int]) -> Int? {
+            var result = 1
+            for factor in factors {
+                let (next, overflow) = result.multipliedReportingOverflow(by: factor)
+                guard !overflow else { return nil }
+                result = next
+            }
+            return result
+        }
+        guard !heightOverflow, !widthOverflow, let inputValues = product(padded), inputValues <= maximumValues,
+            let outputValues = product([output.count, samples]), outputValues <= maximumValues,
+            let multiplyAdds = product(work), multiplyAdds <= maximumMultiplyAdds
+        else {
+            throw (cursor.member("padding") ?? cursor).error(
+                .described(
+                    "the layer is too large to work by hand: at most \(maximumValues) values "
+                        + "(its padded input or output, over the batch) and \(maximumMultiplyAdds) multiply-adds",
+                    prefix: ""))
+        }
     }
 
     /// The message of a residual whose source is not an earlier layer.

@@ -61,8 +61,10 @@ public struct StackProblem: Sendable, Hashable {
         guard let inputCursor = root.member("input"), let layersCursor = root.member("layers") else {
             throw root.error(.missingKey(nil))
         }
+        if let rateCursor = root.member("learning_rate") { throw rateCursor.error(.stackUpdate) }
         let layerCursors = try layersCursor.elements()
         guard !layerCursors.isEmpty else { throw layersCursor.error(.noLayers) }
+        for cursor in layerCursors { try StackLayerDecoder.requireKnownType(cursor) }
         let takesMaps = StackLayerDecoder.firstLayerTakesMaps(layerCursors)
         let (input, shape, isBatch) = try StackInputDecoder.decode(inputCursor, asMaps: takesMaps)
 
@@ -75,6 +77,8 @@ public struct StackProblem: Sendable, Hashable {
             } catch {
                 throw StackLayerDecoder.error(error, layer: index, cursor: cursor)
             }
+            try StackLayerDecoder.requireAffordable(
+                layer, input: shapes[index], output: shapes[index + 1], samples: input.rows, cursor: cursor)
             layers.append(layer)
         }
         let loss = try root.member("loss").map { (cursor) throws(InputError) in try LossSpec.decode(cursor) }
@@ -92,7 +96,6 @@ public struct StackProblem: Sendable, Hashable {
                 targetCursor, loss: loss, outputs: shapes[shapes.count - 1].count, samples: input.rows,
                 isBatch: isBatch)
         }
-        if let rateCursor = root.member("learning_rate") { throw rateCursor.error(.stackUpdate) }
         self.init(
             description: try root.member("description")?.string(), stack: stack, input: input, target: target,
             classIndices: classes, isBatch: isBatch)

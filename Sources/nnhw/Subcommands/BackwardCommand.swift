@@ -13,6 +13,7 @@ enum BackwardCommand {
         examples: [
             "nnhw backward --example relu-3-layer",
             "nnhw backward --net Examples/relu-3-layer.json --format json",
+            "nnhw backward --example small-cnn",
         ],
         run: { values throws(InputError) in
             try NetworkOptions.solve(

@@ -115,4 +115,10 @@ public enum OptionError: Sendable, Hashable {
     case otherCommand(use: String, because: String)
     /// A problem found in an option's value, worded by the module that found it.
     case invalid(String)
+    /// A list of values of another length than the parameters: `count` given, `expected` wanted, `of` names them.
+    case valueCount(Int, expected: Int, of: String)
+    /// A repeated option given `count` times for `steps` steps.
+    case countPerStep(Int, steps: Int)
+    /// A setting of one optimizer method given to another.
+    case notForMethod(String, methods: String)
 }

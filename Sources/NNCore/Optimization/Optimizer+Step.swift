@@ -4,11 +4,15 @@ extension Optimizer {
     /// The L2 term makes g ← g + λw_{t−1} (except AdamW, which first sets
     /// w ← w − ηλw); then the method's rule, with η_t from the schedule at t − 1.
     ///
+    /// `learningRate` overrides η_t, for a schedule stepped per epoch rather than per step.
+    ///
     /// - Precondition: the gradient and the state fit the parameters.
     /// - Complexity: O(n) for n parameters.
-    public func step(_ parameters: [Double], gradient raw: [Double], state: OptimizerState) -> OptimizerStep {
+    public func step(
+        _ parameters: [Double], gradient raw: [Double], state: OptimizerState, learningRate: Double? = nil
+    ) -> OptimizerStep {
         precondition(raw.count == parameters.count, "One gradient entry per parameter")
-        let eta = rate(afterSteps: state.step)
+        let eta = learningRate ?? rate(afterSteps: state.step)
         var next = state
         next.step += 1
         let t = Double(next.step)

@@ -202,7 +202,7 @@ struct OptimizerLines {
                             .plus,
                             [
                                 weighted(.given(momentum), show($0.stateBefore.velocity ?? [])),
-                                quotient(show($0.gradient), denominator(vNow ?? v, epsilonValue)),
+                                .fraction(show($0.gradient), denominator(vNow ?? v, epsilonValue)),
                             ])
                     },
                     step?.state.velocity, key: "velocity")
@@ -221,7 +221,7 @@ struct OptimizerLines {
                             [
                                 show($0.previous),
                                 weighted(
-                                    etaValue ?? eta, quotient(show($0.gradient), denominator(vNow ?? v, epsilonValue))),
+                                    etaValue ?? eta, .fraction(show($0.gradient), denominator(vNow ?? v, epsilonValue))),
                             ])
                     },
                     step?.parameters, key: "w")
@@ -282,7 +282,7 @@ struct OptimizerLines {
             let (mHat, vHat) = (names("m", now, accent: .hat), names("v", now, accent: .hat))
             add(
                 mHat, quotient(m, oneMinus(.power(b1, power))),
-                step.map { quotient(show($0.state.firstMoment ?? []), oneMinus(.power(.given(beta1), t))) },
+                step.map { .fraction(show($0.state.firstMoment ?? []), oneMinus(.power(.given(beta1), t))) },
                 step?.correctedFirstMoment, key: "m_hat")
             add(
                 vHat, quotient(second, oneMinus(.power(b2, power))),

@@ -70,7 +70,8 @@ public struct TrainSolver: Sendable {
             trainer.shuffleSeed.map { "shuffled anew each epoch (seed \(code: String($0)))" } ?? "in the order given"
         let batches: Prose =
             size == samples
-            ? "all \(samples) together, one update per epoch" : "in batches of \(size), one update per batch"
+            ? (samples == 1 ? "one update per epoch" : "all \(samples) together, one update per epoch")
+            : "in batches of \(size), one update per batch"
         var lines: [Prose] = [
             "Each epoch visits the samples \(order), \(batches): a forward pass, backpropagation and one optimizer step. "
                 + "The loss and accuracy of an epoch are those of the whole data after it; "
@@ -81,7 +82,8 @@ public struct TrainSolver: Sendable {
         lines += OptimizerNotation.preamble(
             lines1, source: .partial(of: .symbol(Symbol("L")), withRespectTo: .symbol(Symbol("w", index: "t−1"))))
         let members = first.samples.map { "\($0 + 1)" }.joined(separator: ", ")
-        lines.append("The first update is worked in full, on samples \(members).")
+        lines.append(
+            "The first update is worked in full, on \(first.samples.count == 1 ? "sample" : "samples") \(members).")
         return lines
     }
 

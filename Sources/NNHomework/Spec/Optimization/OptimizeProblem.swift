@@ -69,7 +69,8 @@ public struct OptimizeProblem: Sendable, Hashable {
             for text in grads {
                 let gradient = try Self.list(text, place: "--grad")
                 guard gradient.count == initial.count else {
-                    throw InputError(at: "--grad", .valueCount(gradient.count, expected: initial.count, of: "--w"))
+                    throw InputError(
+                        at: "--grad", .valueCount(gradient.count, expected: initial.count, of: "--w", per: "parameter"))
                 }
                 lists.append(gradient)
             }
@@ -91,11 +92,13 @@ public struct OptimizeProblem: Sendable, Hashable {
             guard state.velocity != nil else {
                 throw InputError(
                     at: "--velocity",
-                    .notForMethod(optimizer.methodName, methods: "momentum, nesterov and rmsprop with --momentum"))
+                    .notForMethod(
+                        "--method \(optimizer.methodName)", methods: "momentum, nesterov and rmsprop with --momentum"))
             }
             let velocity = try Self.list(text, place: "--velocity")
             guard velocity.count == initial.count else {
-                throw InputError(at: "--velocity", .valueCount(velocity.count, expected: initial.count, of: "w₀"))
+                throw InputError(
+                    at: "--velocity", .valueCount(velocity.count, expected: initial.count, of: "w₀", per: "parameter"))
             }
             state.velocity = velocity
         }

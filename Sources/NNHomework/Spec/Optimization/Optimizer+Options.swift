@@ -19,7 +19,7 @@ extension Optimizer {
         let name = options.text(methodOption) ?? "sgd"
         func refuse(_ option: String, unless allowed: Bool, methods: String) throws(InputError) {
             if !allowed && options.isGiven(option) {
-                throw InputError(at: option, .notForMethod(name, methods: methods))
+                throw InputError(at: option, .notForMethod("\(methodOption) \(name)", methods: methods))
             }
         }
         let isMomentum = name == "momentum" || name == "nesterov"
@@ -34,6 +34,9 @@ extension Optimizer {
         }
         try refuse(
             "--eps", unless: isAdam || name == "rmsprop" || name == "adagrad", methods: "adagrad, rmsprop and adam")
+        if options.isGiven("--alpha") && options.isGiven("--rho") {
+            throw InputError(at: "--rho", .eitherNotBoth("--alpha", "--rho (the same decay)"))
+        }
         let method: Method
         var epsilon = options.number("--eps") ?? 1e-8
         switch name {

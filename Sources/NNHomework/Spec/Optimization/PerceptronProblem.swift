@@ -34,7 +34,7 @@ public struct PerceptronProblem: Sendable, Hashable {
             throw InputError(at: "--data", .tooManyNumbers(rows.count, noun: "point", limit: Self.maximumPoints))
         }
         guard let width = rows.first?.count, width >= 2 else {
-            throw InputError(at: "--data", .expected("features then the label ±1 on each row", got: text))
+            throw InputError(at: "--data", .expected("features then the label ±1 on each row", found: "1 column"))
         }
         points = rows.map { Array($0.dropLast()) }
         labels = rows.map { $0[width - 1] }
@@ -47,7 +47,8 @@ public struct PerceptronProblem: Sendable, Hashable {
                 try OptimizeProblem.list(text, place: "--theta")
             } ?? [Double](repeating: 0, count: width - 1)
         guard theta.count == width - 1 else {
-            throw InputError(at: "--theta", .valueCount(theta.count, expected: width - 1, of: "each point"))
+            throw InputError(
+                at: "--theta", .valueCount(theta.count, expected: width - 1, of: "each point", per: "feature"))
         }
         offset = options.number("--theta0") ?? 0
         if offset != 0 && !perceptron.hasOffset {
@@ -60,7 +61,8 @@ public struct PerceptronProblem: Sendable, Hashable {
             }
             let counts = try OptimizeProblem.list(text, place: "--mistakes")
             guard counts.count == points.count else {
-                throw InputError(at: "--mistakes", .valueCount(counts.count, expected: points.count, of: "--data"))
+                throw InputError(
+                    at: "--mistakes", .valueCount(counts.count, expected: points.count, of: "--data", per: "point"))
             }
             guard let whole = Self.counts(counts) else {
                 throw InputError(at: "--mistakes", .expected("whole numbers of mistakes, 0 or more", got: text))

@@ -303,6 +303,11 @@ extension InputError {
             "\(count) \(count == 1 ? "\(noun) does" : "\(noun)s do") not make whole residual blocks of \(blockSize); "
                 + "give a multiple of \(blockSize)"
         case .invalid(let message): message
+        case .valueCount(let count, let expected, let of, let per):
+            "has \(counted(count, "value")), but \(of) has \(counted(expected, "value")); give one per \(per)"
+        case .countPerStep(let count, let steps):
+            "is given \(counted(count, "time")) for \(counted(steps, "step")); give it once, or once per step"
+        case .notForMethod(let method, let methods): "does not apply to \(method); it is for \(methods)"
         }
     }
 

@@ -37,6 +37,8 @@ enum TrainCommand {
             "  --data: CSV rows (a header line optional), or xor, and, or (0/1 targets) and iris (Fisher's,",
             "  classes 0, 1, 2); the data replace the spec's input and target.",
             "  Adaline: one identity unit with mse; logistic regression: one sigmoid unit with binary cross-entropy.",
+            "  Typed layers (docs/layers.md) train too: every W, b, kernel K, γ and β, the first batch worked as",
+            "  nnhw backward works it; the spec's learning_rate is the default η.",
             "  JSON: epochs [{epoch, loss, accuracy (null without), lr, grad_norm}], final: the spec with the",
             "  trained weights in its layout, which --save writes and nnhw backward --net reads.",
             "",
@@ -46,6 +48,7 @@ enum TrainCommand {
         examples: [
             "nnhw train --net Examples/xor-2-2-1.json --epochs 5",
             "nnhw train --net Examples/xor-2-2-1.json --data xor --optimizer adam --lr 0.1 --epochs 50 --format json",
+            "nnhw train --example small-cnn --epochs 3 --lr 0.1",
         ],
         run: { values throws(InputError) in
             let renderer = try Rendering.renderer(values)

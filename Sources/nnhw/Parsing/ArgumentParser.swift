@@ -30,7 +30,8 @@ struct ArgumentParser {
             let argument = arguments[index]
             index += 1
             guard argument.hasPrefix("-"), argument != "-" else {
-                guard let positional = positionals.popFirst() else {
+                let repeated = subcommand.arguments.last.flatMap { $0.isRepeatable && positionals.isEmpty ? $0 : nil }
+                guard let positional = positionals.popFirst() ?? repeated else {
                     throw InputError(.unexpectedArgument(argument))
                 }
                 given.append((positional, argument))

@@ -49,7 +49,8 @@ extension ComputationalGraph {
         }
         let f = MathExpression.apply(FunctionName("f"), variableGradients.map { .variable($0.name) })
         var solution = Solution(
-            title: "Computational graph of \(MathExpression.equation(f, MathExpression(formula, division: .slash))) at \(Prose.joined(point, separator: ", "))",
+            title:
+                "Computational graph of \(MathExpression.equation(f, MathExpression(formula, division: .slash))) at \(Prose.joined(point, separator: ", "))",
             preamble: [
                 "Forward: each node's value from its inputs. Backward: the output's gradient is \(1); each input u of a node n receives \(MathExpression.partial(of: .symbol(Symbol("f")), withRespectTo: .symbol(Symbol("n")))) times the local gradient \(MathExpression.partial(of: .symbol(Symbol("n")), withRespectTo: .symbol(Symbol("u")))), summed over the nodes u feeds."
             ])

@@ -55,7 +55,9 @@ public struct ComputationalGraph: Sendable {
         case .variable: (children, operation) = ([], "input")
         case .negation(let u): (children, operation) = ([u], "−")
         case .binary(let binaryOperator, let u, let v):
-            let symbols: [BinaryOperator: String] = [.add: "+", .subtract: "−", .multiply: "·", .divide: "/", .power: "^"]
+            let symbols: [BinaryOperator: String] = [
+                .add: "+", .subtract: "−", .multiply: "·", .divide: "/", .power: "^",
+            ]
             (children, operation) = ([u, v], symbols[binaryOperator] ?? binaryOperator.rawValue)
         case .call(let function, let arguments): (children, operation) = (arguments, function.rawValue)
         }
@@ -69,7 +71,8 @@ public struct ComputationalGraph: Sendable {
             for (name, input) in zip(placeholders, inputs) { at[name] = nodes[input].value }
             for name in placeholders {
                 let derivative = generic.derivative(withRespectTo: name)
-                let shown = Self.substituting(Dictionary(uniqueKeysWithValues: zip(placeholders, children)), in: derivative)
+                let shown = Self.substituting(
+                    Dictionary(uniqueKeysWithValues: zip(placeholders, children)), in: derivative)
                 local.append((shown, (try? derivative.value(at: at)) ?? .nan))
             }
         }
@@ -103,10 +106,15 @@ public struct ComputationalGraph: Sendable {
         }
     }
 
-    /// The column of each node: 0 for an input or constant, one more than its deepest input otherwise.
+    /// The column of each node: one more than its deepest input.
+    /// An input sits just before the first node that uses it, so no edge jumps over a column.
     public var depths: [Int] {
         var result: [Int] = []
         for node in nodes { result.append(node.inputs.map { result[$0] + 1 }.max() ?? 0) }
+        for (index, node) in nodes.enumerated() where node.inputs.isEmpty {
+            let users = nodes.indices.filter { nodes[$0].inputs.contains(index) }.map { result[$0] }
+            if let first = users.min() { result[index] = first - 1 }
+        }
         return result
     }
 

@@ -30,7 +30,9 @@ extension Diagram {
         solution.beginSection("Nodes")
         solution.addTable(
             Table(
-                columns: [Table.Column("node"), Table.Column("operation"), Table.Column("inputs"), Table.Column("values")],
+                columns: [
+                    Table.Column("node"), Table.Column("operation"), Table.Column("inputs"), Table.Column("values"),
+                ],
                 rows: rows))
         solution.result = json
         return solution

@@ -81,6 +81,6 @@ public struct Diagram: Sendable, Hashable {
     /// The most rows any column has.
     public var rowCount: Int { (nodes.map(\.row).max() ?? -1) + 1 }
 
-    /// The number of nodes in `column`.
-    public func rows(in column: Int) -> Int { nodes.filter { $0.column == column }.count }
+    /// The rows `column` uses: one more than its last node's row.
+    public func rows(in column: Int) -> Int { (nodes.filter { $0.column == column }.map(\.row).max() ?? -1) + 1 }
 }

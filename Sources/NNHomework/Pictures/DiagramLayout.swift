@@ -59,7 +59,8 @@ struct DiagramLayout {
         var centres: [Double] = []
         var x = 30.0
         for (index, width) in columnWidths.enumerated() {
-            let titleWidth = index < diagram.columnTitles.count ? Self.textWidth(diagram.columnTitles[index], size: 12) : 0
+            let titleWidth =
+                index < diagram.columnTitles.count ? Self.textWidth(diagram.columnTitles[index], size: 12) : 0
             let room = max(width, titleWidth)
             centres.append(x + room / 2)
             x += room + gap

@@ -29,7 +29,8 @@ public struct DiagramSVGWriter: Sendable {
                 ##"<line x1="\##(n(x1))" y1="\##(n(y1))" x2="\##(n(x2))" y2="\##(n(y2))" stroke="#555555" stroke-width="1.2" marker-end="url(#arrow)"/>"##
             )
             guard let label = edge.label else { continue }
-            let (lx, ly) = (x1 + 0.3 * (x2 - x1), y1 + 0.3 * (y2 - y1))
+            let t = 0.25 + 0.12 * Double((diagram.nodes.first { $0.id == edge.to }?.row ?? 0) % 3)
+            let (lx, ly) = (x1 + t * (x2 - x1), y1 + t * (y2 - y1))
             let boxWidth = DiagramLayout.textWidth(label, size: 11) + 6
             labels.append(
                 ##"<rect x="\##(n(lx - boxWidth / 2))" y="\##(n(ly - 8))" width="\##(n(boxWidth))" height="15" fill="white" fill-opacity="0.85"/>"##

@@ -39,12 +39,15 @@ public struct DiagramTikZWriter: Sendable {
             }
             lines.append("\\node[\(style)] (\(node.id)) at \(point(frame.x, frame.y)) {\(body)};")
             if node.shape == .circle && !node.notes.isEmpty {
-                let notes = node.notes.map(LaTeXText.escaped).joined(separator: " \\\\ ")
+                let notes = node.notes.map(LaTeXText.escaped).joined(separator: " \\\\[1pt] ")
                 lines.append("\\node[below=1pt of \(node.id), font=\\scriptsize, align=center] {\(notes)};")
             }
         }
         for edge in diagram.edges {
-            let label = edge.label.map { " node[pos=0.3, fill=white, inner sep=1pt, font=\\scriptsize] {\(LaTeXText.escaped($0))}" } ?? ""
+            let label =
+                edge.label.map {
+                    " node[pos=0.3, fill=white, inner sep=1pt, font=\\scriptsize] {\(LaTeXText.escaped($0))}"
+                } ?? ""
             lines.append("\\draw[->, gray!70!black] (\(edge.from).east) --\(label) (\(edge.to).west);")
         }
         lines.append(#"\end{tikzpicture}"#)

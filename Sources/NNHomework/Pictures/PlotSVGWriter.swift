@@ -32,32 +32,54 @@ public struct PlotSVGWriter: Sendable {
         ]
         lines.append(##"<g stroke="#dddddd" stroke-width="1">"##)
         for tick in plot.x.ticks {
-            lines.append(##"<line x1="\##(n(px(tick)))" y1="\##(n(frame.y))" x2="\##(n(px(tick)))" y2="\##(n(frame.y + frame.height))"/>"##)
+            lines.append(
+                ##"<line x1="\##(n(px(tick)))" y1="\##(n(frame.y))" x2="\##(n(px(tick)))" y2="\##(n(frame.y + frame.height))"/>"##
+            )
         }
         for tick in plot.y.ticks {
-            lines.append(##"<line x1="\##(n(frame.x))" y1="\##(n(py(tick)))" x2="\##(n(frame.x + frame.width))" y2="\##(n(py(tick)))"/>"##)
+            lines.append(
+                ##"<line x1="\##(n(frame.x))" y1="\##(n(py(tick)))" x2="\##(n(frame.x + frame.width))" y2="\##(n(py(tick)))"/>"##
+            )
         }
         lines.append("</g>")
         if plot.y.lower < 0 && plot.y.upper > 0 {
-            lines.append(##"<line x1="\##(n(frame.x))" y1="\##(n(py(0)))" x2="\##(n(frame.x + frame.width))" y2="\##(n(py(0)))" stroke="#888888" stroke-width="1"/>"##)
+            lines.append(
+                ##"<line x1="\##(n(frame.x))" y1="\##(n(py(0)))" x2="\##(n(frame.x + frame.width))" y2="\##(n(py(0)))" stroke="#888888" stroke-width="1"/>"##
+            )
         }
         if plot.x.lower < 0 && plot.x.upper > 0 {
-            lines.append(##"<line x1="\##(n(px(0)))" y1="\##(n(frame.y))" x2="\##(n(px(0)))" y2="\##(n(frame.y + frame.height))" stroke="#888888" stroke-width="1"/>"##)
+            lines.append(
+                ##"<line x1="\##(n(px(0)))" y1="\##(n(frame.y))" x2="\##(n(px(0)))" y2="\##(n(frame.y + frame.height))" stroke="#888888" stroke-width="1"/>"##
+            )
         }
-        lines.append(##"<rect x="\##(n(frame.x))" y="\##(n(frame.y))" width="\##(n(frame.width))" height="\##(n(frame.height))" fill="none" stroke="black" stroke-width="1"/>"##)
+        lines.append(
+            ##"<rect x="\##(n(frame.x))" y="\##(n(frame.y))" width="\##(n(frame.width))" height="\##(n(frame.height))" fill="none" stroke="black" stroke-width="1"/>"##
+        )
         lines.append(##"<g font-size="12" fill="black">"##)
         for (tick, label) in zip(plot.x.ticks, PictureNumber.tickLabels(plot.x.ticks)) {
-            lines.append(##"<line x1="\##(n(px(tick)))" y1="\##(n(frame.y + frame.height))" x2="\##(n(px(tick)))" y2="\##(n(frame.y + frame.height + 5))" stroke="black"/>"##)
-            lines.append(##"<text x="\##(n(px(tick)))" y="\##(n(frame.y + frame.height + 19))" text-anchor="middle">\##(SVGText.escaped(label))</text>"##)
+            lines.append(
+                ##"<line x1="\##(n(px(tick)))" y1="\##(n(frame.y + frame.height))" x2="\##(n(px(tick)))" y2="\##(n(frame.y + frame.height + 5))" stroke="black"/>"##
+            )
+            lines.append(
+                ##"<text x="\##(n(px(tick)))" y="\##(n(frame.y + frame.height + 19))" text-anchor="middle">\##(SVGText.escaped(label))</text>"##
+            )
         }
         for (tick, label) in zip(plot.y.ticks, PictureNumber.tickLabels(plot.y.ticks)) {
-            lines.append(##"<line x1="\##(n(frame.x - 5))" y1="\##(n(py(tick)))" x2="\##(n(frame.x))" y2="\##(n(py(tick)))" stroke="black"/>"##)
-            lines.append(##"<text x="\##(n(frame.x - 8))" y="\##(n(py(tick) + 4))" text-anchor="end">\##(SVGText.escaped(label))</text>"##)
+            lines.append(
+                ##"<line x1="\##(n(frame.x - 5))" y1="\##(n(py(tick)))" x2="\##(n(frame.x))" y2="\##(n(py(tick)))" stroke="black"/>"##
+            )
+            lines.append(
+                ##"<text x="\##(n(frame.x - 8))" y="\##(n(py(tick) + 4))" text-anchor="end">\##(SVGText.escaped(label))</text>"##
+            )
         }
         lines.append("</g>")
-        lines.append(##"<text x="\##(n(frame.x + frame.width / 2))" y="\##(n(height - 14))" text-anchor="middle">\##(SVGText.escaped(plot.x.label))</text>"##)
+        lines.append(
+            ##"<text x="\##(n(frame.x + frame.width / 2))" y="\##(n(height - 14))" text-anchor="middle">\##(SVGText.escaped(plot.x.label))</text>"##
+        )
         let yMiddle = n(frame.y + frame.height / 2)
-        lines.append(##"<text x="18" y="\##(yMiddle)" text-anchor="middle" transform="rotate(-90 18 \##(yMiddle))">\##(SVGText.escaped(plot.y.label))</text>"##)
+        lines.append(
+            ##"<text x="18" y="\##(yMiddle)" text-anchor="middle" transform="rotate(-90 18 \##(yMiddle))">\##(SVGText.escaped(plot.y.label))</text>"##
+        )
         var curveIndex = 0
         for series in plot.series {
             let colour: String
@@ -88,14 +110,20 @@ public struct PlotSVGWriter: Sendable {
                 let y = n(py(marker.point.y))
                 switch marker.kind {
                 case .filled:
-                    lines.append(##"<circle class="filled" cx="\##(x)" cy="\##(y)" r="4.5" fill="\##(colour)" stroke="\##(colour)" stroke-width="1.5"/>"##)
+                    lines.append(
+                        ##"<circle class="filled" cx="\##(x)" cy="\##(y)" r="4.5" fill="\##(colour)" stroke="\##(colour)" stroke-width="1.5"/>"##
+                    )
                 case .open:
-                    lines.append(##"<circle class="open" cx="\##(x)" cy="\##(y)" r="4.5" fill="white" stroke="\##(colour)" stroke-width="1.5"/>"##)
+                    lines.append(
+                        ##"<circle class="open" cx="\##(x)" cy="\##(y)" r="4.5" fill="white" stroke="\##(colour)" stroke-width="1.5"/>"##
+                    )
                 case .kink:
                     let (cx, cy) = (px(marker.point.x), py(marker.point.y))
                     let diamond = [(cx, cy - 5), (cx + 5, cy), (cx, cy + 5), (cx - 5, cy)]
                         .map { "\(n($0.0)),\(n($0.1))" }.joined(separator: " ")
-                    lines.append(##"<polygon class="kink" points="\##(diamond)" fill="white" stroke="\##(colour)" stroke-width="1.5"/>"##)
+                    lines.append(
+                        ##"<polygon class="kink" points="\##(diamond)" fill="white" stroke="\##(colour)" stroke-width="1.5"/>"##
+                    )
                 }
             }
         }
@@ -128,8 +156,11 @@ public struct PlotSVGWriter: Sendable {
             case .contour: colour = "#999999"
             case .iterates: colour = "#000000"
             }
-            lines.append(##"<line x1="\##(n(x + 6))" y1="\##(n(rowY))" x2="\##(n(x + 30))" y2="\##(n(rowY))" stroke="\##(colour)" stroke-width="2"/>"##)
-            lines.append(##"<text x="\##(n(x + 36))" y="\##(n(rowY + 4))">\##(SVGText.escaped(series.name ?? ""))</text>"##)
+            lines.append(
+                ##"<line x1="\##(n(x + 6))" y1="\##(n(rowY))" x2="\##(n(x + 30))" y2="\##(n(rowY))" stroke="\##(colour)" stroke-width="2"/>"##
+            )
+            lines.append(
+                ##"<text x="\##(n(x + 36))" y="\##(n(rowY + 4))">\##(SVGText.escaped(series.name ?? ""))</text>"##)
         }
         lines.append("</g>")
         return lines

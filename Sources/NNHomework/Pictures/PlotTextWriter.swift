@@ -60,7 +60,8 @@ public struct PlotTextWriter: Sendable {
         for row in 0..<rows {
             var line = ""
             let label = tickRows[row] ?? ""
-            line += String(repeating: " ", count: gutter - 2 - label.count) + label + (tickRows[row] == nil ? " │" : " ┤")
+            line +=
+                String(repeating: " ", count: gutter - 2 - label.count) + label + (tickRows[row] == nil ? " │" : " ┤")
             for column in 0..<columns {
                 if let symbol = cells[row * columns + column] {
                     line.append(symbol)
@@ -97,7 +98,10 @@ public struct PlotTextWriter: Sendable {
 
     /// The braille character of the 2 × 4 dots of cell (column, row).
     private static func braille(_ dots: [[Bool]], column: Int, row: Int) -> Character {
-        let bits = [(0, 0, 0x01), (0, 1, 0x02), (0, 2, 0x04), (1, 0, 0x08), (1, 1, 0x10), (1, 2, 0x20), (0, 3, 0x40), (1, 3, 0x80)]
+        let bits = [
+            (0, 0, 0x01), (0, 1, 0x02), (0, 2, 0x04), (1, 0, 0x08), (1, 1, 0x10), (1, 2, 0x20), (0, 3, 0x40),
+            (1, 3, 0x80),
+        ]
         var code = 0
         for (x, y, bit) in bits where dots[row * 4 + y][column * 2 + x] { code |= bit }
         guard code != 0, let scalar = Unicode.Scalar(0x2800 + code) else { return " " }

@@ -45,7 +45,9 @@ public struct PlotTikZWriter: Sendable {
                 let forget = series.name == nil || index > 0 ? ", forget plot" : ""
                 let points = segment.map { "(\(n($0.x)),\(n($0.y)))" }.joined(separator: " ")
                 lines.append("\\addplot[\(style)\(forget)] coordinates {\(points)};")
-                if forget.isEmpty, let name = series.name { lines.append("\\addlegendentry{\(LaTeXText.escaped(name))}") }
+                if forget.isEmpty, let name = series.name {
+                    lines.append("\\addlegendentry{\(LaTeXText.escaped(name))}")
+                }
             }
             for marker in series.markers {
                 let mark: String

@@ -9,7 +9,8 @@ enum BackwardDiagram {
         throws(InputError) -> WrittenFile
     {
         guard let format = PictureFormat(fileName: path), [.svg, .latex, .dot, .json].contains(format) else {
-            throw InputError(at: "--diagram", .invalid("\"\(path)\" names no diagram format; end it in .svg, .tex, .dot or .json"))
+            throw InputError(
+                at: "--diagram", .invalid("\"\(path)\" names no diagram format; end it in .svg, .tex, .dot or .json"))
         }
         let diagram = try NetworkDiagram.diagram(
             problem, notation: try Notation(values), values: solution.result,

@@ -9,8 +9,11 @@ enum PictureOptions {
             .value("--format", nil, .choice(formats.map(\.rawValue)), "picture format", default: "text"),
             .value(
                 "--output", "FILE", .text,
-                "write the picture to FILE (format from --format, else from .svg .tex .dot .json .txt); markdown links it"),
-            .value("--width", "N", .whole(30...1000), "width of a text picture in characters (default: the terminal's, else 80)"),
+                "write the picture to FILE (format from --format, else from .svg .tex .dot .json .txt); markdown links it"
+            ),
+            .value(
+                "--width", "N", .whole(30...1000),
+                "width of a text picture in characters (default: the terminal's, else 80)"),
             .flag("--standalone", "with latex: a complete document for pdflatex"),
         ]
     }

@@ -51,7 +51,9 @@ struct ArgumentParser {
                 given.append((option, nil))
             } else if parts.count == 2 {
                 given.append((option, String(parts[1])))
-            } else if index < arguments.count, !Self.looksLikeOption(arguments[index]) {
+            } else if index < arguments.count,
+                !Self.looksLikeOption(arguments[index]) || (option.type == .text && !arguments[index].hasPrefix("--"))
+            {
                 given.append((option, arguments[index]))
                 index += 1
             } else {
@@ -97,7 +99,8 @@ struct ArgumentParser {
         return values
     }
 
-    /// Whether a word is an option rather than a value; "-" (standard input) and negative numbers are values.
+    /// Whether a word is an option rather than a value; "-" (standard input) and negative numbers are values,
+    /// and so is any word with a single leading dash after an option taking text (`--f "-ln(p)"`).
     private static func looksLikeOption(_ word: String) -> Bool {
         word.hasPrefix("--") || (word.hasPrefix("-") && word.count > 1 && !(word.dropFirst().first?.isNumber ?? false))
     }

@@ -8,7 +8,8 @@ enum PlotCommand {
     /// The subcommand.
     static let subcommand = Subcommand(
         name: "plot",
-        summary: "plot activations, losses or a formula f(x), or their derivatives: axes, ticks, legend, jumps and kinks",
+        summary:
+            "plot activations, losses or a formula f(x), or their derivatives: axes, ticks, legend, jumps and kinks",
         arguments: [
             Option(
                 name: "NAME", type: .text, valueName: "NAME",

@@ -30,10 +30,13 @@ public struct DiagramProblem: Sendable {
             guard graph.nodes.allSatisfy({ $0.value.isFinite && $0.gradient.isFinite }) else {
                 throw InputError(at: "--at", .invalid("f or a gradient is not finite at this point"))
             }
-            let values = problem.variables.map { "\($0) = \(PictureText.number(problem.point[$0] ?? 0, precision: precision))" }
+            let values = problem.variables.map {
+                "\($0) = \(PictureText.number(problem.point[$0] ?? 0, precision: precision))"
+            }
             table = graph.stagedSolution(formula: problem.function)
             diagram = graph.diagram(
-                title: "f = \(PictureText.plain(Prose(MathExpression(problem.function, division: .slash)))) at \(values.joined(separator: ", "))",
+                title:
+                    "f = \(PictureText.plain(Prose(MathExpression(problem.function, division: .slash)))) at \(values.joined(separator: ", "))",
                 precision: precision)
             return
         }

@@ -36,7 +36,8 @@ public struct PlotProblem: Sendable {
         }
         if !names.isEmpty && options.text("--f") != nil { throw InputError(at: "--f", .eitherNotBoth("NAME", "--f")) }
         guard names.count <= Self.maximumCurves else {
-            throw InputError(at: "NAME", .invalid("at most \(Self.maximumCurves) curves in one plot, got \(names.count)"))
+            throw InputError(
+                at: "NAME", .invalid("at most \(Self.maximumCurves) curves in one plot, got \(names.count)"))
         }
         var defaultRange = (lower: -3.0, upper: 3.0)
         var xLabel = "x"
@@ -63,11 +64,14 @@ public struct PlotProblem: Sendable {
             var built: [FunctionCurve] = []
             var words: [String] = []
             for name in names {
-                if ActivationSpec.names.contains(where: { $0.name == name || $0.aliases.contains(name) }) || LossSpec.canonicalName(name) == nil {
+                if ActivationSpec.names.contains(where: { $0.name == name || $0.aliases.contains(name) })
+                    || LossSpec.canonicalName(name) == nil
+                {
                     let activation = try ActivationSpec.make(
                         name: name, parameters: ActivationSpec.Parameters(), at: "NAME")
                     guard activation.isElementwise else {
-                        throw InputError(at: "NAME", .invalid("softmax works on a whole vector and has no curve of one variable"))
+                        throw InputError(
+                            at: "NAME", .invalid("softmax works on a whole vector and has no curve of one variable"))
                     }
                     built.append(FunctionCurve.activation(activation, derivative: derivative))
                     words.append(PictureText.plain(ActivationNotation(activation: activation).summary))
@@ -118,14 +122,19 @@ public struct PlotProblem: Sendable {
             return given
         }
         guard used.count == 1 else {
-            throw InputError(at: "--f", .invalid("a plot has one variable; f uses \(used.isEmpty ? "none" : used.joined(separator: ", ")) (name it with --var)"))
+            throw InputError(
+                at: "--f",
+                .invalid(
+                    "a plot has one variable; f uses \(used.isEmpty ? "none" : used.joined(separator: ", ")) (name it with --var)"
+                ))
         }
         return used[0]
     }
 
     private static func checkRange(_ lower: Double, _ upper: Double) throws(InputError) {
         guard lower < upper else {
-            throw InputError(at: "--to", .invalid("must be greater than --from (\(specText(lower)) to \(specText(upper)))"))
+            throw InputError(
+                at: "--to", .invalid("must be greater than --from (\(specText(lower)) to \(specText(upper)))"))
         }
     }
 }

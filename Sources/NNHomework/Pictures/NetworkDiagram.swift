@@ -38,7 +38,8 @@ public enum NetworkDiagram {
             let name = MathExpression.symbol(Symbol("x", index: "\(j + 1)"))
             nodes.append(
                 Diagram.Node(
-                    id: "x\(j + 1)", label: text(name), notes: values == nil ? [] : ["= " + number(input[j])],
+                    id: "x\(j + 1)", label: text(name),
+                    notes: values == nil ? [] : ["\(text(name)) = \(number(input[j]))"],
                     shape: .circle, column: 0, row: j))
         }
         var titles = [text(.equation(symbols.z(0), symbols.input))]

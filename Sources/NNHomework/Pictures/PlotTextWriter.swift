@@ -69,7 +69,7 @@ public struct PlotTextWriter: Sendable {
                 }
                 line.append(Self.braille(dots, column: column, row: row))
             }
-            lines.append(line)
+            lines.append(line.trimmingTrailingSpaces)
         }
         var axis = [Character](repeating: "─", count: columns)
         var labels = [Character](repeating: " ", count: columns + 8)

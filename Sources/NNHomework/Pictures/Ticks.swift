@@ -8,10 +8,7 @@ public enum Ticks {
         let first = (lower / step).rounded(.up)
         let last = (upper / step).rounded(.down)
         guard last >= first, last - first < 1000 else { return [] }
-        return stride(from: first, through: last, by: 1).map { index in
-            let value = index * step
-            return abs(value) < step * 1e-9 ? 0 : value
-        }
+        return stride(from: first, through: last, by: 1).map { multiple($0, of: step) }
     }
 
     /// The round step (1, 2 or 5 × 10ᵏ) nearest to `span / count` from above.
@@ -30,6 +27,13 @@ public enum Ticks {
     public static func rounded(_ lower: Double, _ upper: Double) -> (lower: Double, upper: Double) {
         guard upper > lower else { return (lower - 1, upper + 1) }
         let step = step(for: upper - lower)
-        return ((lower / step).rounded(.down) * step, (upper / step).rounded(.up) * step)
+        return (multiple((lower / step).rounded(.down), of: step), multiple((upper / step).rounded(.up), of: step))
+    }
+
+    /// k · step, computed as k / (1/step) for a step below 1 so that 6 · 0.2 is 1.2, not 1.2000000000000002.
+    static func multiple(_ k: Double, of step: Double) -> Double {
+        guard k != 0 else { return 0 }
+        let inverse = (1 / step).rounded()
+        return step < 1 && abs(inverse * step - 1) < 1e-12 ? k / inverse : k * step
     }
 }

@@ -46,6 +46,7 @@ enum DiagramCommand {
                 switch format {
                 case .text: TextRenderer(options: options).render(problem.table)
                 case .markdown: MarkdownRenderer(options: options).render(problem.table)
+                case .json: problem.json.serialized() + "\n"
                 default: problem.diagram.rendered(format, standalone: standalone)
                 }
             }

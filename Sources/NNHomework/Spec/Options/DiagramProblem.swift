@@ -9,6 +9,10 @@ public struct DiagramProblem: Sendable {
     /// Its text form: the staged table of a graph, the table of units of a network.
     public var table: Solution
 
+    /// Its JSON: a formula's graph with every node's value, local gradients and
+    /// gradient (the staged table's result), else the diagram's nodes and edges.
+    public var json: JSONValue { table.result }
+
     /// The problem of the options.
     ///
     /// - Throws: a usage error for neither or both of `--f` and a network, `--at`

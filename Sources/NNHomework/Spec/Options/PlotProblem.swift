@@ -64,9 +64,19 @@ public struct PlotProblem: Sendable {
             var built: [FunctionCurve] = []
             var words: [String] = []
             for name in names {
-                if ActivationSpec.names.contains(where: { $0.name == name || $0.aliases.contains(name) })
-                    || LossSpec.canonicalName(name) == nil
-                {
+                let isActivation = ActivationSpec.names.contains {
+                    $0.name == name.lowercased() || $0.aliases.contains(name.lowercased())
+                }
+                if !isActivation && LossSpec.canonicalName(name) == nil {
+                    let all = ActivationSpec.names.map(\.name) + LossSpec.names.map(\.name)
+                    let aliases = ActivationSpec.names.flatMap(\.aliases) + LossSpec.names.flatMap(\.aliases)
+                    throw InputError(
+                        at: "NAME",
+                        .unknownName(
+                            name, kind: "activation or loss", names: all,
+                            suggestion: closestMatch(to: name, among: all + aliases)))
+                }
+                if isActivation {
                     let activation = try ActivationSpec.make(
                         name: name, parameters: ActivationSpec.Parameters(), at: "NAME")
                     guard activation.isElementwise else {

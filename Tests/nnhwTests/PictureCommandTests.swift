@@ -30,7 +30,7 @@ struct PictureCommandTests {
         let svg = try CommandRunner.run(["plot", "relu", "--derivative", "--format", "svg"]).output
         #expect(svg.contains(">x</text>"))
         #expect(svg.contains(">f′(x)</text>"))
-        for tick in ["−3", "−2", "−1", "0", "1", "2", "3", "0.5"] {
+        for tick in ["−3", "−2", "−1", "0", "1", "2", "3", "0.2", "0.4", "0.6", "0.8"] {
             #expect(svg.contains(">\(tick)</text>"), "\(tick)")
         }
         #expect(svg.contains("<g class=\"legend\">"))

@@ -113,4 +113,17 @@ public struct Plot: Sendable, Hashable {
 
     /// The series with a legend entry, in order.
     public var legend: [Series] { series.filter { $0.name != nil } }
+
+    /// Whether the legend goes in the top right corner rather than the top left:
+    /// where fewer points of the curves fall in the corner's box (40% wide, 30% high).
+    public var legendOnRight: Bool {
+        func count(left: Bool) -> Int {
+            series.flatMap { $0.segments.joined() }.filter { point in
+                let u = (point.x - x.lower) / (x.upper - x.lower)
+                let v = (point.y - y.lower) / (y.upper - y.lower)
+                return v > 0.7 && (left ? u < 0.4 : u > 0.6)
+            }.count
+        }
+        return count(left: false) < count(left: true)
+    }
 }

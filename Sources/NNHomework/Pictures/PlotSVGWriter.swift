@@ -139,7 +139,7 @@ public struct PlotSVGWriter: Sendable {
         let longest = entries.map { ($0.name ?? "").count }.max() ?? 0
         let boxWidth = 40 + 7.5 * Double(longest)
         let boxHeight = 8 + 18 * Double(entries.count)
-        let x = frame.x + 10
+        let x = plot.legendOnRight ? frame.x + frame.width - 10 - boxWidth : frame.x + 10
         let y = frame.y + 10
         var lines = [
             ##"<g class="legend">"##,

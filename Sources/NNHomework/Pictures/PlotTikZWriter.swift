@@ -22,7 +22,7 @@ public struct PlotTikZWriter: Sendable {
             "  xlabel={\(LaTeXText.escaped(plot.x.label))}, ylabel={\(LaTeXText.escaped(plot.y.label))},",
             "  xmin=\(n(plot.x.lower)), xmax=\(n(plot.x.upper)), ymin=\(n(plot.y.lower)), ymax=\(n(plot.y.upper)),",
             "  xtick={\(xTicks)}, ytick={\(yTicks)},",
-            "  legend pos=north west, legend cell align=left, clip=true,",
+            "  legend pos=\(plot.legendOnRight ? "north east" : "north west"), legend cell align=left, clip=true,",
             "]",
         ]
         var curveIndex = 0

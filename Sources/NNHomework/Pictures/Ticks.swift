@@ -22,11 +22,11 @@ public enum Ticks {
         return 10 * power
     }
 
-    /// The range `lower`…`upper` widened to the nearest multiples of its round step,
+    /// The range `lower`…`upper` widened to the nearest multiples of a round step (about a twelfth of it),
     /// so the axis ends on a tick; a zero-width range is widened by 1 on each side.
     public static func rounded(_ lower: Double, _ upper: Double) -> (lower: Double, upper: Double) {
         guard upper > lower else { return (lower - 1, upper + 1) }
-        let step = step(for: upper - lower)
+        let step = step(for: upper - lower, count: 12)
         return (multiple((lower / step).rounded(.down), of: step), multiple((upper / step).rounded(.up), of: step))
     }
 

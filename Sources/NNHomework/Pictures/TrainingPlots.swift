@@ -30,7 +30,7 @@ public enum TrainingPlots {
         var series: [Plot.Series] = []
         if let low = finite.min(), let high = finite.max(), high > low {
             for level in Ticks.round(from: low, to: high, count: levels) where level > low && level < high {
-                let segments = marchingSquares(grid, level: level, x: x, y: y)
+                let segments = joined(marchingSquares(grid, level: level, x: x, y: y))
                 if !segments.isEmpty {
                     series.append(Plot.Series(name: nil, style: .contour(level: level), segments: segments))
                 }
@@ -80,6 +80,37 @@ public enum TrainingPlots {
             }
         }
         return segments
+    }
+
+    /// The two-point segments of a contour joined into polylines where one ends at another's end.
+    static func joined(_ segments: [[Plot.Point]]) -> [[Plot.Point]] {
+        struct Key: Hashable {
+            let x: Int64
+            let y: Int64
+            init(_ point: Plot.Point) {
+                x = Int64((point.x * 1e9).rounded())
+                y = Int64((point.y * 1e9).rounded())
+            }
+        }
+        var byEnd: [Key: [Int]] = [:]
+        for (index, segment) in segments.enumerated() {
+            for point in [segment[0], segment[1]] { byEnd[Key(point), default: []].append(index) }
+        }
+        var used = [Bool](repeating: false, count: segments.count)
+        var lines: [[Plot.Point]] = []
+        func next(after point: Plot.Point) -> Plot.Point? {
+            guard let index = byEnd[Key(point)]?.first(where: { !used[$0] }) else { return nil }
+            used[index] = true
+            return Key(segments[index][0]) == Key(point) ? segments[index][1] : segments[index][0]
+        }
+        for index in segments.indices where !used[index] {
+            used[index] = true
+            var line = segments[index]
+            while let point = next(after: line[line.count - 1]) { line.append(point) }
+            while let point = next(after: line[0]) { line.insert(point, at: 0) }
+            lines.append(line)
+        }
+        return lines
     }
 
     /// The loss per epoch 1, 2, … as a curve, and the accuracy per epoch as a

@@ -51,7 +51,7 @@ public struct DiagramTikZWriter: Sendable {
             lines.append("\\draw[->, gray!70!black] (\(edge.from).east) --\(label) (\(edge.to).west);")
         }
         lines.append(#"\end{tikzpicture}"#)
-        guard standalone else { return lines.joined(separator: "\n") + "\n" }
+        guard standalone else { return PictureFragment.fitted(lines) }
         let document =
             [
                 #"\documentclass[border=4pt]{standalone}"#, #"\usepackage[T1]{fontenc}"#, #"\usepackage{lmodern}"#,

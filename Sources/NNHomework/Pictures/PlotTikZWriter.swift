@@ -62,7 +62,7 @@ public struct PlotTikZWriter: Sendable {
             }
         }
         lines += [#"\end{axis}"#, #"\end{tikzpicture}"#]
-        guard standalone else { return lines.joined(separator: "\n") + "\n" }
+        guard standalone else { return PictureFragment.fitted(lines) }
         let document =
             [
                 #"\documentclass[border=4pt]{standalone}"#, #"\usepackage[T1]{fontenc}"#, #"\usepackage{lmodern}"#,

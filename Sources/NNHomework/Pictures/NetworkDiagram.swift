@@ -9,6 +9,20 @@ public enum NetworkDiagram {
     /// More units than this in one layer are not drawn.
     public static let maximumUnits = 16
 
+    /// The number of units of the input and of each layer.
+    ///
+    /// - Throws: an invalid-data error for a layer wider than ``maximumUnits``.
+    public static func checkWidths(_ problem: NetworkProblem) throws(InputError) -> [Int] {
+        let layers = problem.network.layers
+        let widths = [layers.first?.weights.columns ?? 0] + layers.map(\.weights.rows)
+        if let (index, width) = widths.enumerated().first(where: { $0.element > maximumUnits }) {
+            throw InputError(
+                at: index == 0 ? "input" : "layers[\(index - 1)]",
+                .invalid("has \(width) units; a diagram draws at most \(maximumUnits) in a layer"))
+        }
+        return widths
+    }
+
     /// The diagram of `problem` in `notation`; `values` is the `result` of
     /// `nnhw forward` or `nnhw backward` on it, whose first sample is shown.
     ///
@@ -18,12 +32,7 @@ public enum NetworkDiagram {
     ) throws(InputError) -> Diagram {
         let symbols = NetworkSymbols(notation: notation, isBatch: false)
         let layers = problem.network.layers
-        let widths = [layers.first?.weights.columns ?? 0] + layers.map(\.weights.rows)
-        if let (index, width) = widths.enumerated().first(where: { $0.element > maximumUnits }) {
-            throw InputError(
-                at: index == 0 ? "input" : "layers[\(index - 1)]",
-                .invalid("has \(width) units; a diagram draws at most \(maximumUnits) in a layer"))
-        }
+        let widths = try checkWidths(problem)
         func text(_ math: MathExpression) -> String { PictureText.plain(Prose(math)) }
         func number(_ x: Double) -> String { PictureText.number(x, precision: precision) }
         func sample(_ value: JSONValue?) -> [Double] {

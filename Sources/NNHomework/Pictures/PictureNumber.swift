@@ -1,10 +1,21 @@
 /// Numbers as the picture formats read them: ASCII decimals, a hyphen-minus, no exponent.
 enum PictureNumber {
-    /// `x` rounded to `decimals` places, trailing zeros dropped: 12.5, -0.25, 3.
-    ///
-    /// - Precondition: |x| < 10¹², as every coordinate of a picture is.
+    /// `x` rounded to `decimals` places, trailing zeros dropped: 12.5, -0.25, 3; from 10¹² on,
+    /// in scientific notation (1.5e13), which SVG, TikZ and pgfplots read too; 0 for a non-finite x.
     static func ascii(_ x: Double, decimals: Int) -> String {
-        precondition(x.isFinite && abs(x) < 1e12, "A picture coordinate is finite and not huge")
+        guard x.isFinite else { return "0" }
+        guard abs(x) >= 1e12 else { return fixed(x, decimals: decimals) }
+        var mantissa = abs(x)
+        var exponent = 0
+        while mantissa >= 10 {
+            mantissa /= 10
+            exponent += 1
+        }
+        return (x < 0 ? "-" : "") + fixed(mantissa, decimals: 6) + "e" + String(exponent)
+    }
+
+    /// `x` (|x| < 10¹²) rounded to `decimals` places, trailing zeros dropped.
+    private static func fixed(_ x: Double, decimals: Int) -> String {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (abs(x) * scale).rounded()

@@ -51,6 +51,7 @@ public struct DiagramProblem: Sendable {
         let notation = try Notation(options)
         let solver = NetworkSolver(notation: notation)
         if options.has("--graph") {
+            _ = try NetworkDiagram.checkWidths(problem)
             let result = try solver.backward(problem).result
             diagram = NetworkGraph.diagram(problem, result: result, notation: notation, precision: precision)
         } else {

@@ -105,6 +105,10 @@ public struct PlotProblem: Sendable {
             title = (derivative ? "Derivatives: " : "") + words.joined(separator: ", ")
         }
         yRange = (options.number("--ymin"), options.number("--ymax"))
+        for (name, y) in [("--ymin", yRange.lower), ("--ymax", yRange.upper)] {
+            guard let y, abs(y) > FunctionPlot.limit else { continue }
+            throw InputError(at: name, .invalid("must lie within ±10^12, got \(specText(y))"))
+        }
         if let low = yRange.lower, let high = yRange.upper, low >= high {
             throw InputError(at: "--ymax", .invalid("must be greater than --ymin (\(specText(low)))"))
         }
@@ -142,6 +146,9 @@ public struct PlotProblem: Sendable {
     }
 
     private static func checkRange(_ lower: Double, _ upper: Double) throws(InputError) {
+        for (name, x) in [("--from", lower), ("--to", upper)] where abs(x) > FunctionPlot.limit {
+            throw InputError(at: name, .invalid("must lie within ±10^12, got \(specText(x))"))
+        }
         guard lower < upper else {
             throw InputError(
                 at: "--to", .invalid("must be greater than --from (\(specText(lower)) to \(specText(upper)))"))

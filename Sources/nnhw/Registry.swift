@@ -10,7 +10,7 @@ enum Registry {
         OptimizeCommand.subcommand, TrainCommand.subcommand, AverageCommand.subcommand,
         PerceptronCommand.subcommand,
         HyperparameterCountCommand.subcommand, TrainCostCommand.subcommand, InferenceCostCommand.subcommand,
-        NotationCommand.subcommand,
+        PlotCommand.subcommand, DiagramCommand.subcommand, NotationCommand.subcommand,
         ExamplesCommand.subcommand, CompletionsCommand.subcommand,
     ]
 

@@ -5,8 +5,10 @@ import Testing
 /// Issue 14, Deliver 5: every subcommand that computes numbers takes `--check`.
 @Suite("--check on every subcommand that computes numbers")
 struct CheckOptionTests {
-    /// The subcommands that print no computed values: conventions, a list of examples, shell completions.
-    static let withoutNumbers: Set<String> = ["notation", "examples", "completions"]
+    /// The subcommands that print no computed values: conventions, a list of examples, shell completions;
+    /// and the pictures, whose values a student draws rather than writes (a staged table's values are
+    /// those of `gradcheck --f` and `backward`, which take `--check`).
+    static let withoutNumbers: Set<String> = ["notation", "examples", "completions", "plot", "diagram"]
 
     @Test("each computing subcommand in the registry declares --check, as AnswerChecking declares it")
     func declared() {

@@ -24,7 +24,9 @@ struct Subcommand: Sendable {
         var terms =
             ["nnhw", name]
             + arguments.map { argument in
-                let term = argument.choices.isEmpty ? argument.name : argument.choices.joined(separator: "|")
+                let term =
+                    (argument.choices.isEmpty ? argument.name : argument.choices.joined(separator: "|"))
+                    + (argument.isRepeatable ? "…" : "")
                 return argument.presence == .required ? term : "[\(term)]"
             }
         var groupsShown: Set<String> = []
@@ -72,4 +74,14 @@ struct Output: Sendable {
     var text: String
     /// Whether a check failed: a gradient check or an answer check (exit status 1).
     var checkFailed = false
+    /// Files to write before standard output (`--output FILE`, `--diagram FILE`).
+    var files: [WrittenFile] = []
+}
+
+/// A file a subcommand writes: its path and its whole contents.
+struct WrittenFile: Sendable, Equatable {
+    /// Where, as given on the command line.
+    var path: String
+    /// The text written.
+    var contents: String
 }

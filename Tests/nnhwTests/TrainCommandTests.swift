@@ -74,7 +74,7 @@ struct TrainCommandTests {
         let expected = try pythonNumbers(Self.numpyScript(batchSize: batchSize, momentum: momentum))
         try #require(expected.count == 5)
         var arguments = [
-            "train", "--net", "Examples/xor-2-2-1.json", "--epochs", "5", "--batch-size", String(batchSize),
+            "train", "--net", "Examples/training/xor-2-2-1.json", "--epochs", "5", "--batch-size", String(batchSize),
         ]
         if momentum > 0 { arguments += ["--optimizer", "momentum", "--momentum", String(momentum)] }
         let object = try CommandRunner.json(arguments)
@@ -91,7 +91,7 @@ struct TrainCommandTests {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("nnhw-train-\(getpid()).json")
         defer { try? FileManager.default.removeItem(at: file) }
         let object = try CommandRunner.json([
-            "train", "--net", "Examples/xor-2-2-1.json", "--data", "xor", "--optimizer", "adam", "--lr", "0.05",
+            "train", "--net", "Examples/training/xor-2-2-1.json", "--data", "xor", "--optimizer", "adam", "--lr", "0.05",
             "--epochs", "5", "--save", file.path,
         ])
         let last = try #require((object["epochs"] as? [[String: Any]])?.last?["loss"] as? Double)
@@ -129,10 +129,10 @@ struct TrainCommandTests {
         defer { try? FileManager.default.removeItem(at: csv) }
         try Data("x1,x2,y\n0,0,0\n0,1,0\n1,0,0\n1,1,1\n".utf8).write(to: csv)
         let fromFile = try CommandRunner.json([
-            "train", "--net", "Examples/xor-2-2-1.json", "--data", csv.path, "--epochs", "2",
+            "train", "--net", "Examples/training/xor-2-2-1.json", "--data", csv.path, "--epochs", "2",
         ])
         let builtIn = try CommandRunner.json([
-            "train", "--net", "Examples/xor-2-2-1.json", "--data", "and", "--epochs", "2",
+            "train", "--net", "Examples/training/xor-2-2-1.json", "--data", "and", "--epochs", "2",
         ])
         let losses = { (object: [String: Any]) in
             (object["epochs"] as? [[String: Any]] ?? []).compactMap { $0["loss"] as? Double }
@@ -144,7 +144,7 @@ struct TrainCommandTests {
     @Test(
         "the worked output of a training run",
         arguments: [
-            ("train-xor-sgd", ["train", "--net", "Examples/xor-2-2-1.json", "--epochs", "5"]),
+            ("train-xor-sgd", ["train", "--net", "Examples/training/xor-2-2-1.json", "--epochs", "5"]),
             (
                 "train-logistic-adam",
                 [

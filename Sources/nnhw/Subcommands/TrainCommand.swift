@@ -44,8 +44,8 @@ enum TrainCommand {
             "  66 unreadable file, or a --save file that cannot be written.",
         ],
         examples: [
-            "nnhw train --net Examples/xor-2-2-1.json --epochs 5",
-            "nnhw train --net Examples/xor-2-2-1.json --data xor --optimizer adam --lr 0.1 --epochs 50 --format json",
+            "nnhw train --net Examples/training/xor-2-2-1.json --epochs 5",
+            "nnhw train --net Examples/training/xor-2-2-1.json --data xor --optimizer adam --lr 0.1 --epochs 50 --format json",
         ],
         run: { values throws(InputError) in
             let renderer = try Rendering.renderer(values)

@@ -91,7 +91,8 @@ struct TrainCommandTests {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("nnhw-train-\(getpid()).json")
         defer { try? FileManager.default.removeItem(at: file) }
         let object = try CommandRunner.json([
-            "train", "--net", "Examples/training/xor-2-2-1.json", "--data", "xor", "--optimizer", "adam", "--lr", "0.05",
+            "train", "--net", "Examples/training/xor-2-2-1.json", "--data", "xor", "--optimizer", "adam", "--lr",
+            "0.05",
             "--epochs", "5", "--save", file.path,
         ])
         let last = try #require((object["epochs"] as? [[String: Any]])?.last?["loss"] as? Double)

@@ -4,16 +4,26 @@ import NNCore
 /// The training benchmark: the same MLP, data, initial weights, batch size and epochs in nnhw and in
 /// PyTorch (CPU, float64, one thread). Every number comes from one formula with `sin`, so both sides
 /// start from the same bits without a file between them.
-enum TrainingBenchmark {
-    static let widths = [64, 128, 10]
-    static let samples = 1024
-    static let batchSize = 32
-    static let epochs = 5
-    static let learningRate = 0.05
-    static let momentum = 0.9
+struct TrainingBenchmark {
+    /// The layer widths, input first.
+    var widths: [Int]
+    /// The samples of the data.
+    var samples: Int
+    /// Samples per update.
+    var batchSize: Int
+    /// Passes over the data.
+    var epochs: Int
+    var learningRate = 0.05
+    var momentum = 0.9
+
+    /// A homework-sized network (iris-like: 150 samples, 4-16-3) and a larger one (1,024 samples, 64-128-10).
+    static let all = [
+        TrainingBenchmark(widths: [4, 16, 3], samples: 150, batchSize: 10, epochs: 20),
+        TrainingBenchmark(widths: [64, 128, 10], samples: 1024, batchSize: 32, epochs: 5),
+    ]
 
     /// x_{s,k} = sin(0.37 s + 1.3 k), class (7s) mod 10 one-hot.
-    static func data() -> (input: Matrix, target: Matrix) {
+    func data() -> (input: Matrix, target: Matrix) {
         var input = Matrix(rows: samples, columns: widths[0])
         var target = Matrix(rows: samples, columns: widths[widths.count - 1])
         for s in 0..<samples {
@@ -24,7 +34,7 @@ enum TrainingBenchmark {
     }
 
     /// W⁽ˡ⁾_{i,j} = 0.1 sin(1 + 7i + 13j + l), b⁽ˡ⁾_i = 0.01 cos(i + l); ReLU, then softmax with cross-entropy.
-    static func network() -> Network {
+    func network() -> Network {
         let layers = zip(widths, widths.dropFirst()).enumerated().map { l, pair in
             var weights = Matrix(rows: pair.1, columns: pair.0)
             for i in 0..<pair.1 {
@@ -38,11 +48,11 @@ enum TrainingBenchmark {
     }
 
     /// nnhw's seconds per epoch (the median of three runs) and final loss.
-    static func nnhw() -> (secondsPerEpoch: Double, loss: Double) {
+    func nnhw() -> (secondsPerEpoch: Double, loss: Double) {
         let (input, target) = data()
         let trainer = Trainer(
             optimizer: Optimizer(.momentum(momentum, .torch, nesterov: false), learningRate: learningRate),
-            epochs: epochs, batchSize: batchSize, trainsBias: [true, true])
+            epochs: epochs, batchSize: batchSize, trainsBias: Array(repeating: true, count: widths.count - 1))
         let clock = ContinuousClock()
         var loss = 0.0
         let timings = (0..<3).map { _ in
@@ -54,7 +64,7 @@ enum TrainingBenchmark {
     }
 
     /// PyTorch's seconds per epoch (the median of three runs) and final loss; nil without python3 + torch.
-    static func torch() -> (secondsPerEpoch: Double, loss: Double)? {
+    func torch() -> (secondsPerEpoch: Double, loss: Double)? {
         let script = """
             import math, time, torch
             torch.set_num_threads(1)

@@ -256,14 +256,18 @@ if let index = arguments.firstIndex(of: "--product"), index + 2 < arguments.coun
     exit(0)
 }
 
-/// The training row: nnhw's and PyTorch's ms per epoch and final losses.
-func trainingRow(compare: Bool) {
-    let mine = TrainingBenchmark.nnhw()
-    let theirs = compare ? TrainingBenchmark.torch() : nil
-    let widths = TrainingBenchmark.widths.map(String.init).joined(separator: "-")
+/// The training rows: nnhw's and PyTorch's ms per epoch and final losses.
+func trainingRows(compare: Bool) {
+    for benchmark in TrainingBenchmark.all { trainingRow(benchmark, compare: compare) }
+}
+
+func trainingRow(_ benchmark: TrainingBenchmark, compare: Bool) {
+    let mine = benchmark.nnhw()
+    let theirs = compare ? benchmark.torch() : nil
+    let widths = benchmark.widths.map(String.init).joined(separator: "-")
     row([
-        "train \(widths) momentum, B=\(TrainingBenchmark.batchSize), ms/epoch", format(mine.secondsPerEpoch * 1000, 3),
-        "", "", "", "", "",
+        "train \(widths) S=\(benchmark.samples) B=\(benchmark.batchSize), ms/epoch",
+        format(mine.secondsPerEpoch * 1000, 3), "", "", "", "", "",
     ])
     if let theirs {
         print(
@@ -278,7 +282,7 @@ func trainingRow(compare: Bool) {
 }
 
 if arguments.contains("--training") {
-    trainingRow(compare: compare)
+    trainingRows(compare: compare)
     exit(0)
 }
 
@@ -321,7 +325,7 @@ row([
     format(numpy1.map { 64_000 / $0.mlpMilliseconds }, 0),
     "", format(step2.map { 64_000 / $0 }, 0), format(numpy2.map { 64_000 / $0.mlpMilliseconds }, 0), "",
 ])
-trainingRow(compare: compare)
+trainingRows(compare: compare)
 for batch in [1, 16, 64] {
     let check = gradientCheck(batch: batch)
     row(["gradient check 784-32-10, S=\(batch), s", format(check.seconds, 3), "", "", "", "", ""])

@@ -124,6 +124,24 @@ struct TrainCommandTests {
         #expect((epochs.last?["loss"] as? Double ?? .infinity) < (epochs.first?["loss"] as? Double ?? 0))
     }
 
+    @Test("Adaline: one identity unit with mse, one SGD epoch, as worked by hand")
+    func adaline() throws {
+        // ŷ = (0.1 − 0.4, 0.2) = (−0.3, 0.2), e = ŷ − y = (−1.3, 1.2); ∂L/∂w = (2/2) Σ e x = (1.1, −2.6),
+        // ∂L/∂b = −0.1; w ← w − 0.1 ∂L/∂w = (−0.01, 0.06), b ← 0.01.
+        let spec = """
+            {"input": [[1, 2], [2, 0]], "target": [1, -1], "loss": "mse", "learning_rate": 0.1,
+             "layers": [{"weights": [[0.1, -0.2]], "bias": [0], "activation": "identity"}]}
+            """
+        let result = try CommandRunner.run(["train", "--net", "-", "--epochs", "1", "--format", "json"], input: spec)
+        try #require(result.status == 0, "\(result.error)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let layer = try #require(((object["final"] as? [String: Any])?["layers"] as? [[String: Any]])?.first)
+        let weights = try #require((layer["weights"] as? [[Double]])?.first)
+        #expect(abs(weights[0] + 0.01) <= 1e-15 && abs(weights[1] - 0.06) <= 1e-15, "\(weights)")
+        #expect(abs(((layer["bias"] as? [Double])?.first ?? .nan) - 0.01) <= 1e-15)
+        #expect((object["epochs"] as? [[String: Any]])?.first?["accuracy"] is NSNull)
+    }
+
     @Test("a CSV file with a header: features, then the target column")
     func csvData() throws {
         let csv = FileManager.default.temporaryDirectory.appendingPathComponent("nnhw-and-\(getpid()).csv")

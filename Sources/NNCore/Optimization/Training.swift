@@ -126,8 +126,9 @@ public struct Trainer: Sendable, Hashable {
                 let indices = Array(order[start..<Swift.min(start + size, samples)])
                 let x = wholeBatch ? input : Self.rows(indices, of: input)
                 let y = wholeBatch ? target : Self.rows(indices, of: target)
-                let point = optimizer.evaluationPoint(w, state: state)
-                let evaluated = point == w ? network : Self.network(network, with: point)
+                let evaluated =
+                    optimizer.looksAhead
+                    ? Self.network(network, with: optimizer.evaluationPoint(w, state: state)) : network
                 let pass = evaluated.forward(x)
                 let gradients = evaluated.backward(pass, target: y)
                 let g = vector(gradients)

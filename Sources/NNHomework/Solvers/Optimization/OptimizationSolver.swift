@@ -27,7 +27,7 @@ public struct OptimizationSolver: Sendable {
             function = f
             variables = names
         }
-        let generalSource = function.map { _ in Self.gradient(of: "t−1", lookAhead: Self.looksAhead(optimizer)) }
+        let generalSource = function.map { _ in Self.gradient(of: "t−1", lookAhead: optimizer.looksAhead) }
         var solution = Solution(
             title: OptimizerNotation.name(optimizer) + " \(Prose.titleSeparator) \(counted(count, "parameter")) "
                 + "\(Prose.titleSeparator) \(counted(problem.steps, "step"))",
@@ -55,7 +55,7 @@ public struct OptimizationSolver: Sendable {
                 solution.addStep(
                     .symbol(Symbol("η", index: "1")), [.given(first.learningRate)], note: "the schedule at t = 0")
             }
-            let source = function.map { _ in Self.gradient(of: "0", lookAhead: Self.looksAhead(optimizer)) }
+            let source = function.map { _ in Self.gradient(of: "0", lookAhead: optimizer.looksAhead) }
             for line in lines.lines(first, source: source) {
                 var rhs = [line.formula]
                 if let numbers = line.numbers { rhs.append(numbers) }
@@ -77,12 +77,6 @@ public struct OptimizationSolver: Sendable {
         solution.result = result(run, variables: variables)
         try solution.requireFinite(blaming: "--lr")
         return solution
-    }
-
-    /// Whether the gradient is taken at a look-ahead point w̃.
-    static func looksAhead(_ optimizer: Optimizer) -> Bool {
-        guard case .momentum(_, let convention, nesterov: true) = optimizer.method else { return false }
-        return convention == .sutskever || convention == .lrInside
     }
 
     /// ∇f(w_time), or ∇f(w̃_time) at a look-ahead point.

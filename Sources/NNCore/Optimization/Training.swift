@@ -117,8 +117,8 @@ public struct Trainer: Sendable, Hashable {
                 let indices = Array(order[start..<Swift.min(start + size, samples)])
                 let x = wholeBatch ? input : Self.rows(indices, of: input)
                 let y = wholeBatch ? target : Self.rows(indices, of: target)
-                let point = optimizer.evaluationPoint(w, state: state)
-                let evaluated = point == w ? model : model.replacingParameters(point)
+                let evaluated =
+                    optimizer.looksAhead ? model.replacingParameters(optimizer.evaluationPoint(w, state: state)) : model
                 let g = evaluated.gradientVector(input: x, target: y)
                 let step = optimizer.step(w, gradient: g, state: state, learningRate: eta)
                 if first == nil { first = TrainingUpdate(samples: indices, step: step) }

@@ -24,7 +24,7 @@ enum TrainCommand {
             .value(
                 "--notation", "NAME", .text,
                 "letters of the course: a/z (default), s/a, z/a; add ,loss=J or ,prediction=tilde (nnhw notation)"),
-        ] + OptimizerOptions.options(methodOption: "--optimizer") + Rendering.options,
+        ] + OptimizerOptions.options(methodOption: "--optimizer") + AnswerChecking.options + Rendering.options,
         details: [
             "Conventions:",
             "  Each epoch takes the samples in order (--shuffle: a Fisher–Yates shuffle by SplitMix64 seeded with",
@@ -42,12 +42,12 @@ enum TrainCommand {
             "  JSON: epochs [{epoch, loss, accuracy (null without), lr, grad_norm}], final: the spec with the",
             "  trained weights in its layout, which --save writes and nnhw backward --net reads.",
             "",
-            "Exit status: 0 trained; 64 usage error; 65 invalid spec or data, or the training overflows;",
+            "Exit status: 0 trained (with --check: every value right); 1 a value you wrote is wrong; 64 usage error; 65 invalid spec or data, or the training overflows;",
             "  66 unreadable file, or a --save file that cannot be written.",
         ],
         examples: [
-            "nnhw train --net Examples/xor-2-2-1.json --epochs 5",
-            "nnhw train --net Examples/xor-2-2-1.json --data xor --optimizer adam --lr 0.1 --epochs 50 --format json",
+            "nnhw train --net Examples/training/xor-2-2-1.json --epochs 5",
+            "nnhw train --net Examples/training/xor-2-2-1.json --data xor --optimizer adam --lr 0.1 --epochs 50 --format json",
             "nnhw train --example small-cnn --epochs 3 --lr 0.1",
         ],
         run: { values throws(InputError) in
@@ -59,6 +59,6 @@ enum TrainCommand {
                     throw InputError(.cannotWrite(path, reason: reason))
                 }
             }
-            return Output(text: renderer.render(solution))
+            return try AnswerChecking.output(solution, renderer: renderer, values)
         })
 }

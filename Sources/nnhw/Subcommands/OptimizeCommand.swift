@@ -17,6 +17,7 @@ enum OptimizeCommand {
                 "--steps", "N", .whole(1...OptimizeProblem.maximumSteps),
                 "the number of steps (default: one per --grad, 5 with --f)"),
             .value("--velocity", "V", .text, "the velocity before step 1 (default 0)"),
+            TrainingPlotFile.option,
         ] + OptimizerOptions.options(methodOption: "--method") + AnswerChecking.options + Rendering.options,
         details: [
             "Conventions (PyTorch's torch.optim unless --convention says otherwise; g_t may carry the L2 term g + λw):",
@@ -37,7 +38,7 @@ enum OptimizeCommand {
             "  f with --f; point, where Nesterov took the gradient}], final {w, f}; variables with --f.",
             "",
             "Exit status: 0 solved (with --check: every value right); 1 a value you wrote is wrong; 64 usage error;",
-            "  65 f not finite at an iterate or the parameters overflow.",
+            "  65 f not finite at an iterate or the parameters overflow; 73 a --plot file that cannot be written.",
         ],
         examples: [
             "nnhw optimize --method adam --f \"w^2\" --at w=1 --lr 0.1 --steps 3",
@@ -46,7 +47,12 @@ enum OptimizeCommand {
         ],
         run: { values throws(InputError) in
             let renderer = try Rendering.renderer(values)
-            let solution = try OptimizationSolver().solve(OptimizeProblem(values))
-            return try AnswerChecking.output(solution, renderer: renderer, values)
+            let problem = try OptimizeProblem(values)
+            let solution = try OptimizationSolver().solve(problem)
+            var output = try AnswerChecking.output(solution, renderer: renderer, values)
+            if let path = values.text("--plot") {
+                output.files.append(try TrainingPlotFile.optimization(path, problem: problem, solution: solution))
+            }
+            return output
         })
 }

@@ -21,6 +21,7 @@ enum TrainCommand {
             .value(
                 "--seed", "S", .seed, "seed of the shuffling and of weights of layers given as \"units\"", default: "0"),
             .value("--save", "FILE", .text, "also write the trained spec (the JSON final) to FILE"),
+            TrainingPlotFile.option,
             .value(
                 "--notation", "NAME", .text,
                 "letters of the course: a/z (default), s/a, z/a; add ,loss=J or ,prediction=tilde (nnhw notation)"),
@@ -43,22 +44,25 @@ enum TrainCommand {
             "  trained weights in its layout, which --save writes and nnhw backward --net reads.",
             "",
             "Exit status: 0 trained (with --check: every value right); 1 a value you wrote is wrong; 64 usage error; 65 invalid spec or data, or the training overflows;",
-            "  66 unreadable file, or a --save file that cannot be written.",
+            "  66 unreadable file; 73 a --save or --plot file that cannot be written.",
         ],
         examples: [
             "nnhw train --net Examples/training/xor-2-2-1.json --epochs 5",
             "nnhw train --net Examples/training/xor-2-2-1.json --data xor --optimizer adam --lr 0.1 --epochs 50 --format json",
             "nnhw train --example small-cnn --epochs 3 --lr 0.1",
+            "nnhw train --net Examples/training/xor-2-2-1.json --data xor --epochs 200 --lr 0.5 --plot /tmp/xor-loss.svg",
         ],
         run: { values throws(InputError) in
             let renderer = try Rendering.renderer(values)
             let problem = try TrainProblem(values)
             let solution = try TrainSolver(network: NetworkSolver(notation: Notation(values))).solve(problem)
+            var output = try AnswerChecking.output(solution, renderer: renderer, values)
             if let path = values.text("--save"), let final = solution.result["final"] {
-                if let reason = System.writeFile(final.serialized(indent: 2) + "\n", atPath: path) {
-                    throw InputError(.cannotWrite(path, reason: reason))
-                }
+                output.files.append(WrittenFile(path: path, contents: final.serialized(indent: 2) + "\n"))
             }
-            return try AnswerChecking.output(solution, renderer: renderer, values)
+            if let path = values.text("--plot") {
+                output.files.append(try TrainingPlotFile.training(path, solution: solution))
+            }
+            return output
         })
 }

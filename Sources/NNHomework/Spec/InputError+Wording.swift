@@ -221,6 +221,12 @@ extension InputError {
         case .notInOpenUnitInterval(let text): "must be strictly between 0 and 1, got \(text)"
         case .empty(let expected): "is empty; expected \(expected)"
         case .repeated(let name): "\(name) is given more than once"
+        case .twoActivations(let first, let second):
+            "names two activations, \"\(first)\" and \"\(second)\"; a word without = is the activation, "
+                + "write other settings as KEY=VALUE"
+        case .twoLossNames(let first, let second):
+            "names two losses, \"\(first)\" and \"\(second)\"; write parameters as KEY=VALUE (scale=0.5)"
+        case .unclosedBracket(let text): "a bracket or quote in \"\(text)\" is not closed"
         case .repeatedInGrid(let name): "\(name) is given twice in one grid"
         case .unknownExample(let name, let suggestion, let examples):
             "no example called \"\(name)\"" + (suggestion.map { " (did you mean \"\($0)\"?)" } ?? "")

@@ -115,4 +115,10 @@ public enum OptionError: Sendable, Hashable {
     case otherCommand(use: String, because: String)
     /// A problem found in an option's value, worded by the module that found it.
     case invalid(String)
+    /// A `--layer` with two words that are not `KEY=VALUE`, each read as its activation.
+    case twoActivations(String, String)
+    /// A `--loss` with two names.
+    case twoLossNames(String, String)
+    /// An option's text with a bracket or quote left open.
+    case unclosedBracket(String)
 }

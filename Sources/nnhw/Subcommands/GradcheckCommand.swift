@@ -75,6 +75,7 @@ enum GradcheckCommand {
                     checked.solution, renderer: renderer, values, checkFailed: !checked.passed,
                     grading: { Grading(formulaPoint: Array(zip(problem.variables, problem.values))) })
             case .network:
+                if let spec = try NetworkOptions.printedSpec(values) { return spec }
                 let renderer = try Rendering.renderer(values)
                 let (solution, passes) = try NetworkGradientCheckSolver(values).solve(NetworkProblem(values))
                 return try AnswerChecking.output(solution, renderer: renderer, values, checkFailed: !passes)

@@ -1,31 +1,53 @@
 import NNCore
 
 extension NetworkProblem {
-    /// The network named by `--net FILE` (its contents) or `--example NAME`, exactly one of them,
+    /// The options that name a network: `--net`, `--example` and those of the inline spec.
+    public static let inputOptionNames = ["--net", "--example"] + InlineNetworkSpec.optionNames
+
+    /// The network named by `--net FILE` (its contents), `--example NAME` or the inline
+    /// spec (`--x`, `--layer`, …, see ``InlineNetworkSpec``), exactly one of them,
     /// with layers given as "units" drawn from `--seed`; `requiresLoss: false`
     /// lets the spec leave out its target and loss.
     ///
-    /// - Throws: a usage error when both or neither is given or no example has the name;
+    /// - Throws: a usage error when more than one or none is given or no example has the name;
     ///   the spec's errors.
     public init(_ options: OptionValues, requiresLoss: Bool = true) throws(InputError) {
         let seed = options.seed("--seed") ?? 0
-        switch (options.isGiven("--net"), options.text("--example")) {
-        case (true, nil):
+        let inline = InlineNetworkSpec.optionNames.first(where: options.isGiven)
+        switch (options.isGiven("--net"), options.text("--example"), inline) {
+        case (true, nil, nil):
             guard let file = try options.document("--net") else { preconditionFailure("--net is given") }
             try self.init(parsing: file.text, source: file.source, seed: seed, requiresLoss: requiresLoss)
-        case (false, let name?):
-            guard let example = BuiltInExample.named(name) else {
-                let names = BuiltInExample.all.map(\.name)
-                throw InputError(
-                    at: "--example",
-                    .unknownExample(name, suggestion: closestMatch(to: name, among: names), examples: names))
+        case (false, let name?, nil):
+            try self.init(
+                parsing: Self.example(named: name).json, source: "example \(name)", seed: seed,
+                requiresLoss: requiresLoss)
+        case (false, nil, .some):
+            guard let json = try InlineNetworkSpec.json(options, requiresLoss: requiresLoss) else {
+                preconditionFailure("an inline option is given")
             }
-            try self.init(parsing: example.json, source: "example \(name)", seed: seed, requiresLoss: requiresLoss)
-        case (true, .some):
+            try self.init(json: json, source: InlineNetworkSpec.source, seed: seed, requiresLoss: requiresLoss)
+        case (true, .some, _):
             throw InputError(at: "--net", .eitherNotBoth("--net FILE", "--example NAME"))
-        case (false, nil):
+        case (let file, _, let option?):
+            throw InputError(
+                at: option, .eitherNotBoth(file ? "--net FILE" : "--example NAME", "the inline spec (--x, --layer …)"))
+        case (false, nil, nil):
             throw InputError(at: "--net", .missing(give: "--net FILE (or --example NAME)"))
         }
+    }
+
+    /// The built-in example called `name`.
+    ///
+    /// - Throws: a usage error at `--example` when there is none, with the closest name.
+    public static func example(named name: String) throws(InputError) -> BuiltInExample {
+        guard let example = BuiltInExample.named(name) else {
+            let names = BuiltInExample.all.map(\.name)
+            throw InputError(
+                at: "--example",
+                .unknownExample(name, suggestion: closestMatch(to: name, among: names), examples: names))
+        }
+        return example
     }
 }
 

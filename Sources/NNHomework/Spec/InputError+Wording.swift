@@ -154,6 +154,17 @@ extension InputError {
             "has \(counted(count, "column")), but "
                 + (layer == 1 ? "the input has " : "layer \(layer - 1) outputs ") + counted(incoming, "value")
                 + (isAugmented ? " plus the bias column" : "") + " (weights are out × in: one row per unit)"
+        case .columnInput(let values, let inline):
+            "is a column, read as a batch of \(counted(values.count, "sample")) of 1 value each (a row per sample), "
+                + "but layer 1 takes \(counted(values.count, "value")); write one sample as a list: "
+                + (inline
+                    ? "--x \"\(values.map(specText).joined(separator: " "))\""
+                    : "\"input\": [\(values.map(specText).joined(separator: ", "))]")
+        case .flatWeights(let values, let incoming, let isAugmented):
+            "is a flat list of \(counted(values.count, "number")); weights are out × in, a list of rows (one per unit)"
+                + (values.count == (isAugmented ? incoming + 1 : incoming)
+                    ? ", so one unit's weights are written [[\(values.map(specText).joined(separator: ", "))]]"
+                    : ", each of \(isAugmented ? incoming + 1 : incoming) values: [[…], […]]")
         case .biasEntries(let count, let rows):
             "has \(counted(count, "entry", "entries")), but weights has \(counted(rows, "row")) (one per unit)"
         case .targetValues(let count, let outputs):

@@ -47,7 +47,7 @@ enum Program {
                     return Outcome(output: subcommand.help)
                 case .run(let values):
                     let output = try subcommand.run(values)
-                    return Outcome(output: output.text, status: output.checkFailed ? 1 : 0)
+                    return Outcome(output: output.text, error: output.notes, status: output.checkFailed ? 1 : 0)
                 }
             } catch {
                 return failure(error, usage: subcommand.usage)

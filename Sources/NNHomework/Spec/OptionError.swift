@@ -121,4 +121,6 @@ public enum OptionError: Sendable, Hashable {
     case twoLossNames(String, String)
     /// An option's text with a bracket or quote left open.
     case unclosedBracket(String)
+    /// `--random` found no integer network keeping every ReLU unit active.
+    case noNiceDraw
 }

@@ -8,7 +8,7 @@ enum Registry {
         ConvSizeCommand.subcommand, ConvCommand.subcommand, PoolCommand.subcommand, BatchNormCommand.subcommand,
         LayerNormCommand.subcommand, ParamsCommand.subcommand, ChainCommand.subcommand, ShapesCommand.subcommand,
         HyperparameterCountCommand.subcommand, TrainCostCommand.subcommand, InferenceCostCommand.subcommand,
-        NewCommand.subcommand, NotationCommand.subcommand,
+        NewCommand.subcommand, GenerateCommand.subcommand, NotationCommand.subcommand,
         ExamplesCommand.subcommand, CompletionsCommand.subcommand,
     ]
 

@@ -238,7 +238,7 @@ extension InputError {
         case .twoLossNames(let first, let second):
             "names two losses, \"\(first)\" and \"\(second)\"; write parameters as KEY=VALUE (scale=0.5)"
         case .noNiceDraw:
-            "found no integer weights keeping every ReLU unit active in 100 000 draws; give fewer or smaller layers"
+            "found no integer weights keeping every ReLU unit active; give fewer or smaller layers"
         case .unclosedBracket(let text): "a bracket or quote in \"\(text)\" is not closed"
         case .repeatedInGrid(let name): "\(name) is given twice in one grid"
         case .unknownExample(let name, let suggestion, let examples):

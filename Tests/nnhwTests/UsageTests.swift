@@ -13,7 +13,7 @@ struct UsageErrorCase: Sendable, CustomTestStringConvertible {
 
     var testDescription: String { "nnhw " + arguments.joined(separator: " ") }
 
-    static let forwardUsage = "Usage: nnhw forward (--net FILE | --example NAME)"
+    static let forwardUsage = #"Usage: nnhw forward (--net FILE | --example NAME | --layer "W=… b=… ACT"…)"#
     static let overviewUsage = "Usage: nnhw <subcommand> [options]"
 
     init(_ arguments: [String], _ expected: String, usage: String = forwardUsage) {

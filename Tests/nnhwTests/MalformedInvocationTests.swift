@@ -341,7 +341,7 @@ private let malformedInvocations: [MalformedInvocation] = [
         ["train-cost", "--dollars", "lots", "--price", "0.085"], 64, "nnhw: --dollars: expected a number, got \"lots\""),
     MalformedInvocation(
         ["examples", "--show", "nothing"], 64,
-        "nnhw: --show: expected relu-3-layer, tanh-augmented, softmax-cross-entropy-batch or logistic-regression-step, got \"nothing\""
+        "nnhw: --show: expected relu-3-layer, tanh-augmented, softmax-cross-entropy-batch, logistic-regression-step, lenet or vgg16, got \"nothing\""
     ),
     MalformedInvocation(["examples", "--show"], 64, "nnhw: --show: missing value NAME"),
     MalformedInvocation(["examples", "extra"], 64, "nnhw: extra: unexpected argument; options start with --"),

@@ -63,7 +63,7 @@ struct UsageErrorCase: Sendable, CustomTestStringConvertible {
             #"nnhw: --format: expected text, json, markdown or latex, got "xml""#, usage: "Usage: nnhw backward "),
         UsageErrorCase(
             ["examples", "--show", "nope"],
-            #"nnhw: --show: expected relu-3-layer, tanh-augmented, softmax-cross-entropy-batch or logistic-regression-step, got "nope""#,
+            #"nnhw: --show: expected relu-3-layer, tanh-augmented, softmax-cross-entropy-batch, logistic-regression-step, lenet or vgg16, got "nope""#,
             usage: "Usage: nnhw examples [--show NAME]"),
     ]
 }

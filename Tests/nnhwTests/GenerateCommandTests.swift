@@ -130,6 +130,19 @@ struct GenerateCommandTests {
         #expect(!result.output.contains("Answer"))
     }
 
+    @Test("--standalone puts every statement and answer key of a set in one LaTeX document")
+    func standaloneIsOneDocument() throws {
+        let result = try CommandRunner.run([
+            "generate", "backward", "--seed", "42", "--variants", "3", "--format", "latex", "--standalone",
+        ])
+        #expect(result.status == 0)
+        #expect(result.output.components(separatedBy: "\\documentclass").count == 2)
+        #expect(result.output.components(separatedBy: "\\end{document}").count == 2)
+        #expect(result.output.hasSuffix("\\end{document}\n"))
+        #expect(result.output.components(separatedBy: "Problem").count == 4)
+        #expect(result.output.components(separatedBy: "Answer").count == 4)
+    }
+
     @Test(
         "malformed options are refused with one line",
         arguments: [

@@ -45,7 +45,7 @@ enum GenerateCommand {
                 let specs = variants.map(\.spec)
                 return Output(text: (specs.count == 1 ? specs[0] : .array(specs)).serialized() + "\n")
             }
-            let renderer = try Rendering.renderer(values)
+            _ = try Rendering.renderer(values)
             let solver = NetworkSolver()
             var keys: [Solution] = []
             for (index, variant) in variants.enumerated() where part != "statement" {
@@ -67,6 +67,6 @@ enum GenerateCommand {
                 return Output(text: JSONValue.array(objects).serialized() + "\n")
             }
             let statements = part == "key" ? [] : variants.map(\.statement)
-            return Output(text: (statements + keys).map(renderer.render).joined(separator: "\n"))
+            return Output(text: try Rendering.render(statements + keys, values))
         })
 }

@@ -7,6 +7,8 @@ enum Registry {
         HessianCommand.subcommand, LossCommand.subcommand, ActivationCommand.subcommand, SoftmaxCommand.subcommand,
         ConvSizeCommand.subcommand, ConvCommand.subcommand, PoolCommand.subcommand, BatchNormCommand.subcommand,
         LayerNormCommand.subcommand, ParamsCommand.subcommand, ChainCommand.subcommand, ShapesCommand.subcommand,
+        OptimizeCommand.subcommand, TrainCommand.subcommand, AverageCommand.subcommand,
+        PerceptronCommand.subcommand,
         HyperparameterCountCommand.subcommand, TrainCostCommand.subcommand, InferenceCostCommand.subcommand,
         NewCommand.subcommand, GenerateCommand.subcommand, NotationCommand.subcommand,
         ExamplesCommand.subcommand, CompletionsCommand.subcommand,

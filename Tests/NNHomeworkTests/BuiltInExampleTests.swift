@@ -51,14 +51,24 @@ struct BuiltInExampleTests {
     @Test("every built-in example decodes and solves forward and backward", arguments: BuiltInExample.all.map(\.name))
     func solves(name: String) throws {
         let example = try #require(BuiltInExample.named(name))
-        let problem = try NetworkProblem(parsing: example.json, source: "example \(name)")
-        let forward = try NetworkSolver().forward(problem)
-        let backward = try NetworkSolver().backward(problem)
+        let spec = try JSONValue(parsing: example.json)
+        let forward: Solution
+        let backward: Solution
+        let description: String?
+        if StackProblem.isStack(spec) {
+            let problem = try StackProblem(json: spec, source: "example \(name)")
+            (forward, backward, description) =
+                (try StackSolver().forward(problem), try StackSolver().backward(problem), problem.description)
+        } else {
+            let problem = try NetworkProblem(json: spec, source: "example \(name)")
+            (forward, backward, description) =
+                (try NetworkSolver().forward(problem), try NetworkSolver().backward(problem), problem.description)
+        }
         #expect(!forward.steps.isEmpty)
         #expect(backward.steps.count > forward.steps.count)
         #expect(forward.result["loss"]?.numberValue?.isFinite == true)
         #expect(backward.result["grad_input"] != nil)
         #expect(!example.summary.isEmpty)
-        #expect(problem.description != nil, "example \(name) has no description")
+        #expect(description != nil, "example \(name) has no description")
     }
 }

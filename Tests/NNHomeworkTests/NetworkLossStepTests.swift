@@ -136,7 +136,9 @@ struct NetworkLossStepTests {
     }
 
     @Test(
-        "one sample has losses = [L]; the steps' text runs are plain words", arguments: BuiltInExample.all.map(\.name))
+        "one sample has losses = [L]; the steps' text runs are plain words",
+        arguments: BuiltInExample.all.filter { !StackProblem.isStack((try? JSONValue(parsing: $0.json)) ?? .null) }.map(
+            \.name))
     func plainWords(_ name: String) throws {
         let solution = try NetworkSolver().backward(try example(name))
         if let loss = solution.result["loss"], !(try example(name)).isBatch {

@@ -126,12 +126,12 @@ struct OptionDecodingTests {
                 guard path == "m.txt" else { throw InputError(.unreadable, at: path, "no such file") }
                 return "1 2; 3 4"
             })
-        guard case .convolution(let input, let filter, _) = try FeatureMapProblem(convolution: values) else {
+        guard case .convolution(let input, let filters, _, _) = try FeatureMapProblem(convolution: values) else {
             Issue.record("not a convolution")
             return
         }
         #expect(input.first?.elements == [1, 2, 3, 4])
-        #expect(filter.kernel.first?.elements == [1])
+        #expect(filters.first?.kernel.first?.elements == [1])
     }
 
     @Test("--net and --example: exactly one, and the example by name")

@@ -20,6 +20,23 @@ struct TensorTextTests {
         #expect(stack == [Matrix([[1]]), Matrix([[2]])])
     }
 
+    @Test("a C_out × C × k × k kernel is C_out filters; every other form is one filter")
+    func filters() throws {
+        let bank = try TensorText.filters(parsing: "[[[[1]],[[2]]],[[[3]],[[4]]],[[[5]],[[6]]]]", place: "--kernel")
+        #expect(
+            bank == [[Matrix([[1]]), Matrix([[2]])], [Matrix([[3]]), Matrix([[4]])], [Matrix([[5]]), Matrix([[6]])]])
+        #expect(
+            try TensorText.filters(parsing: "[[[1]],[[2]]]", place: "--kernel") == [[Matrix([[1]]), Matrix([[2]])]])
+        #expect(try TensorText.filters(parsing: "1 0; 0 1", place: "--kernel") == [[Matrix([[1, 0], [0, 1]])]])
+        #expect(
+            throws: InputError(
+                .invalidData, at: "--kernel[2]",
+                "is 1 × 1 × 1, but filter 0 is 2 × 1 × 1; every filter must have the same shape")
+        ) {
+            try TensorText.filters(parsing: "[[[[1]],[[2]]],[[[3]],[[4]]],[[[5]]]]", place: "--kernel")
+        }
+    }
+
     @Test(
         "malformed matrices name the option and the row and column",
         arguments: [

@@ -49,6 +49,15 @@ struct ConvolutionRun: Sendable, CustomTestStringConvertible {
             ]
         ),
         (
+            "conv-filters-backward",
+            [
+                "conv", "--input", "[[[1,2,0],[0,1,3],[2,1,1]],[[0,1,1],[2,0,1],[1,1,0]]]", "--kernel",
+                "[[[[1,0],[0,1]],[[0,1],[1,0]]],[[[1,1],[0,0]],[[0,0],[1,-1]]],[[[2,0],[0,0]],[[0,0],[0,-1]]]]",
+                "--bias", "1 -1 0.5", "--stride", "2", "--padding", "1", "--grad-output",
+                "[[[1,0],[0,2]],[[1,1],[0,1]],[[0,-1],[2,0]]]",
+            ]
+        ),
+        (
             "pool-max-backward-tie",
             [
                 "pool", "--input", "1 3 2 4; 5 6 1 2; 7 2 9 9; 1 8 3 4", "--size", "2", "--mode", "max",

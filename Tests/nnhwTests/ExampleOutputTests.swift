@@ -32,7 +32,7 @@ struct ExampleOutputTests {
         let builtIn = listing.split(separator: "\n").dropFirst().prefix { $0.hasPrefix("  ") }
             .compactMap { $0.split(separator: " ").first }
         #expect(exampleNames == builtIn.map(String.init).sorted())
-        #expect(exampleNames.count == 4)
+        #expect(exampleNames.count == 7)
     }
 
     @Test("Every example × forward/backward × text/json", arguments: SnapshotCase.all)

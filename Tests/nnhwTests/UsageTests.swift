@@ -50,7 +50,7 @@ struct UsageErrorCase: Sendable, CustomTestStringConvertible {
         UsageErrorCase(["forward"], "nnhw: --net: missing; give --net FILE (or --example NAME)"),
         UsageErrorCase(
             ["forward", "--example", "relu-3-layr"],
-            #"nnhw: --example: expected relu-3-layer, tanh-augmented, softmax-cross-entropy-batch or logistic-regression-step, got "relu-3-layr" (did you mean relu-3-layer?)"#
+            #"nnhw: --example: expected relu-3-layer, tanh-augmented, softmax-cross-entropy-batch, logistic-regression-step, small-cnn, batchnorm-mlp or residual-mlp, got "relu-3-layr" (did you mean relu-3-layer?)"#
         ),
         UsageErrorCase(
             ["forward", "--example", "relu-3-layer", "--example", "tanh-augmented"],
@@ -63,7 +63,7 @@ struct UsageErrorCase: Sendable, CustomTestStringConvertible {
             #"nnhw: --format: expected text, json, markdown or latex, got "xml""#, usage: "Usage: nnhw backward "),
         UsageErrorCase(
             ["examples", "--show", "nope"],
-            #"nnhw: --show: expected relu-3-layer, tanh-augmented, softmax-cross-entropy-batch, logistic-regression-step, lenet or vgg16, got "nope""#,
+            #"nnhw: --show: expected relu-3-layer, tanh-augmented, softmax-cross-entropy-batch, logistic-regression-step, small-cnn, batchnorm-mlp, residual-mlp, lenet or vgg16, got "nope""#,
             usage: "Usage: nnhw examples [--show NAME]"),
     ]
 }

@@ -39,6 +39,16 @@ public struct ConvolutionStage: Sendable, Hashable {
             kernel: kernels[output], strideHeight: stride, strideWidth: stride, paddingHeight: .symmetric(padding),
             paddingWidth: .symmetric(padding))
     }
+
+    /// K_{o,c} ⋆ z_c, input channel c's part of output channel o (without the bias).
+    ///
+    /// - Precondition: the kernel fits the padded map.
+    public func correlation(output: Int, input: Int, of map: Matrix) -> Matrix {
+        let filter = Convolution2D(
+            kernel: [kernels[output][input]], strideHeight: stride, strideWidth: stride,
+            paddingHeight: .symmetric(padding), paddingWidth: .symmetric(padding))
+        return StackLayer.validated { () throws(ConvolutionError) in try filter.featureMap(of: [map]).output }
+    }
 }
 
 /// A max or average pooling layer of a ``LayerStack``, each map on its own.
@@ -92,7 +102,7 @@ public struct NormalizationStage: Sendable, Hashable {
     /// The values normalized together as the columns of one matrix: batch norm
     /// puts each channel in a column, one row per sample and position (N·H·W × C);
     /// layer norm keeps the batch as it is (N × C·H·W).
-    func arranged(_ batch: Matrix, shape: SampleShape) -> Matrix {
+    public func arranged(_ batch: Matrix, shape: SampleShape) -> Matrix {
         guard normalization.axis == .batch, shape.mapSize > 1 else { return batch }
         var rows: [[Double]] = []
         for sample in 0..<batch.rows {
@@ -103,7 +113,7 @@ public struct NormalizationStage: Sendable, Hashable {
     }
 
     /// The batch back from ``arranged(_:shape:)``.
-    func restored(_ arranged: Matrix, shape: SampleShape, samples: Int) -> Matrix {
+    public func restored(_ arranged: Matrix, shape: SampleShape, samples: Int) -> Matrix {
         guard normalization.axis == .batch, shape.mapSize > 1 else { return arranged }
         let rows = (0..<samples).map { sample in
             (0..<shape.channels).flatMap { channel in

@@ -61,7 +61,7 @@ extension LayerStack {
 
     /// Whether two passes differ in the side of a kink some pre-activation lies
     /// on, or in the entry some max-pool window picks.
-    private func crossesKink(_ plus: StackPass, _ minus: StackPass) -> Bool {
+    public func crossesKink(_ plus: StackPass, _ minus: StackPass) -> Bool {
         for (index, layer) in layers.enumerated() {
             if let function = layer.activation?.function, !function.kinks.isEmpty,
                 let a = plus.layers[index].preActivation, let b = minus.layers[index].preActivation,

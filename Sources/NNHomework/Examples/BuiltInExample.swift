@@ -76,6 +76,64 @@ public struct BuiltInExample: Sendable, Hashable {
                   "learning_rate": 0.5
                 }
                 """ + "\n"),
+        BuiltInExample(
+            name: "small-cnn",
+            summary: "a small CNN: conv2d with 3 kernels of 2 channels, ReLU, max pool, flatten, dense softmax",
+            json: """
+                {
+                  "description": "A small CNN on one 2 × 4 × 4 image: conv2d (3 kernels of 2 × 3 × 3, stride 2, padding 1) → ReLU → 2 × 2 max pool → flatten → dense → softmax with cross-entropy on class 1.",
+                  "input": [
+                    [[1, 0, 2, 1], [0, 1, 1, 0], [2, 1, 0, 1], [1, 0, 1, 2]],
+                    [[0, 1, 0, 1], [1, 0, 2, 0], [0, 2, 1, 1], [1, 1, 0, 0]]
+                  ],
+                  "target": 1,
+                  "layers": [
+                    {"type": "conv2d", "stride": 2, "padding": 1, "activation": "relu",
+                     "kernels": [
+                       [[[1, 0, -1], [0, 1, 0], [1, 0, 0]], [[0, 1, 0], [1, 0, -1], [0, 0, 1]]],
+                       [[[0, 0, 1], [1, -1, 0], [0, 1, 0]], [[1, 0, 0], [0, 1, 0], [-1, 0, 1]]],
+                       [[[-1, 0, 0], [0, 0, 1], [1, 1, 0]], [[0, -1, 1], [0, 1, 0], [1, 0, 0]]]
+                     ],
+                     "bias": [0.5, -0.5, 1]},
+                    {"type": "max_pool", "size": 2},
+                    {"type": "flatten"},
+                    {"weights": [[1, -1, 0.5], [-0.5, 1, 1]], "bias": [0, 0], "activation": "softmax"}
+                  ],
+                  "loss": "cross_entropy"
+                }
+                """ + "\n"),
+        BuiltInExample(
+            name: "batchnorm-mlp",
+            summary: "a dense layer, batch norm with ReLU and a sigmoid output on a batch of 4",
+            json: """
+                {
+                  "description": "A batch-norm MLP on a batch of 4 samples: dense 3 → 3, batch norm with ReLU, dense 3 → 1 with sigmoid, binary cross-entropy.",
+                  "input": [[1, 2, 0], [0, 1, 1], [2, 0, 1], [1, 1, 2]],
+                  "target": [1, 0, 1, 0],
+                  "layers": [
+                    {"weights": [[1, -1, 0], [0, 1, 1], [1, 0, -1]], "bias": [0, 0, 0], "activation": "identity"},
+                    {"type": "batch_norm", "gamma": [1, 2, 0.5], "beta": [0.1, 0.5, 0.2], "activation": "relu"},
+                    {"weights": [[1, -1, 0.5]], "bias": [0], "activation": "sigmoid"}
+                  ],
+                  "loss": "binary_cross_entropy"
+                }
+                """ + "\n"),
+        BuiltInExample(
+            name: "residual-mlp",
+            summary: "a residual block: the skip connection's 1 in dL/dx = 0.01 (1 + 0.1 · 0.005)",
+            json: """
+                {
+                  "description": "A residual block: z⁽³⁾ = z⁽²⁾ + x, so ∂L/∂x = ∂L/∂z⁽³⁾ · (1 + w⁽²⁾ w⁽¹⁾) = 0.01 · (1 + 0.1 · 0.005) = 0.010005.",
+                  "input": [1],
+                  "target": [0.9955],
+                  "layers": [
+                    {"weights": [[0.005]], "bias": [0], "activation": "identity"},
+                    {"weights": [[0.1]], "bias": [0], "activation": "identity"},
+                    {"type": "residual", "from": 0}
+                  ],
+                  "loss": "squared_error"
+                }
+                """ + "\n"),
     ]
 
     /// The example called `name`, if there is one.

@@ -5,7 +5,7 @@ extension InfixOperator {
         case .equals, .lessThan, .lessThanOrEqual, .greaterThan, .greaterThanOrEqual, .approximatelyEqual, .equivalent:
             0
         case .plus, .minus: 1
-        case .times, .hadamard, .divide, .cross: 2
+        case .times, .hadamard, .divide, .cross, .correlation: 2
         }
     }
 }

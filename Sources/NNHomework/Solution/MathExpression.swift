@@ -78,6 +78,8 @@ public enum InfixOperator: Sendable, Hashable {
     case divide
     /// a × b, the sizes of a shape: 36 × 36 × 3.
     case cross
+    /// K ⋆ X, the cross-correlation of a kernel over a map (what a convolution layer computes).
+    case correlation
     /// a = b, an equation stated in prose: S = 2.
     case equals
     /// a < b, a relation: looser than every operation.

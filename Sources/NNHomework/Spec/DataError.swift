@@ -37,6 +37,12 @@ public enum DataError: Sendable, Hashable {
     case tooManyNumbers(Int, noun: String, limit: Int)
     /// A kernel with `kernel` channels for an input with `input`.
     case channelMismatch(kernel: Int, input: Int)
+    /// Filters of `kernel` input channels each for an input with `input` channels.
+    case filterChannelMismatch(kernel: Int, input: Int)
+    /// A filter of a C_out × C × k × k kernel shaped `shape` (C, k_h, k_w) where filter 0 is `first`.
+    case filterShape([Int], first: [Int])
+    /// A bias with `count` numbers for a kernel of `filters` filters.
+    case biasCount(Int, filters: Int)
     /// A C × H × W stack of `channels` matrices where one matrix belongs.
     case notAMatrix(channels: Int)
     /// A `rows` × `columns` matrix where a list of numbers belongs.
@@ -90,6 +96,14 @@ public enum DataError: Sendable, Hashable {
     case unknownKey(String, suggestion: String?, allowed: [String])
     /// A required key not there; `nil` when the key is named by the place.
     case missingKey(String?)
+    /// Typed layers (conv2d, batch_norm, …) given to a subcommand that takes dense layers only.
+    case typedLayers
+    /// `--params` or `--sample` with a spec of typed layers.
+    case denseOnlyOption
+    /// `--round-intermediates` with a spec of typed layers.
+    case roundingDenseOnly
+    /// A `learning_rate` in a spec of typed layers, whose update is not worked.
+    case stackUpdate
     /// A layer with neither `"weights"` nor `"units"`.
     case missingWeights
     /// A value not of the form `expected`; `found` names what it is.

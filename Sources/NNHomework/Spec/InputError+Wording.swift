@@ -54,6 +54,13 @@ extension InputError {
                 + "or padded-input entries); give a smaller input, kernel or padding"
         case .channelMismatch(let kernel, let input):
             "has \(counted(kernel, "channel")), but --input has \(input); they must match"
+        case .filterChannelMismatch(let kernel, let input):
+            "has \(counted(kernel, "input channel")) per filter, but --input has \(counted(input, "channel"))"
+        case .filterShape(let shape, let first):
+            "is \(shape.map(String.init).joined(separator: " × ")), but filter 0 is "
+                + "\(first.map(String.init).joined(separator: " × ")); every filter must have the same shape"
+        case .biasCount(let count, let filters):
+            "has \(counted(count, "number")), but --kernel has \(counted(filters, "filter")); give one bias per filter"
         case .notAMatrix(let channels): "is \(counted(channels, "channel")) (C × H × W); expected one matrix"
         case .notAList(let rows, let columns):
             "is a \(rows) × \(columns) matrix; expected a list of numbers, a row or a column"
@@ -205,6 +212,15 @@ extension InputError {
             "input \(sizes.map(String.init).joined(separator: "x")): shapes takes a vector input such as \"input 784\" "
                 + "(flatten an image: 28x28x1 is input 784)"
         case .described(let text, let prefix): prefix + text
+        case .typedLayers:
+            "typed layers (conv2d, max_pool, avg_pool, flatten, batch_norm, layer_norm, dropout, residual) "
+                + "are solved by forward, backward and gradcheck; this subcommand takes dense layers only"
+        case .denseOnlyOption:
+            "selects among the weights of dense networks only; a spec with typed layers checks every parameter and input value"
+        case .roundingDenseOnly:
+            "rounds the intermediates of dense networks only; leave it out for a spec with typed layers"
+        case .stackUpdate:
+            "the update step is worked for dense networks only; leave learning_rate out of a spec with typed layers"
         }
     }
 
@@ -306,6 +322,11 @@ extension InputError {
             "\(count) \(count == 1 ? "\(noun) does" : "\(noun)s do") not make whole residual blocks of \(blockSize); "
                 + "give a multiple of \(blockSize)"
         case .invalid(let message): message
+        case .valueCount(let count, let expected, let of, let per):
+            "has \(counted(count, "value")), but \(of) has \(counted(expected, "value")); give one per \(per)"
+        case .countPerStep(let count, let steps):
+            "is given \(counted(count, "time")) for \(counted(steps, "step")); give it once, or once per step"
+        case .notForMethod(let method, let methods): "does not apply to \(method); it is for \(methods)"
         }
     }
 

@@ -79,6 +79,9 @@ extension NetworkProblem {
     /// Reads a network spec from a parsed JSON document (see ``init(parsing:source:seed:requiresLoss:)``).
     public init(json: JSONValue, source: String, seed: UInt64 = 0, requiresLoss: Bool = true) throws(InputError) {
         let root = JSONCursor(value: json, path: "", rootName: source)
+        if StackProblem.isStack(json), let layers = root.member("layers") {
+            throw layers.error(.typedLayers)
+        }
         let givesLoss = requiresLoss || root.member("target") != nil || root.member("loss") != nil
         try root.requireObject(
             allowed: Self.keys, required: givesLoss ? ["input", "target", "layers", "loss"] : ["input", "layers"])
@@ -132,7 +135,7 @@ extension NetworkProblem {
     }
 
     /// `input`: a number (one input), a vector (one sample) or a matrix (a batch, one sample per row).
-    private static func decodeInput(_ cursor: JSONCursor) throws(InputError) -> (Matrix, isBatch: Bool) {
+    static func decodeInput(_ cursor: JSONCursor) throws(InputError) -> (Matrix, isBatch: Bool) {
         switch cursor.value {
         case .number:
             return (Matrix(row: [try cursor.number()]), false)

@@ -115,6 +115,13 @@ public enum OptionError: Sendable, Hashable {
     case otherCommand(use: String, because: String)
     /// A problem found in an option's value, worded by the module that found it.
     case invalid(String)
+    /// A list of another length than another list: `count` given, `expected` wanted, `of` names the other
+    /// list, `per` what each value is for ("parameter", "point").
+    case valueCount(Int, expected: Int, of: String, per: String)
+    /// A repeated option given `count` times for `steps` steps.
+    case countPerStep(Int, steps: Int)
+    /// A setting of one optimizer method given to another (`method` as written: `--method sgd`).
+    case notForMethod(String, methods: String)
     /// A `--layer` with two words that are not `KEY=VALUE`, each read as its activation.
     case twoActivations(String, String)
     /// A `--loss` with two names.

@@ -3,7 +3,8 @@ import NNCore
 /// A matrix or a stack of channel matrices, as given to `--input` and `--kernel`:
 /// rows separated by `;` or line breaks and entries by spaces or commas
 /// (`6 0 1; 3 4 1; 1 7 0`), or JSON: an H × W array of rows or a C × H × W
-/// array of channels (`[[6,0,1],[3,4,1],[1,7,0]]`).
+/// array of channels (`[[6,0,1],[3,4,1],[1,7,0]]`); a kernel may also be a
+/// C_out × C × k × k array of filters.
 public enum TensorText {
     /// The channels written in `text`; the row form gives one channel.
     ///
@@ -53,15 +54,50 @@ public enum TensorText {
         return Matrix(arrays)
     }
 
+    /// The filters written in `text`: a C_out × C × k × k JSON array gives C_out
+    /// filters of C channels each; every other form of ``channels(parsing:place:)`` gives one filter.
+    ///
+    /// - Throws: the errors of ``channels(parsing:place:)``, and an invalid-data error at the
+    ///   filter (`--kernel[1]`) whose channel count or shape is not filter 0's.
+    public static func filters(parsing text: String, place: String) throws(InputError) -> [[Matrix]] {
+        let trimmed = text.trimmingSpaces
+        guard trimmed.hasPrefix("[") else { return [try channels(parsing: text, place: place)] }
+        let root = try document(trimmed, place: place)
+        let isBank = root.value.arrayValue?.first?.arrayValue?.first?.arrayValue?.first?.arrayValue != nil
+        guard isBank else { return [try stack(root)] }
+        var filters: [[Matrix]] = []
+        for element in try root.elements() {
+            let filter = try stack(element)
+            if let first = filters.first,
+                first.count != filter.count || first[0].rows != filter[0].rows || first[0].columns != filter[0].columns
+            {
+                throw element.error(
+                    .filterShape(
+                        [filter.count, filter[0].rows, filter[0].columns],
+                        first: [first.count, first[0].rows, first[0].columns]))
+            }
+            filters.append(filter)
+        }
+        return filters
+    }
+
     private static func json(_ text: String, place: String) throws(InputError) -> [Matrix] {
+        try stack(document(text, place: place))
+    }
+
+    private static func document(_ text: String, place: String) throws(InputError) -> JSONCursor {
         let value: JSONValue
         do {
             value = try JSONValue(parsing: text)
         } catch {
             throw InputError(at: place, .syntax(error))
         }
-        let root = JSONCursor(value: value, path: place, rootName: place)
-        let isStack = value.arrayValue?.first?.arrayValue?.first?.arrayValue != nil
+        return JSONCursor(value: value, path: place, rootName: place)
+    }
+
+    /// An H × W array of rows as one channel, or a C × H × W array as C channels of one shape.
+    private static func stack(_ root: JSONCursor) throws(InputError) -> [Matrix] {
+        let isStack = root.value.arrayValue?.first?.arrayValue?.first?.arrayValue != nil
         guard isStack else { return [try root.matrix()] }
         let channels = try root.elements()
         var matrices: [Matrix] = []

@@ -75,6 +75,27 @@ enum System {
         return String(cString: strerror(failure))
     }
 
+    /// Writes `text` to the file at `path`, created or truncated, or returns the C library's reason it could not.
+    static func writeFile(_ text: String, atPath path: String) -> String? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        defer { close(descriptor) }
+        var text = text
+        let failure: Int32? = text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let count = write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += count
+            }
+            return nil
+        }
+        return failure.map { String(cString: strerror($0)) }
+    }
+
     /// Writes `text` to standard error.
     static func writeError(_ text: String) {
         var text = text

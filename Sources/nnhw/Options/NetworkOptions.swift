@@ -36,14 +36,26 @@ enum NetworkOptions {
 
     /// Runs a network solver on the problem the options name, in the options'
     /// notation and rounding, and renders it or checks `--check MINE.json` against it;
-    /// `requiresLoss: false` lets the spec leave out its target and loss.
+    /// `requiresLoss: false` lets the spec leave out its target and loss. A spec
+    /// of typed layers goes to `stack` instead (without rounding of intermediates).
     static func solve(
         _ values: OptionValues, requiresLoss: Bool = true,
+        stack: (StackSolver, StackProblem) throws(InputError) -> Solution,
         _ solve: @escaping (NetworkSolver, NetworkProblem) throws(InputError) -> Solution
     ) throws(InputError) -> Output {
         if let spec = try printedSpec(values, requiresLoss: requiresLoss) { return spec }
         let renderer = try Rendering.renderer(values)
-        let problem = try NetworkProblem(values, requiresLoss: requiresLoss)
+        let problem: NetworkProblem
+        switch try NetworkSpecProblem(values, requiresLoss: requiresLoss) {
+        case .dense(let dense):
+            problem = dense
+        case .stack(let layers):
+            if values.isGiven("--round-intermediates") {
+                throw InputError(at: "--round-intermediates", .roundingDenseOnly)
+            }
+            let solution = try stack(StackSolver(notation: try Notation(values)), layers)
+            return try AnswerChecking.output(solution, renderer: renderer, values)
+        }
         let solver = try NetworkSolver(values)
         return try AnswerChecking.output(
             solve(solver, problem), renderer: renderer, values,

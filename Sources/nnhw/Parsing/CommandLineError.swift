@@ -35,6 +35,8 @@ enum CommandLineError: Sendable, Hashable {
     case nothingToCheck(String, give: String)
     /// A file that cannot be read: the C library's reason.
     case cannotRead(String, reason: String)
+    /// A file that cannot be written (`--save`): the C library's reason.
+    case cannotWrite(String, reason: String)
     /// A file larger than nnhw reads.
     case tooLarge(String)
     /// A file that is not UTF-8 text.
@@ -87,6 +89,8 @@ extension InputError {
             self.init(.usage, at: name, "checks one problem; give \(give)")
         case .cannotRead(let place, let reason):
             self.init(.unreadable, at: place, "cannot read: \(reason)")
+        case .cannotWrite(let place, let reason):
+            self.init(.unreadable, at: place, "cannot write: \(reason)")
         case .tooLarge(let place):
             self.init(.invalidData, at: place, "is larger than 10 MB, the most nnhw reads")
         case .notText(let place):

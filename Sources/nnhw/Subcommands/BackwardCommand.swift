@@ -13,8 +13,11 @@ enum BackwardCommand {
         examples: [
             "nnhw backward --example relu-3-layer",
             "nnhw backward --net Examples/relu-3-layer.json --format json",
+            "nnhw backward --example small-cnn",
         ],
         run: { values throws(InputError) in
-            try NetworkOptions.solve(values) { solver, problem throws(InputError) in try solver.backward(problem) }
+            try NetworkOptions.solve(
+                values, stack: { solver, problem throws(InputError) in try solver.backward(problem) }
+            ) { solver, problem throws(InputError) in try solver.backward(problem) }
         })
 }

@@ -10,6 +10,9 @@ enum Conventions {
         "  Softmax and sigmoid are computed stably (max subtracted; no overflow for large |a|).",
         "  Softmax + cross-entropy and sigmoid + binary cross-entropy use the fused δ⁽ᴸ⁾ = ŷ − y.",
         "  Over a batch the loss is the mean of the per-sample losses unless \"reduction\": \"sum\".",
+        "  Typed layers (forward, backward, gradcheck): {\"type\": \"conv2d\" | \"max_pool\" | \"avg_pool\" | \"flatten\" |",
+        "  \"batch_norm\" | \"layer_norm\" | \"dropout\" | \"residual\", …}; ⋆ is cross-correlation, a flatten reads",
+        "  channel after channel, batch norm uses the biased variance (docs/layers.md).",
         "",
         "Exit status: 0 solved; 64 usage error; 65 invalid spec; 66 unreadable file.",
     ]

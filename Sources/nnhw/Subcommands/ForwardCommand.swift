@@ -12,7 +12,10 @@ enum ForwardCommand {
             "nnhw forward --example relu-3-layer", "nnhw forward --net Examples/tanh-augmented.json --precision 6",
         ],
         run: { values throws(InputError) in
-            try NetworkOptions.solve(values, requiresLoss: false) { solver, problem throws(InputError) in
+            try NetworkOptions.solve(
+                values, requiresLoss: false,
+                stack: { solver, problem throws(InputError) in try solver.forward(problem) }
+            ) { solver, problem throws(InputError) in
                 try solver.forward(problem)
             }
         })

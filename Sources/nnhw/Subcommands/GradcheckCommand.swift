@@ -52,6 +52,8 @@ enum GradcheckCommand {
             "  (named W2[1,3], b2[1], 1-based); it passes when |a − n| ≤ atol + rtol·|n|. A parameter whose ±ε",
             "  moves a ReLU pre-activation across 0 is reported as a kink, not as a failure. Layers may give",
             "  \"units\": N instead of weights: He uniform for ReLU-like, Glorot uniform otherwise, seeded by --seed.",
+            "  A spec with typed layers (conv2d, batch_norm, …; docs/layers.md) checks every parameter",
+            "  (K1[o,c,m,n], gamma2[1], …) and every input value (x[…]); a max pool changing its pick is a kink.",
             "Without options, nnhw gradcheck checks f = x^3 at x = 2 and the built-in relu-3-layer network.",
             "--check MINE.json: derivatives you write ({\"derivative\": {\"x\": \"3*x^2\"}}) are compared as formulas,",
             "  at the point and around it; numbers are right up to the digits you wrote.",
@@ -63,6 +65,7 @@ enum GradcheckCommand {
             "nnhw gradcheck --f x^3 --at x=2",
             "nnhw gradcheck --f \"a*b + b^2\" --at a=-4,b=2 --method forward --format json",
             "nnhw gradcheck --example relu-3-layer --params W2",
+            "nnhw gradcheck --example batchnorm-mlp",
             "nnhw gradcheck",
         ],
         run: { values throws(InputError) in
@@ -77,7 +80,12 @@ enum GradcheckCommand {
             case .network:
                 if let spec = try NetworkOptions.printedSpec(values) { return spec }
                 let renderer = try Rendering.renderer(values)
-                let (solution, passes) = try NetworkGradientCheckSolver(values).solve(NetworkProblem(values))
+                let solved: (solution: Solution, passes: Bool)
+                switch try NetworkSpecProblem(values) {
+                case .dense(let problem): solved = try NetworkGradientCheckSolver(values).solve(problem)
+                case .stack(let problem): solved = try StackGradientCheckSolver(values).solve(problem)
+                }
+                let (solution, passes) = solved
                 return try AnswerChecking.output(solution, renderer: renderer, values, checkFailed: !passes)
             case .neither:
                 if values.isGiven("--check") {

@@ -327,6 +327,7 @@ struct LaTeXExpressionLayout: Sendable {
             case .hadamard: " \\odot "
             case .divide: " / "
             case .cross: " \\times "
+            case .correlation: " \\star "
             case .equals: " = "
             case .lessThan: " < "
             case .lessThanOrEqual: " \\leq "

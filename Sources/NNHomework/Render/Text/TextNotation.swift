@@ -39,6 +39,7 @@ enum TextNotation {
         case .hadamard: " ⊙ "
         case .divide: " / "
         case .cross: " × "
+        case .correlation: " ⋆ "
         case .equals: " = "
         case .lessThan: " < "
         case .lessThanOrEqual: " ≤ "

@@ -3,21 +3,24 @@ import NNCore
 /// The backward pass of `nnhw conv` and `nnhw pool`: given δ = ∂L/∂Y, every
 /// entry of ∂L/∂K, ∂L/∂b and ∂L/∂X as its sum, indices from 1.
 extension FeatureMapSolver {
-    /// Adds the convolution's gradients to `solution` and returns their JSON members.
+    /// Adds the convolution's gradients to `solution` and returns their JSON members:
+    /// ∂L/∂K_o and ∂L/∂b_o for each filter o, and ∂L/∂X as the sum over the filters.
     ///
     /// - Throws: an ``InputError`` at `--grad-output` when δ is not shaped like Y.
     func addConvolutionBackward(
-        filter: Convolution2D, input: [Matrix], output: Matrix, outputGradient: [Matrix],
+        filters: [Convolution2D], input: [Matrix], outputs: [Matrix], outputGradient: [Matrix],
         to solution: inout Solution
     ) throws(InputError) -> [JSONMember] {
-        try Self.requireShape(outputGradient, like: [output])
-        let delta = outputGradient[0]
-        let gradient: ConvolutionGradient
-        do {
-            gradient = try ConvolutionGradient(of: filter, input: input, outputGradient: delta)
-        } catch {
-            throw InputError(error, lines: "rows")
+        try Self.requireShape(outputGradient, like: outputs)
+        var gradients: [ConvolutionGradient] = []
+        for (filter, delta) in zip(filters, outputGradient) {
+            do {
+                gradients.append(try ConvolutionGradient(of: filter, input: input, outputGradient: delta))
+            } catch {
+                throw InputError(error, lines: "rows")
+            }
         }
+        let isBank = filters.count > 1
         let isMultichannel = input.count > 1
         let loss = MathExpression.symbol(Symbol("L"))
         let d = { (symbol: Symbol) in MathExpression.partial(of: loss, withRespectTo: .symbol(symbol)) }
@@ -41,66 +44,114 @@ extension FeatureMapSolver {
         solution.addRemark(
             "Given \(.equation(.symbol(Symbol("δ")), d(Symbol("Y")))), each weight collects the inputs it met: "
                 + "\(kernelEntry), the input correlated with \(Symbol("δ"))"
-                + (filter.isFlipped
+                + (filters[0].isFlipped
                     ? " (and \(d(Symbol("K"))) is \(d(Symbol("w"))) rotated back by \(MathExpression.text("180°")))"
                     : "")
                 + "; \(.equation(d(Symbol("b")), .summation(index: "ij", upstream)))."
                 + " Each input entry collects \(upstream) times the weight it met, over every window that covers it; "
                 + "with stride \(1) that is the full convolution of \(Symbol("δ")) with the kernel rotated by "
-                + "\(MathExpression.text("180°")).")
-        solution.addStep(.symbol(Symbol("δ")), [d(Symbol("Y")), .matrix(delta)])
-        for c in input.indices {
-            let channel = isMultichannel ? "\(c + 1)," : ""
-            let kernel = gradient.kernel[c]
-            for m in 0..<kernel.rows {
-                for n in 0..<kernel.columns {
-                    let terms = gradient.kernelTerms(channel: c, row: m, column: n)
-                    let path = (isMultichannel ? "grad_kernel[\(c)]" : "grad_kernel") + "[\(m)][\(n)]"
-                    solution.addStep(
-                        d(Symbol("K", index: "\(channel)\(m + 1),\(n + 1)")),
-                        [Self.sum(terms.map { ($0.upstream, $0.factor) }), .number(kernel[m, n])],
-                        producing: [path])
-                }
-            }
-            let suffix = isMultichannel ? "\(c + 1)" : nil
+                + "\(MathExpression.text("180°"))."
+                + (isBank
+                    ? " Each output channel \(Symbol("o")) does this with its own \(Symbol("δ", index: "o")) and filter "
+                        + "\(Symbol("K", index: "o")); an input entry adds up what it gets from every output channel, "
+                        + "a sum over \(Symbol("o")) with one bracket per output channel below."
+                    : ""))
+        for (o, gradient) in gradients.enumerated() {
+            let filter = isBank ? o : nil
+            if isBank { solution.beginSection("Backward pass, output channel \(o + 1)") }
+            let delta = outputGradient[o]
             solution.addStep(
-                d(Symbol("K", index: suffix)), [.matrix(kernel)],
-                producing: [isMultichannel ? "grad_kernel[\(c)]" : "grad_kernel"])
+                .symbol(Symbol("δ", index: Self.subscript(filter))),
+                [d(Symbol("Y", index: Self.subscript(filter))), .matrix(delta)])
+            addKernelGradient(gradient, filter: filter, isMultichannel: isMultichannel, to: &solution)
+            solution.addStep(
+                d(Symbol("b", index: Self.subscript(filter))),
+                [
+                    .summation(index: "ij", .symbol(Symbol("δ", index: filter.map { "\($0 + 1),ij" } ?? "ij"))),
+                    delta.elements.count == 1
+                        ? .number(delta.elements[0]) : .infix(.plus, delta.elements.map(Self.term)),
+                    .number(gradient.bias),
+                ], producing: [filter.map { "grad_bias[\($0)]" } ?? "grad_bias"])
         }
-        solution.addStep(
-            d(Symbol("b")),
-            [
-                .summation(index: "ij", .symbol(Symbol("δ", index: "ij"))),
-                delta.elements.count == 1 ? .number(delta.elements[0]) : .infix(.plus, delta.elements.map(Self.term)),
-                .number(gradient.bias),
-            ], producing: ["grad_bias"])
+        if isBank { solution.beginSection("Backward pass, input gradient") }
+        let inputGradient = input.indices.map { c in
+            gradients.dropFirst().reduce(gradients[0].input[c]) { $0 + $1.input[c] }
+        }
         for c in input.indices {
             let channel = isMultichannel ? "\(c + 1)," : ""
-            let inputGradient = gradient.input[c]
-            for r in 0..<inputGradient.rows {
-                for s in 0..<inputGradient.columns {
-                    let terms = gradient.inputTerms(channel: c, row: r, column: s)
+            let total = inputGradient[c]
+            for r in 0..<total.rows {
+                for s in 0..<total.columns {
                     let path = (isMultichannel ? "grad_input[\(c)]" : "grad_input") + "[\(r)][\(s)]"
                     let lhs = d(Symbol("x", index: "\(channel)\(r + 1),\(s + 1)"))
-                    if terms.isEmpty {
+                    let contributions = gradients.compactMap { gradient in
+                        let terms = gradient.inputTerms(channel: c, row: r, column: s)
+                        return terms.isEmpty ? nil : (terms: terms, value: gradient.input[c][r, s])
+                    }
+                    if contributions.isEmpty {
                         solution.addStep(lhs, [.number(0)], note: "no window covers it", producing: [path])
-                    } else {
+                    } else if contributions.count == 1 {
                         solution.addStep(
-                            lhs, [Self.sum(terms.map { ($0.upstream, $0.factor) }), .number(inputGradient[r, s])],
+                            lhs,
+                            [Self.sum(contributions[0].terms.map { ($0.upstream, $0.factor) }), .number(total[r, s])],
                             producing: [path])
+                    } else {
+                        let grouped = contributions.map {
+                            MathExpression.parenthesized(Self.sum($0.terms.map { ($0.upstream, $0.factor) }))
+                        }
+                        solution.addStep(
+                            lhs,
+                            [
+                                .infix(.plus, grouped), .infix(.plus, contributions.map { Self.term($0.value) }),
+                                .number(total[r, s]),
+                            ], producing: [path])
                     }
                 }
             }
             let suffix = isMultichannel ? "\(c + 1)" : nil
             solution.addStep(
-                d(Symbol("X", index: suffix)), [.matrix(inputGradient)],
+                d(Symbol("X", index: suffix)), [.matrix(total)],
                 producing: [isMultichannel ? "grad_input[\(c)]" : "grad_input"])
         }
+        let kernels = { (gradient: ConvolutionGradient) in
+            isMultichannel ? JSONValue.array(gradient.kernel.map(json)) : json(gradient.kernel[0])
+        }
         return [
-            JSONMember("grad_kernel", isMultichannel ? .array(gradient.kernel.map(json)) : json(gradient.kernel[0])),
-            JSONMember("grad_bias", .number(gradient.bias)),
-            JSONMember("grad_input", isMultichannel ? .array(gradient.input.map(json)) : json(gradient.input[0])),
+            JSONMember(
+                "grad_kernel",
+                isBank
+                    ? .array(gradients.map { .array($0.kernel.map(json)) }) : kernels(gradients[0])),
+            JSONMember(
+                "grad_bias", isBank ? .array(gradients.map { .number($0.bias) }) : .number(gradients[0].bias)),
+            JSONMember(
+                "grad_input", isMultichannel ? .array(inputGradient.map(json)) : json(inputGradient[0])),
         ]
+    }
+
+    /// Every ∂L/∂K entry of one filter (`filter` from 0 in a bank) as its Σ δ · x, then each channel's matrix.
+    private func addKernelGradient(
+        _ gradient: ConvolutionGradient, filter: Int?, isMultichannel: Bool, to solution: inout Solution
+    ) {
+        let loss = MathExpression.symbol(Symbol("L"))
+        let d = { (symbol: Symbol) in MathExpression.partial(of: loss, withRespectTo: .symbol(symbol)) }
+        for (c, kernel) in gradient.kernel.enumerated() {
+            let channel = isMultichannel ? c : nil
+            let path =
+                "grad_kernel" + (filter.map { "[\($0)]" } ?? "") + (channel.map { "[\($0)]" } ?? "")
+                + (filter != nil && channel == nil ? "[0]" : "")
+            let prefix = Self.subscript(filter, channel).map { "\($0)," } ?? ""
+            for m in 0..<kernel.rows {
+                for n in 0..<kernel.columns {
+                    let terms = gradient.kernelTerms(channel: c, row: m, column: n)
+                    solution.addStep(
+                        d(Symbol("K", index: "\(prefix)\(m + 1),\(n + 1)")),
+                        [Self.sum(terms.map { ($0.upstream, $0.factor) }), .number(kernel[m, n])],
+                        producing: ["\(path)[\(m)][\(n)]"])
+                }
+            }
+            solution.addStep(
+                d(Symbol("K", index: Self.subscript(filter, channel))), [.matrix(kernel)], producing: [path])
+        }
     }
 
     /// Adds ∂L/∂X of a pooling to `solution` and returns its JSON member `grad_input`.

@@ -3,27 +3,35 @@ import NNCore
 /// A feature map to work out entry by entry: a kernel over an input (`nnhw conv`)
 /// or a pooling window over it (`nnhw pool`).
 public enum FeatureMapProblem: Sendable, Hashable {
-    /// The input X (one matrix per channel), the filter over it, and δ = ∂L/∂Y
-    /// when the gradients are asked for.
-    case convolution(input: [Matrix], filter: Convolution2D, outputGradient: [Matrix]? = nil)
+    /// The input X (one matrix per channel), the filters over it (one per output channel,
+    /// all of one shape, stride and padding), their biases when given (one per filter),
+    /// and δ = ∂L/∂Y (one matrix per output channel) when the gradients are asked for.
+    case convolution(
+        input: [Matrix], filters: [Convolution2D], bias: [Double]? = nil, outputGradient: [Matrix]? = nil)
     /// The input X (one matrix per channel), the pooling window over it, and
     /// δ = ∂L/∂Y (one matrix per channel) when ∂L/∂X is asked for.
     case pooling(input: [Matrix], pooling: Pooling2D, outputGradient: [Matrix]? = nil)
 
-    /// The convolution of `nnhw conv`: `--input`, `--kernel`, `--stride`, `--padding`, `--flip`,
-    /// `--grad-output`.
+    /// The convolution of `nnhw conv`: `--input`, `--kernel` (k × k, C × k × k, or C_out × C × k × k
+    /// for C_out filters), `--bias`, `--stride`, `--padding`, `--flip`, `--grad-output`.
     ///
-    /// - Throws: a usage error when `--input` or `--kernel` is missing; the matrix reader's errors.
+    /// - Throws: a usage error when `--input` or `--kernel` is missing; the matrix reader's errors;
+    ///   an invalid-data error when `--bias` does not give one number per filter.
     public init(convolution options: OptionValues) throws(InputError) {
         let input = try Self.channels(options, "--input", example: "6 0 1; 3 4 1; 1 7 0")
-        let kernel = try Self.channels(options, "--kernel", example: "1 0; 0 -1")
+        guard let kernel = try options.document("--kernel") else {
+            throw InputError(at: "--kernel", .missing(give: "a matrix, e.g. --kernel \"1 0; 0 -1\", or a file"))
+        }
+        let kernels = try TensorText.filters(parsing: kernel.text, place: kernel.source)
         let stride = options.pair("--stride") ?? [1, 1]
         let padding = options.padding("--padding") ?? (height: .symmetric(0), width: .symmetric(0))
-        self = .convolution(
-            input: input,
-            filter: Convolution2D(
+        let filters = kernels.map { kernel in
+            Convolution2D(
                 kernel: kernel, strideHeight: stride[0], strideWidth: stride[1], paddingHeight: padding.height,
-                paddingWidth: padding.width, isFlipped: options.has("--flip")),
+                paddingWidth: padding.width, isFlipped: options.has("--flip"))
+        }
+        self = .convolution(
+            input: input, filters: filters, bias: try Self.bias(options, filters: filters.count),
             outputGradient: try Self.outputGradient(options))
     }
 
@@ -46,6 +54,19 @@ public enum FeatureMapProblem: Sendable, Hashable {
                 kernelHeight: size[0], kernelWidth: size[1], strideHeight: stride[0], strideWidth: stride[1],
                 mode: mode),
             outputGradient: try Self.outputGradient(options))
+    }
+
+    /// The biases of `--bias`, one per filter, or nil when it is not given.
+    private static func bias(_ options: OptionValues, filters: Int) throws(InputError) -> [Double]? {
+        guard let text = options.text("--bias") else { return nil }
+        let numbers = try NumberListText.rows(parsing: text, place: "--bias")
+        guard numbers.rows == 1 || numbers.columns == 1 else {
+            throw InputError(at: "--bias", .notAList(rows: numbers.rows, columns: numbers.columns))
+        }
+        guard numbers.elements.count == filters else {
+            throw InputError(at: "--bias", .biasCount(numbers.elements.count, filters: filters))
+        }
+        return numbers.elements
     }
 
     /// δ = ∂L/∂Y of `--grad-output`, one matrix per channel, or nil when it is not given.

@@ -12,21 +12,33 @@ extension NetworkProblem {
     /// - Throws: a usage error when more than one or none is given or no example has the name;
     ///   the spec's errors.
     public init(_ options: OptionValues, requiresLoss: Bool = true) throws(InputError) {
-        let seed = options.seed("--seed") ?? 0
+        let spec = try Self.specValue(options, requiresLoss: requiresLoss)
+        try self.init(
+            json: spec.value, source: spec.source, seed: options.seed("--seed") ?? 0, requiresLoss: requiresLoss)
+    }
+
+    /// The JSON of the spec `--net FILE`, `--example NAME` or the inline spec names, exactly
+    /// one of them, and its name in errors; `requiresLoss` as the inline spec needs it.
+    ///
+    /// - Throws: a usage error when more than one or none is given or no example has the name;
+    ///   the file's errors; a JSON syntax error.
+    static func specValue(_ options: OptionValues, requiresLoss: Bool) throws(InputError) -> (
+        value: JSONValue, source: String
+    ) {
         let inline = InlineNetworkSpec.optionNames.first(where: options.isGiven)
+        let text: String
+        let source: String
         switch (options.isGiven("--net"), options.text("--example"), inline) {
         case (true, nil, nil):
             guard let file = try options.document("--net") else { preconditionFailure("--net is given") }
-            try self.init(parsing: file.text, source: file.source, seed: seed, requiresLoss: requiresLoss)
+            (text, source) = (file.text, file.source)
         case (false, let name?, nil):
-            try self.init(
-                parsing: Self.example(named: name).json, source: "example \(name)", seed: seed,
-                requiresLoss: requiresLoss)
+            (text, source) = (try Self.example(named: name).json, "example \(name)")
         case (false, nil, .some):
             guard let json = try InlineNetworkSpec.json(options, requiresLoss: requiresLoss) else {
                 preconditionFailure("an inline option is given")
             }
-            try self.init(json: json, source: InlineNetworkSpec.source, seed: seed, requiresLoss: requiresLoss)
+            return (json, InlineNetworkSpec.source)
         case (true, .some, _):
             throw InputError(at: "--net", .eitherNotBoth("--net FILE", "--example NAME"))
         case (let file, _, let option?):
@@ -34,6 +46,11 @@ extension NetworkProblem {
                 at: option, .eitherNotBoth(file ? "--net FILE" : "--example NAME", "the inline spec (--x, --layer …)"))
         case (false, nil, nil):
             throw InputError(at: "--net", .missing(give: "--net FILE (or --example NAME)"))
+        }
+        do {
+            return (try JSONValue(parsing: text), source)
+        } catch {
+            throw InputError(at: source, .syntax(error))
         }
     }
 
@@ -48,6 +65,29 @@ extension NetworkProblem {
                 .unknownExample(name, suggestion: closestMatch(to: name, among: names), examples: names))
         }
         return example
+    }
+}
+
+/// The problem a network spec poses: a dense network, or a network of typed
+/// layers (some layer has a `"type"`: conv2d, batch_norm, dropout, residual, …).
+public enum NetworkSpecProblem: Sendable, Hashable {
+    /// Dense layers only, in the spec's original form.
+    case dense(NetworkProblem)
+    /// Typed layers.
+    case stack(StackProblem)
+
+    /// The spec of `--net FILE`, `--example NAME` or the inline spec; `requiresLoss: false` lets it leave out target and loss.
+    ///
+    /// - Throws: the usage errors of ``NetworkProblem/init(_:requiresLoss:)`` and the spec's errors.
+    public init(_ options: OptionValues, requiresLoss: Bool = true) throws(InputError) {
+        let (value, source) = try NetworkProblem.specValue(options, requiresLoss: requiresLoss)
+        if StackProblem.isStack(value) {
+            self = .stack(try StackProblem(json: value, source: source, requiresLoss: requiresLoss))
+        } else {
+            self = .dense(
+                try NetworkProblem(
+                    json: value, source: source, seed: options.seed("--seed") ?? 0, requiresLoss: requiresLoss))
+        }
     }
 }
 
@@ -93,6 +133,24 @@ extension NetworkGradientCheckSolver {
                 relativeTolerance: options.number("--rtol") ?? defaults.relativeTolerance),
             selection: options.text("--params"), sampleSize: options.whole("--sample"),
             seed: options.seed("--seed") ?? 0, notation: try Notation(options))
+    }
+}
+
+extension StackGradientCheckSolver {
+    /// The check `nnhw gradcheck --net` asks for on typed layers: `--eps`, `--atol`, `--rtol` and `--notation`.
+    ///
+    /// - Throws: a usage error for an unknown notation, or for `--params` or `--sample`, which name dense layers' weights.
+    public init(_ options: OptionValues) throws(InputError) {
+        for option in ["--params", "--sample"] where options.isGiven(option) {
+            throw InputError(at: option, .denseOnlyOption)
+        }
+        let defaults = GradientCheck()
+        self.init(
+            check: GradientCheck(
+                epsilon: options.number("--eps") ?? defaults.epsilon,
+                absoluteTolerance: options.number("--atol") ?? defaults.absoluteTolerance,
+                relativeTolerance: options.number("--rtol") ?? defaults.relativeTolerance),
+            notation: try Notation(options))
     }
 }
 

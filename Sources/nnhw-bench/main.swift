@@ -1,11 +1,11 @@
 import Foundation
 import NNCore
 
-/// nnhw-bench: matrix products, an MLP step, a full gradient check and the
-/// start-up of the nnhw binary; with --compare, numpy's figures from the same run.
+/// nnhw-bench: matrix products, an MLP step, a training run, a full gradient check and the
+/// start-up of the nnhw binary; with --compare, numpy's and PyTorch's figures from the same run.
 ///
 /// Usage: swift run -c release nnhw-bench [--compare] [--nnhw PATH] [--quick]
-/// (--product N THREADS, --mlp-step and --gradient-check S time one row alone.)
+/// (--product N THREADS, --mlp-step, --training and --gradient-check S time one row alone.)
 fixHeapThresholds()
 let arguments = Array(CommandLine.arguments.dropFirst())
 let compare = arguments.contains("--compare")
@@ -256,6 +256,36 @@ if let index = arguments.firstIndex(of: "--product"), index + 2 < arguments.coun
     exit(0)
 }
 
+/// The training rows: nnhw's and PyTorch's ms per epoch and final losses.
+func trainingRows(compare: Bool) {
+    for benchmark in TrainingBenchmark.all { trainingRow(benchmark, compare: compare) }
+}
+
+func trainingRow(_ benchmark: TrainingBenchmark, compare: Bool) {
+    let mine = benchmark.nnhw()
+    let theirs = compare ? benchmark.torch() : nil
+    let widths = benchmark.widths.map(String.init).joined(separator: "-")
+    row([
+        "train \(widths) S=\(benchmark.samples) B=\(benchmark.batchSize), ms/epoch",
+        format(mine.secondsPerEpoch * 1000, 3), "", "", "", "", "",
+    ])
+    if let theirs {
+        print(
+            "  PyTorch (float64, 1 thread): \(format(theirs.secondsPerEpoch * 1000, 3)) ms/epoch, ratio nnhw/PyTorch "
+                + "\(format(mine.secondsPerEpoch / theirs.secondsPerEpoch, 3)); final loss nnhw \(mine.loss), "
+                + "PyTorch \(theirs.loss), |Δ| = \(abs(mine.loss - theirs.loss))")
+    } else if compare {
+        print("  (PyTorch not available: python3 -c 'import torch' failed)")
+    } else {
+        print("  final loss \(mine.loss)")
+    }
+}
+
+if arguments.contains("--training") {
+    trainingRows(compare: compare)
+    exit(0)
+}
+
 if arguments.contains("--mlp-step") {
     print(mlpStep() * 1000)
     exit(0)
@@ -295,6 +325,7 @@ row([
     format(numpy1.map { 64_000 / $0.mlpMilliseconds }, 0),
     "", format(step2.map { 64_000 / $0 }, 0), format(numpy2.map { 64_000 / $0.mlpMilliseconds }, 0), "",
 ])
+trainingRows(compare: compare)
 for batch in [1, 16, 64] {
     let check = gradientCheck(batch: batch)
     row(["gradient check 784-32-10, S=\(batch), s", format(check.seconds, 3), "", "", "", "", ""])

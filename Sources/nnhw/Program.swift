@@ -14,6 +14,8 @@ enum Program {
         var error = ""
         /// The exit status.
         var status: Int32 = 0
+        /// Files to write before standard output.
+        var files: [WrittenFile] = []
     }
 
     /// Runs nnhw with `arguments` (without the program name).
@@ -47,7 +49,9 @@ enum Program {
                     return Outcome(output: subcommand.help)
                 case .run(let values):
                     let output = try subcommand.run(values)
-                    return Outcome(output: output.text, error: output.notes, status: output.checkFailed ? 1 : 0)
+                    return Outcome(
+                        output: output.text, error: output.notes, status: output.checkFailed ? 1 : 0,
+                        files: output.files)
                 }
             } catch {
                 return failure(error, usage: subcommand.usage)
@@ -57,6 +61,14 @@ enum Program {
 
     /// The exit status when standard output cannot be written: 74 (EX_IOERR).
     static let outputFailureStatus: Int32 = 74
+
+    /// The exit status when a file cannot be written: 73 (EX_CANTCREAT).
+    static let fileFailureStatus: Int32 = 73
+
+    /// The line printed when the file at `path` cannot be written, for the C library's `reason`.
+    static func fileFailure(_ path: String, _ reason: String) -> String {
+        "nnhw: \(path.escapingControlCharacters): cannot write: \(reason)\n"
+    }
 
     /// The line printed when standard output cannot be written, for the C library's `reason`.
     static func outputFailure(_ reason: String) -> String {

@@ -148,6 +148,37 @@ struct LayerStackCommandTests {
         #expect((counted["total_params"] as? NSNumber)?.intValue == total)
     }
 
+    @Test(
+        "train on typed layers: one SGD epoch moves every tensor by −η times backward's gradient, and --save reads back"
+    )
+    func trainStack() throws {
+        let gradients = try CommandRunner.json(["backward", "--net", "Examples/small-cnn.json"])
+        let layers = try #require(gradients["layers"] as? [[String: Any]])
+        let spec = try example("small-cnn")
+        let given = try #require(spec["layers"] as? [[String: Any]])
+        let save = FileManager.default.temporaryDirectory.appendingPathComponent("nnhw-trained-cnn.json").path
+        let run = try CommandRunner.json(
+            ["train", "--net", "Examples/small-cnn.json", "--epochs", "1", "--lr", "0.1", "--save", save])
+        let final = try #require(run["final"] as? [String: Any])
+        let trained = try #require(final["layers"] as? [[String: Any]])
+        let kernels = (given[0]["kernels"] as? [Any] ?? []).map(maps).flatMap { $0.flatMap { $0.flatMap { $0 } } }
+        let kernelGradient = (layers[0]["grad_K"] as? [Any] ?? []).map(maps).flatMap {
+            $0.flatMap { $0.flatMap { $0 } }
+        }
+        let newKernels = (trained[0]["kernels"] as? [Any] ?? []).map(maps).flatMap { $0.flatMap { $0.flatMap { $0 } } }
+        #expect(newKernels.count == 54)
+        for (k, (w, g)) in zip(newKernels, zip(kernels, kernelGradient)) { #expect(abs(k - (w - 0.1 * g)) <= 1e-12) }
+        let weights = matrix(given[3]["weights"]).flatMap { $0 }
+        let weightGradient = matrix(layers[3]["grad_W"]).flatMap { $0 }
+        for (w, (w0, g)) in zip(matrix(trained[3]["weights"]).flatMap { $0 }, zip(weights, weightGradient)) {
+            #expect(abs(w - (w0 - 0.1 * g)) <= 1e-12)
+        }
+        let epochs = try #require(run["epochs"] as? [[String: Any]])
+        let loss = try #require((epochs.last?["loss"] as? NSNumber)?.doubleValue)
+        let reread = try CommandRunner.json(["forward", "--net", save])
+        #expect(abs(((reread["loss"] as? NSNumber)?.doubleValue ?? .nan) - loss) <= 1e-12)
+    }
+
     @Test("dropout scales what it keeps by 1/(1 − p) and passes the gradient through the same mask")
     func dropout() throws {
         let spec = """

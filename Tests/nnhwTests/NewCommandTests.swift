@@ -97,7 +97,7 @@ struct NewCommandTests {
             ),
             (
                 ["new", "frobnicate"], 64,
-                "nnhw: SUBCOMMAND: expected forward, backward, gradcheck, jacobian, hessian, chain, train or params, got \"frobnicate\""
+                "nnhw: SUBCOMMAND: expected forward, backward, gradcheck, jacobian, hessian, chain, train, diagram or params, got \"frobnicate\""
             ),
         ] as [([String], Int32, String)])
     func malformed(_ arguments: [String], _ status: Int32, _ expected: String) throws {

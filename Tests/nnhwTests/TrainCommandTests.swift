@@ -74,7 +74,7 @@ struct TrainCommandTests {
         let expected = try pythonNumbers(Self.numpyScript(batchSize: batchSize, momentum: momentum))
         try #require(expected.count == 5)
         var arguments = [
-            "train", "--net", "Examples/xor-2-2-1.json", "--epochs", "5", "--batch-size", String(batchSize),
+            "train", "--net", "Examples/training/xor-2-2-1.json", "--epochs", "5", "--batch-size", String(batchSize),
         ]
         if momentum > 0 { arguments += ["--optimizer", "momentum", "--momentum", String(momentum)] }
         let object = try CommandRunner.json(arguments)
@@ -91,7 +91,8 @@ struct TrainCommandTests {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("nnhw-train-\(getpid()).json")
         defer { try? FileManager.default.removeItem(at: file) }
         let object = try CommandRunner.json([
-            "train", "--net", "Examples/xor-2-2-1.json", "--data", "xor", "--optimizer", "adam", "--lr", "0.05",
+            "train", "--net", "Examples/training/xor-2-2-1.json", "--data", "xor", "--optimizer", "adam", "--lr",
+            "0.05",
             "--epochs", "5", "--save", file.path,
         ])
         let last = try #require((object["epochs"] as? [[String: Any]])?.last?["loss"] as? Double)
@@ -123,16 +124,34 @@ struct TrainCommandTests {
         #expect((epochs.last?["loss"] as? Double ?? .infinity) < (epochs.first?["loss"] as? Double ?? 0))
     }
 
+    @Test("Adaline: one identity unit with mse, one SGD epoch, as worked by hand")
+    func adaline() throws {
+        // ŷ = (0.1 − 0.4, 0.2) = (−0.3, 0.2), e = ŷ − y = (−1.3, 1.2); ∂L/∂w = (2/2) Σ e x = (1.1, −2.6),
+        // ∂L/∂b = −0.1; w ← w − 0.1 ∂L/∂w = (−0.01, 0.06), b ← 0.01.
+        let spec = """
+            {"input": [[1, 2], [2, 0]], "target": [1, -1], "loss": "mse", "learning_rate": 0.1,
+             "layers": [{"weights": [[0.1, -0.2]], "bias": [0], "activation": "identity"}]}
+            """
+        let result = try CommandRunner.run(["train", "--net", "-", "--epochs", "1", "--format", "json"], input: spec)
+        try #require(result.status == 0, "\(result.error)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let layer = try #require(((object["final"] as? [String: Any])?["layers"] as? [[String: Any]])?.first)
+        let weights = try #require((layer["weights"] as? [[Double]])?.first)
+        #expect(abs(weights[0] + 0.01) <= 1e-15 && abs(weights[1] - 0.06) <= 1e-15, "\(weights)")
+        #expect(abs(((layer["bias"] as? [Double])?.first ?? .nan) - 0.01) <= 1e-15)
+        #expect((object["epochs"] as? [[String: Any]])?.first?["accuracy"] is NSNull)
+    }
+
     @Test("a CSV file with a header: features, then the target column")
     func csvData() throws {
         let csv = FileManager.default.temporaryDirectory.appendingPathComponent("nnhw-and-\(getpid()).csv")
         defer { try? FileManager.default.removeItem(at: csv) }
         try Data("x1,x2,y\n0,0,0\n0,1,0\n1,0,0\n1,1,1\n".utf8).write(to: csv)
         let fromFile = try CommandRunner.json([
-            "train", "--net", "Examples/xor-2-2-1.json", "--data", csv.path, "--epochs", "2",
+            "train", "--net", "Examples/training/xor-2-2-1.json", "--data", csv.path, "--epochs", "2",
         ])
         let builtIn = try CommandRunner.json([
-            "train", "--net", "Examples/xor-2-2-1.json", "--data", "and", "--epochs", "2",
+            "train", "--net", "Examples/training/xor-2-2-1.json", "--data", "and", "--epochs", "2",
         ])
         let losses = { (object: [String: Any]) in
             (object["epochs"] as? [[String: Any]] ?? []).compactMap { $0["loss"] as? Double }
@@ -144,7 +163,7 @@ struct TrainCommandTests {
     @Test(
         "the worked output of a training run",
         arguments: [
-            ("train-xor-sgd", ["train", "--net", "Examples/xor-2-2-1.json", "--epochs", "5"]),
+            ("train-xor-sgd", ["train", "--net", "Examples/training/xor-2-2-1.json", "--epochs", "5"]),
             (
                 "train-logistic-adam",
                 [

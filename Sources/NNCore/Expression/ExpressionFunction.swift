@@ -7,7 +7,7 @@
 public enum ExpressionFunction: String, Sendable, Hashable, CaseIterable {
     /// eᵘ.
     case exp
-    /// ln u, the natural logarithm.
+    /// ln u, the natural logarithm; the parser reads `ln(u)` as `log(u)` too.
     case log
     /// √u.
     case sqrt

@@ -203,7 +203,7 @@ private struct ExpressionParser {
             name.append(characters[position])
             position += 1
         }
-        let function = ExpressionFunction(rawValue: name)
+        let function = ExpressionFunction(rawValue: name == "ln" ? "log" : name)
         guard peek() == "(" else {
             if let function {
                 throw ExpressionSyntaxError(column: column, "expected '(' after the function \(function.rawValue)")

@@ -51,12 +51,18 @@ public struct Optimizer: Sendable, Hashable {
         schedules.rate(learningRate, at: completed)
     }
 
+    /// Whether the gradient is taken at a look-ahead point (Nesterov's in the Sutskever and lr-inside conventions).
+    public var looksAhead: Bool {
+        guard case .momentum(_, let convention, nesterov: true) = method else { return false }
+        return convention == .sutskever || convention == .lrInside
+    }
+
     /// Where the gradient of the next step is taken: the look-ahead point
     /// w + μv (Sutskever) or w − μv (lr-inside) of Nesterov's method, w itself otherwise.
     public func evaluationPoint(_ parameters: [Double], state: OptimizerState) -> [Double] {
-        guard case .momentum(let mu, let convention, nesterov: true) = method,
-            convention == .sutskever || convention == .lrInside, let velocity = state.velocity
-        else { return parameters }
+        guard looksAhead, case .momentum(let mu, let convention, _) = method, let velocity = state.velocity else {
+            return parameters
+        }
         let sign: Double = convention == .sutskever ? 1 : -1
         return zip(parameters, velocity).map { $0 + sign * mu * $1 }
     }

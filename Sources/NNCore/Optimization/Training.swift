@@ -1,4 +1,4 @@
-/// Minibatch training of a ``Network`` by an ``Optimizer``: for each epoch the
+/// Minibatch training of a ``Network`` (or any ``TrainableModel``, such as a ``LayerStack``) by an ``Optimizer``: for each epoch the
 /// samples in order (or shuffled), cut into batches; for each batch a forward
 /// pass, backpropagation and one optimizer step on every weight and bias.
 ///
@@ -61,35 +61,12 @@ public struct Trainer: Sendable, Hashable {
 
     /// The parameters of a network as one vector: W⁽¹⁾ row by row, b⁽¹⁾, W⁽²⁾, …
     public static func parameters(of network: Network) -> [Double] {
-        network.layers.flatMap { $0.weights.elements + $0.bias }
+        network.parameterVector
     }
 
     /// The network with the parameters of the vector, in the order of ``parameters(of:)``.
     public static func network(_ network: Network, with parameters: [Double]) -> Network {
-        var result = network
-        var offset = 0
-        for index in network.layers.indices {
-            let weights = network.layers[index].weights
-            let count = weights.rows * weights.columns
-            result.layers[index].weights = Matrix(
-                rows: weights.rows, columns: weights.columns, elements: Array(parameters[offset..<offset + count]))
-            offset += count
-            let biasCount = network.layers[index].bias.count
-            result.layers[index].bias = Array(parameters[offset..<offset + biasCount])
-            offset += biasCount
-        }
-        return result
-    }
-
-    /// The gradients of backpropagation as one vector in the order of ``parameters(of:)``, an untrained bias's as 0.
-    public func vector(_ gradients: Gradients) -> [Double] {
-        var result: [Double] = []
-        for index in gradients.weightGradients.indices {
-            result += gradients.weightGradients[index].elements
-            let bias = gradients.biasGradients[index]
-            result += trainsBias[index] ? bias : [Double](repeating: 0, count: bias.count)
-        }
-        return result
+        network.replacingParameters(parameters)
     }
 
     /// The order of the samples in epoch `epoch` (from 1): 0 … S − 1, or a Fisher–Yates shuffle
@@ -104,17 +81,31 @@ public struct Trainer: Sendable, Hashable {
         return order
     }
 
-    /// Trains `network` on X and Y (one sample per row).
+    /// Trains `network` on X and Y (one sample per row); an untrained bias (``trainsBias``) keeps its values.
     ///
     /// - Precondition: X and Y have one row per sample and fit the network; at least one sample.
+    public func train(_ network: Network, input: Matrix, target: Matrix, accuracy: Accuracy?) -> TrainingRun<Network> {
+        let run = train(
+            BiasMaskedNetwork(network: network, trainsBias: trainsBias), input: input, target: target,
+            accuracy: accuracy)
+        return TrainingRun(
+            epochs: run.epochs, model: run.model.network,
+            first: run.first)
+    }
+
+    /// Trains any model on X and Y (one sample per row).
+    ///
+    /// - Precondition: X and Y have one row per sample and fit the model; at least one sample.
     /// - Complexity: epochs · (one forward and backward pass over the data, plus one forward pass).
-    public func train(_ network: Network, input: Matrix, target: Matrix, accuracy: Accuracy?) -> TrainingRun {
+    public func train<Model: TrainableModel>(_ model: Model, input: Matrix, target: Matrix, accuracy: Accuracy?)
+        -> TrainingRun<Model>
+    {
         precondition(input.rows == target.rows && input.rows > 0, "One target row per sample")
-        var network = network
-        var w = Self.parameters(of: network)
+        var model = model
+        var w = model.parameterVector
         var state = optimizer.initialState(count: w.count)
         var epochs: [TrainingEpoch] = []
-        var first: TrainingRun.FirstUpdate?
+        var first: TrainingUpdate?
         let samples = input.rows
         let size = Swift.max(1, Swift.min(batchSize, samples))
         let wholeBatch = size == samples && shuffleSeed == nil
@@ -126,25 +117,23 @@ public struct Trainer: Sendable, Hashable {
                 let indices = Array(order[start..<Swift.min(start + size, samples)])
                 let x = wholeBatch ? input : Self.rows(indices, of: input)
                 let y = wholeBatch ? target : Self.rows(indices, of: target)
-                let point = optimizer.evaluationPoint(w, state: state)
-                let evaluated = point == w ? network : Self.network(network, with: point)
-                let pass = evaluated.forward(x)
-                let gradients = evaluated.backward(pass, target: y)
-                let g = vector(gradients)
+                let evaluated =
+                    optimizer.looksAhead ? model.replacingParameters(optimizer.evaluationPoint(w, state: state)) : model
+                let g = evaluated.gradientVector(input: x, target: y)
                 let step = optimizer.step(w, gradient: g, state: state, learningRate: eta)
-                if first == nil { first = TrainingRun.FirstUpdate(samples: indices, gradients: gradients, step: step) }
+                if first == nil { first = TrainingUpdate(samples: indices, step: step) }
                 w = step.parameters
                 state = step.state
-                network = Self.network(network, with: w)
+                model = model.replacingParameters(w)
                 norm = g.reduce(0) { $0 + $1 * $1 }.squareRoot()
             }
-            let pass = network.forward(input)
+            let (loss, output) = model.evaluate(input: input, target: target)
             epochs.append(
                 TrainingEpoch(
-                    epoch: epoch, learningRate: eta, loss: network.loss(of: pass, target: target),
-                    accuracy: accuracy?.fraction(prediction: pass.output, target: target), gradientNorm: norm))
+                    epoch: epoch, learningRate: eta, loss: loss,
+                    accuracy: accuracy?.fraction(prediction: output, target: target), gradientNorm: norm))
         }
-        return TrainingRun(epochs: epochs, network: network, first: first)
+        return TrainingRun(epochs: epochs, model: model, first: first)
     }
 
     /// The rows of a matrix at the given indices, in their order.
@@ -173,21 +162,95 @@ public struct TrainingEpoch: Sendable, Hashable {
 }
 
 /// A finished training run.
-public struct TrainingRun: Sendable, Hashable {
-    /// The first update, as a worked solution shows it.
-    public struct FirstUpdate: Sendable, Hashable {
-        /// The samples of the first batch (from 0), in order.
-        public var samples: [Int]
-        /// Backpropagation through the first batch.
-        public var gradients: Gradients
-        /// The optimizer's first step on the parameter vector.
-        public var step: OptimizerStep
-    }
-
+public struct TrainingRun<Model: TrainableModel>: Sendable {
     /// Every epoch in order.
     public var epochs: [TrainingEpoch]
-    /// The network after the last epoch.
-    public var network: Network
+    /// The model after the last epoch.
+    public var model: Model
     /// The first update.
-    public var first: FirstUpdate?
+    public var first: TrainingUpdate?
+}
+
+/// The first update of a training run, as a worked solution shows it.
+public struct TrainingUpdate: Sendable, Hashable {
+    /// The samples of the first batch (from 0), in order.
+    public var samples: [Int]
+    /// The optimizer's first step on the parameter vector.
+    public var step: OptimizerStep
+}
+
+/// What ``Trainer`` trains: a model whose parameters form one vector, with the
+/// loss and its gradient on a batch (one sample per row).
+public protocol TrainableModel: Sendable {
+    /// The parameters as one vector.
+    var parameterVector: [Double] { get }
+    /// The same model with the parameters of the vector, in the order of ``parameterVector``.
+    func replacingParameters(_ vector: [Double]) -> Self
+    /// ∂L/∂w on a batch, in the order of ``parameterVector``.
+    func gradientVector(input: Matrix, target: Matrix) -> [Double]
+    /// L and ŷ on a batch.
+    func evaluate(input: Matrix, target: Matrix) -> (loss: Double, output: Matrix)
+}
+
+extension Network: TrainableModel {
+    /// W⁽¹⁾ row by row, b⁽¹⁾, W⁽²⁾, …
+    public var parameterVector: [Double] {
+        layers.flatMap { $0.weights.elements + $0.bias }
+    }
+
+    /// The network with the weights and biases of the vector.
+    public func replacingParameters(_ vector: [Double]) -> Network {
+        var result = self
+        var offset = 0
+        for index in layers.indices {
+            let weights = layers[index].weights
+            let count = weights.rows * weights.columns
+            result.layers[index].weights = Matrix(
+                rows: weights.rows, columns: weights.columns, elements: Array(vector[offset..<offset + count]))
+            offset += count
+            let biasCount = layers[index].bias.count
+            result.layers[index].bias = Array(vector[offset..<offset + biasCount])
+            offset += biasCount
+        }
+        return result
+    }
+
+    /// Backpropagation's ∂L/∂W⁽ˡ⁾ and ∂L/∂b⁽ˡ⁾, layer by layer.
+    public func gradientVector(input: Matrix, target: Matrix) -> [Double] {
+        let gradients = backward(forward(input), target: target)
+        return gradients.weightGradients.indices.flatMap {
+            gradients.weightGradients[$0].elements + gradients.biasGradients[$0]
+        }
+    }
+
+    /// L and ŷ of a forward pass.
+    public func evaluate(input: Matrix, target: Matrix) -> (loss: Double, output: Matrix) {
+        let pass = forward(input)
+        return (loss(of: pass, target: target), pass.output)
+    }
+}
+
+/// A network whose untrained biases get a zero gradient, so that they keep their values.
+struct BiasMaskedNetwork: TrainableModel {
+    let network: Network
+    let trainsBias: [Bool]
+
+    var parameterVector: [Double] { network.parameterVector }
+
+    func replacingParameters(_ vector: [Double]) -> BiasMaskedNetwork {
+        BiasMaskedNetwork(network: network.replacingParameters(vector), trainsBias: trainsBias)
+    }
+
+    func gradientVector(input: Matrix, target: Matrix) -> [Double] {
+        let gradients = network.backward(network.forward(input), target: target)
+        return gradients.weightGradients.indices.flatMap { index in
+            let bias = gradients.biasGradients[index]
+            return gradients.weightGradients[index].elements
+                + (trainsBias[index] ? bias : [Double](repeating: 0, count: bias.count))
+        }
+    }
+
+    func evaluate(input: Matrix, target: Matrix) -> (loss: Double, output: Matrix) {
+        network.evaluate(input: input, target: target)
+    }
 }

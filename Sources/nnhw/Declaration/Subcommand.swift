@@ -24,7 +24,9 @@ struct Subcommand: Sendable {
         var terms =
             ["nnhw", name]
             + arguments.map { argument in
-                let term = argument.choices.isEmpty ? argument.name : argument.choices.joined(separator: "|")
+                let term =
+                    (argument.choices.isEmpty ? argument.name : argument.choices.joined(separator: "|"))
+                    + (argument.isRepeatable ? "…" : "")
                 return argument.presence == .required ? term : "[\(term)]"
             }
         var groupsShown: Set<String> = []
@@ -74,4 +76,14 @@ struct Output: Sendable {
     var checkFailed = false
     /// Lines for the user to read on standard error, such as a template's comments; empty for none.
     var notes = ""
+    /// Files to write before standard output (`--output FILE`, `--diagram FILE`).
+    var files: [WrittenFile] = []
+}
+
+/// A file a subcommand writes: its path and its whole contents.
+struct WrittenFile: Sendable, Equatable {
+    /// Where, as given on the command line.
+    var path: String
+    /// The text written.
+    var contents: String
 }

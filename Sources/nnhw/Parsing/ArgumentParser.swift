@@ -30,7 +30,8 @@ struct ArgumentParser {
             let argument = arguments[index]
             index += 1
             guard argument.hasPrefix("-"), argument != "-" else {
-                guard let positional = positionals.popFirst() else {
+                let repeated = subcommand.arguments.last.flatMap { $0.isRepeatable && positionals.isEmpty ? $0 : nil }
+                guard let positional = positionals.popFirst() ?? repeated else {
                     throw InputError(.unexpectedArgument(argument))
                 }
                 given.append((positional, argument))
@@ -50,7 +51,9 @@ struct ArgumentParser {
                 given.append((option, nil))
             } else if parts.count == 2 {
                 given.append((option, String(parts[1])))
-            } else if index < arguments.count, !Self.looksLikeOption(arguments[index]) {
+            } else if index < arguments.count,
+                !Self.looksLikeOption(arguments[index]) || (option.type == .text && !arguments[index].hasPrefix("--"))
+            {
                 given.append((option, arguments[index]))
                 index += 1
             } else {
@@ -96,7 +99,8 @@ struct ArgumentParser {
         return values
     }
 
-    /// Whether a word is an option rather than a value; "-" (standard input) and negative numbers are values.
+    /// Whether a word is an option rather than a value; "-" (standard input) and negative numbers are values,
+    /// and so is any word with a single leading dash after an option taking text (`--f "-ln(p)"`).
     private static func looksLikeOption(_ word: String) -> Bool {
         word.hasPrefix("--") || (word.hasPrefix("-") && word.count > 1 && !(word.dropFirst().first?.isNumber ?? false))
     }

@@ -14,7 +14,7 @@ enum NewCommand {
     static let templates: [(subcommand: String, template: Template, option: String)] = [
         ("forward", .network, "--net"), ("backward", .network, "--net"), ("gradcheck", .network, "--net"),
         ("jacobian", .network, "--net"), ("hessian", .network, "--net"), ("chain", .network, "--net"),
-        ("train", .network, "--net"), ("params", .architecture, "--arch"),
+        ("train", .network, "--net"), ("diagram", .network, "--net"), ("params", .architecture, "--arch"),
     ]
 
     /// The options that shape a network template.

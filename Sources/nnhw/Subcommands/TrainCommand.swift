@@ -24,7 +24,7 @@ enum TrainCommand {
             .value(
                 "--notation", "NAME", .text,
                 "letters of the course: a/z (default), s/a, z/a; add ,loss=J or ,prediction=tilde (nnhw notation)"),
-        ] + OptimizerOptions.options(methodOption: "--optimizer") + Rendering.options,
+        ] + OptimizerOptions.options(methodOption: "--optimizer") + AnswerChecking.options + Rendering.options,
         details: [
             "Conventions:",
             "  Each epoch takes the samples in order (--shuffle: a Fisher–Yates shuffle by SplitMix64 seeded with",
@@ -37,15 +37,18 @@ enum TrainCommand {
             "  --data: CSV rows (a header line optional), or xor, and, or (0/1 targets) and iris (Fisher's,",
             "  classes 0, 1, 2); the data replace the spec's input and target.",
             "  Adaline: one identity unit with mse; logistic regression: one sigmoid unit with binary cross-entropy.",
+            "  Typed layers (docs/layers.md) train too: every W, b, kernel K, γ and β, the first batch worked as",
+            "  nnhw backward works it; the spec's learning_rate is the default η.",
             "  JSON: epochs [{epoch, loss, accuracy (null without), lr, grad_norm}], final: the spec with the",
             "  trained weights in its layout, which --save writes and nnhw backward --net reads.",
             "",
-            "Exit status: 0 trained; 64 usage error; 65 invalid spec or data, or the training overflows;",
+            "Exit status: 0 trained (with --check: every value right); 1 a value you wrote is wrong; 64 usage error; 65 invalid spec or data, or the training overflows;",
             "  66 unreadable file, or a --save file that cannot be written.",
         ],
         examples: [
-            "nnhw train --net Examples/xor-2-2-1.json --epochs 5",
-            "nnhw train --net Examples/xor-2-2-1.json --data xor --optimizer adam --lr 0.1 --epochs 50 --format json",
+            "nnhw train --net Examples/training/xor-2-2-1.json --epochs 5",
+            "nnhw train --net Examples/training/xor-2-2-1.json --data xor --optimizer adam --lr 0.1 --epochs 50 --format json",
+            "nnhw train --example small-cnn --epochs 3 --lr 0.1",
         ],
         run: { values throws(InputError) in
             let renderer = try Rendering.renderer(values)
@@ -56,6 +59,6 @@ enum TrainCommand {
                     throw InputError(.cannotWrite(path, reason: reason))
                 }
             }
-            return Output(text: renderer.render(solution))
+            return try AnswerChecking.output(solution, renderer: renderer, values)
         })
 }

@@ -27,7 +27,7 @@ public struct OptimizationSolver: Sendable {
             function = f
             variables = names
         }
-        let generalSource = function.map { _ in Self.gradient(of: "t−1", lookAhead: Self.looksAhead(optimizer)) }
+        let generalSource = function.map { _ in Self.gradient(of: "t−1", lookAhead: optimizer.looksAhead) }
         var solution = Solution(
             title: OptimizerNotation.name(optimizer) + " \(Prose.titleSeparator) \(counted(count, "parameter")) "
                 + "\(Prose.titleSeparator) \(counted(problem.steps, "step"))",
@@ -55,7 +55,7 @@ public struct OptimizationSolver: Sendable {
                 solution.addStep(
                     .symbol(Symbol("η", index: "1")), [.given(first.learningRate)], note: "the schedule at t = 0")
             }
-            let source = function.map { _ in Self.gradient(of: "0", lookAhead: Self.looksAhead(optimizer)) }
+            let source = function.map { _ in Self.gradient(of: "0", lookAhead: optimizer.looksAhead) }
             for line in lines.lines(first, source: source) {
                 var rhs = [line.formula]
                 if let numbers = line.numbers { rhs.append(numbers) }
@@ -64,7 +64,7 @@ public struct OptimizationSolver: Sendable {
             }
         }
         solution.beginSection("Every step")
-        solution.addTable(table(problem, run: run, lines: lines))
+        for table in tables(problem, run: run, lines: lines) { solution.addTable(table) }
         if let last = run.iterates.last {
             solution.beginSection("Result")
             solution.addStep(.symbol(Symbol("w", index: "\(problem.steps)")), [Self.show(last)], producing: ["final.w"])
@@ -79,15 +79,12 @@ public struct OptimizationSolver: Sendable {
         return solution
     }
 
-    /// Whether the gradient is taken at a look-ahead point w̃.
-    static func looksAhead(_ optimizer: Optimizer) -> Bool {
-        guard case .momentum(_, let convention, nesterov: true) = optimizer.method else { return false }
-        return convention == .sutskever || convention == .lrInside
-    }
-
     /// ∇f(w_time), or ∇f(w̃_time) at a look-ahead point.
     static func gradient(of time: String, lookAhead: Bool) -> MathExpression {
-        .apply(FunctionName("∇f"), [.symbol(Symbol("w", index: time, accent: lookAhead ? .tilde : nil))])
+        .product([
+            .symbol(Symbol("∇")),
+            .apply(FunctionName("f"), [.symbol(Symbol("w", index: time, accent: lookAhead ? .tilde : nil))]),
+        ])
     }
 
     static func velocityBase(_ optimizer: Optimizer) -> String {
@@ -100,38 +97,46 @@ public struct OptimizationSolver: Sendable {
         values.count == 1 ? .number(values[0]) : .inlineVector(values)
     }
 
-    private func table(_ problem: OptimizeProblem, run: OptimizationRun, lines: OptimizerLines) -> Table {
+    /// The table of every step: t, ηₜ, gₜ, the state, wₜ and f(wₜ); for several parameters with
+    /// several quantities of state, the state goes into a second table, so that each fits a page.
+    private func tables(_ problem: OptimizeProblem, run: OptimizationRun, lines: OptimizerLines) -> [Table] {
         let state = lines.lines(run.steps.first, source: nil).filter {
             $0.key != nil && $0.key != "w" && $0.key != "grad" && $0.key != "point"
         }
+        let isSplit = problem.initial.count > 1 && state.count > 1
+        let t = Table.Column("\(Symbol("t"))", alignment: .right)
         var columns: [Table.Column] = [
-            Table.Column("\(Symbol("t"))", alignment: .right), Table.Column("\(Symbol("η", index: "t"))"),
-            Table.Column("\(Symbol("g", index: "t"))"),
+            t, Table.Column("\(Symbol("η", index: "t"))"), Table.Column("\(Symbol("g", index: "t"))"),
         ]
-        columns += state.map { Table.Column("\(MathExpression.symbol(Self.general($0.lhs)))") }
+        let stateColumns = state.map { Table.Column("\(MathExpression.symbol(Self.general($0.lhs)))") }
+        if !isSplit { columns += stateColumns }
         columns.append(Table.Column("\(Symbol("w", index: "t"))"))
         if run.values != nil {
             columns.append(
                 Table.Column("\(MathExpression.apply(FunctionName("f"), [.symbol(Symbol("w", index: "t"))]))"))
         }
         var rows: [[[MathExpression]]] = []
-        var first: [[MathExpression]] = [[.count(0)], [], []] + state.map { _ in [] } + [[Self.show(problem.initial)]]
+        var stateRows: [[[MathExpression]]] = []
+        var first: [[MathExpression]] = [[.count(0)], [], []] + (isSplit ? [] : state.map { _ in [] })
+        first.append([Self.show(problem.initial)])
         if let value = run.values?.first { first.append([.number(value)]) }
         rows.append(first)
         for (index, step) in run.steps.enumerated() {
             let stepLines = lines.lines(step, source: nil)
+            let values: [[MathExpression]] = state.map { column in
+                [Self.show(stepLines.first { $0.key == column.key }?.value ?? [])]
+            }
             var row: [[MathExpression]] = [
                 [.count(step.number)], [.given(step.learningRate)], [Self.show(step.gradient)],
             ]
-            for column in state {
-                let value = stepLines.first { $0.key == column.key }?.value ?? []
-                row.append([Self.show(value)])
-            }
+            if isSplit { stateRows.append([[.count(step.number)]] + values) } else { row += values }
             row.append([Self.show(step.parameters)])
             if let values = run.values { row.append([.number(values[index + 1])]) }
             rows.append(row)
         }
-        return Table(columns: columns, rows: rows)
+        var tables = [Table(columns: columns, rows: rows)]
+        if isSplit { tables.append(Table(columns: [t] + stateColumns, rows: stateRows)) }
+        return tables
     }
 
     /// The symbol of a step's line with its time replaced by t.

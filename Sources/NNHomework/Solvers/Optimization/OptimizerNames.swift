@@ -11,12 +11,15 @@ struct OptimizerNames: Sendable {
         .symbol(Symbol(base, index: time, accent: accent))
     }
 
-    /// Names of one tensor of a network: W⁽ˡ⁾ₜ for the parameters, v⁽ˡ⁾_{W,t} for the state.
-    static func tensor(_ name: String, layer: Int) -> OptimizerNames {
-        OptimizerNames { base, accent, time in
+    /// Names of one tensor of a network: W⁽ˡ⁾ₜ for the parameters, v⁽ˡ⁾_{W,t} for the state;
+    /// with an index (one kernel of a convolution), K⁽ˡ⁾_{1,2,t} and v⁽ˡ⁾_{K1,2,t}.
+    static func tensor(_ name: String, layer: Int, index: String? = nil) -> OptimizerNames {
+        let prefix = index.map { "\($0)," } ?? ""
+        return OptimizerNames { base, accent, time in
             base == "w"
-                ? .symbol(Symbol(name, layer: layer, index: time, accent: accent))
-                : .symbol(Symbol(base, layer: layer, index: "\(name),\(time)", accent: accent))
+                ? .symbol(Symbol(name, layer: layer, index: prefix + time, accent: accent))
+                : .symbol(
+                    Symbol(base, layer: layer, index: "\(name)\(prefix.isEmpty ? "," : prefix)\(time)", accent: accent))
         }
     }
 

@@ -12,59 +12,72 @@ public struct TrainSolver: Sendable {
         self.network = network
     }
 
-    /// The run itself: every epoch's loss, accuracy and gradient norm, and the trained network.
-    public func run(_ problem: TrainProblem) -> TrainingRun {
-        let p = problem.problem
-        return problem.trainer.train(
-            p.network, input: p.input, target: p.target ?? p.input, accuracy: problem.accuracy)
+    /// The run of a dense network: every epoch's loss, accuracy and gradient norm, and the trained network.
+    public func run(_ problem: TrainProblem, network p: NetworkProblem) -> TrainingRun<Network> {
+        problem.trainer.train(p.network, input: p.input, target: p.target ?? p.input, accuracy: problem.accuracy)
     }
 
     /// The worked run of `problem`.
     ///
     /// - Throws: an ``InputError`` when the problem gives no target, or a value overflows.
     public func solve(_ problem: TrainProblem) throws(InputError) -> Solution {
-        guard problem.problem.target != nil else {
+        switch problem.model {
+        case .dense(let p): return try solve(problem, network: p)
+        case .stack(let p): return try solve(problem, stack: p)
+        }
+    }
+
+    private func solve(_ problem: TrainProblem, network p: NetworkProblem) throws(InputError) -> Solution {
+        guard p.target != nil else {
             throw InputError(at: "target", .missingTarget(for: "training"))
         }
-        let run = run(problem)
+        let run = run(problem, network: p)
         guard let first = run.first else { throw InputError(at: "--epochs", .missingTarget(for: "training")) }
         let optimizer = problem.trainer.optimizer
         let isPlainDescent = optimizer.method == .sgd && optimizer.weightDecay == 0
-        var batch = problem.problem
+        var batch = p
         let target = batch.target ?? batch.input
         batch.input = Trainer.rows(first.samples, of: batch.input)
         batch.target = Trainer.rows(first.samples, of: target)
         batch.classIndices = batch.classIndices.map { classes in first.samples.map { classes[$0] } }
-        batch.isBatch = problem.problem.isBatch
+        batch.isBatch = p.isBatch
         batch.learningRate = isPlainDescent ? first.step.learningRate : nil
         var solution = try network.backward(batch)
-        solution.title = title(problem)
+        let count = p.network.layers.count
+        solution.title = title(problem, layers: "\(count) dense \(count == 1 ? "layer" : "layers")")
         solution.preamble += preamble(problem, first: first)
-        if !isPlainDescent { writeUpdate(first, problem: problem, into: &solution) }
-        writeEpochs(run, problem: problem, into: &solution)
-        writeWeights(run.network, problem: problem, into: &solution)
-        let saved = TrainingSpec.saving(run.network, problem: problem.problem, in: problem.spec)
-        solution.result = .object([
-            JSONMember("epochs", .array(run.epochs.map(Self.json))), JSONMember("final", saved),
-        ])
+        if !isPlainDescent {
+            writeUpdate(
+                first, slots: TensorSlot.slots(of: p.network, trainsBias: problem.trainer.trainsBias), problem: problem,
+                into: &solution)
+        }
+        writeEpochs(run.epochs, problem: problem, into: &solution)
+        writeWeights(run.model, problem: p, into: &solution)
+        let saved = TrainingSpec.saving(run.model, problem: p, in: problem.spec)
+        solution.result = Self.result(run.epochs, final: saved)
         try solution.requireFinite(blaming: "--lr")
         return solution
     }
 
-    private func title(_ problem: TrainProblem) -> Prose {
-        let p = problem.problem
-        let trainer = problem.trainer
-        let size = min(trainer.batchSize, p.sampleCount)
-        let count = p.network.layers.count
-        return "Training \(Prose.titleSeparator) \(OptimizerNotation.name(trainer.optimizer)) \(Prose.titleSeparator) "
-            + "\(count) dense \(count == 1 ? "layer" : "layers") \(Prose.titleSeparator) "
-            + "\(counted(p.sampleCount, "sample")) \(Prose.titleSeparator) \(counted(trainer.epochs, "epoch"))"
-            + (size < p.sampleCount ? " \(Prose.titleSeparator) batches of \(size)" : "")
+    /// `{"epochs": [{epoch, loss, accuracy, lr, grad_norm}], "final": the trained spec}`.
+    static func result(_ epochs: [TrainingEpoch], final: JSONValue) -> JSONValue {
+        .object([JSONMember("epochs", .array(epochs.map(Self.json))), JSONMember("final", final)])
     }
 
-    private func preamble(_ problem: TrainProblem, first: TrainingRun.FirstUpdate) -> [Prose] {
+    /// "Training · SGD · 2 dense layers · 4 samples · 5 epochs", with the batch size when it is smaller.
+    func title(_ problem: TrainProblem, layers: Prose) -> Prose {
         let trainer = problem.trainer
-        let samples = problem.problem.sampleCount
+        let samples = problem.sampleCount
+        let size = min(trainer.batchSize, samples)
+        return "Training \(Prose.titleSeparator) \(OptimizerNotation.name(trainer.optimizer)) \(Prose.titleSeparator) "
+            + "\(layers) \(Prose.titleSeparator) "
+            + "\(counted(samples, "sample")) \(Prose.titleSeparator) \(counted(trainer.epochs, "epoch"))"
+            + (size < samples ? " \(Prose.titleSeparator) batches of \(size)" : "")
+    }
+
+    func preamble(_ problem: TrainProblem, first: TrainingUpdate) -> [Prose] {
+        let trainer = problem.trainer
+        let samples = problem.sampleCount
         let size = min(trainer.batchSize, samples)
         let order: Prose =
             trainer.shuffleSeed.map { "shuffled anew each epoch (seed \(code: String($0)))" } ?? "in the order given"
@@ -88,37 +101,26 @@ public struct TrainSolver: Sendable {
     }
 
     /// The optimizer's first step, tensor by tensor, after backpropagation's gradients.
-    private func writeUpdate(_ first: TrainingRun.FirstUpdate, problem: TrainProblem, into solution: inout Solution) {
+    func writeUpdate(_ first: TrainingUpdate, slots: [TensorSlot], problem: TrainProblem, into solution: inout Solution)
+    {
         solution.beginSection("Optimizer update")
-        let network = problem.problem.network
-        var offset = 0
-        for (index, layer) in network.layers.enumerated() {
-            let (rows, columns) = (layer.weights.rows, layer.weights.columns)
-            let weights = offset..<offset + rows * columns
-            offset = weights.upperBound
-            let bias = offset..<offset + layer.bias.count
-            offset = bias.upperBound
-            let tensors: [(String, Range<Int>, ([Double]) -> MathExpression)] = [
-                ("W", weights, { .matrix(Matrix(rows: rows, columns: columns, elements: $0)) }),
-                ("b", bias, { $0.count == 1 ? .number($0[0]) : .inlineVector($0) }),
-            ]
-            for (name, range, show) in tensors where name == "W" || problem.trainer.trainsBias[index] {
-                let lines = OptimizerLines(
-                    optimizer: problem.trainer.optimizer, names: .tensor(name, layer: index + 1), show: show,
-                    isScalar: range.count == 1)
-                let source = MathExpression.partial(
-                    of: .symbol(Symbol("L")), withRespectTo: .symbol(Symbol(name, layer: index + 1)))
-                for line in lines.lines(first.step.slice(range), source: source) {
-                    var rhs = [line.formula]
-                    if let numbers = line.numbers { rhs.append(numbers) }
-                    if let value = line.value { rhs.append(show(value)) }
-                    solution.addStep(line.lhs, rhs)
-                }
+        for slot in slots {
+            let lines = OptimizerLines(
+                optimizer: problem.trainer.optimizer, names: .tensor(slot.name, layer: slot.layer, index: slot.index),
+                show: slot.show, isScalar: slot.range.count == 1)
+            let source = MathExpression.partial(
+                of: .symbol(Symbol("L")),
+                withRespectTo: .symbol(Symbol(slot.name, layer: slot.layer, index: slot.index)))
+            for line in lines.lines(first.step.slice(slot.range), source: source) {
+                var rhs = [line.formula]
+                if let numbers = line.numbers { rhs.append(numbers) }
+                if let value = line.value { rhs.append(slot.show(value)) }
+                solution.addStep(line.lhs, rhs)
             }
         }
     }
 
-    private func writeEpochs(_ run: TrainingRun, problem: TrainProblem, into solution: inout Solution) {
+    func writeEpochs(_ epochs: [TrainingEpoch], problem: TrainProblem, into solution: inout Solution) {
         solution.beginSection("Epochs")
         var columns = [
             Table.Column("epoch", alignment: .right), Table.Column("\(Symbol("η"))"),
@@ -126,7 +128,7 @@ public struct TrainSolver: Sendable {
         ]
         if problem.accuracy != nil { columns.append(Table.Column("accuracy")) }
         columns.append(Table.Column("\(MathExpression.norm(.symbol(Symbol("g"))))"))
-        let rows: [[[MathExpression]]] = run.epochs.map { epoch in
+        let rows: [[[MathExpression]]] = epochs.map { epoch in
             var row: [[MathExpression]] = [[.count(epoch.epoch)], [.given(epoch.learningRate)], [.number(epoch.loss)]]
             if let accuracy = epoch.accuracy { row.append([.number(accuracy)]) }
             row.append([.number(epoch.gradientNorm)])
@@ -135,13 +137,13 @@ public struct TrainSolver: Sendable {
         solution.addTable(Table(columns: columns, rows: rows))
     }
 
-    private func writeWeights(_ trained: Network, problem: TrainProblem, into solution: inout Solution) {
+    private func writeWeights(_ trained: Network, problem: NetworkProblem, into solution: inout Solution) {
         solution.beginSection("Trained weights")
         for (index, layer) in trained.layers.enumerated() {
             solution.addStep(
                 .symbol(Symbol("W", layer: index + 1)), [.matrix(layer.weights)],
                 producing: ["final.layers[\(index)].weights"])
-            if problem.problem.hasBias[index] {
+            if problem.hasBias[index] {
                 solution.addStep(
                     .symbol(Symbol("b", layer: index + 1)), [.inlineVector(layer.bias)],
                     producing: ["final.layers[\(index)].bias"])

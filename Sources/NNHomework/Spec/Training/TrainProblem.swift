@@ -3,8 +3,8 @@ import NNCore
 /// A training run (`nnhw train`): the network spec and its data, the optimizer,
 /// the epochs, the batch size and the order of the samples.
 public struct TrainProblem: Sendable, Hashable {
-    /// The network with the data as its batch (one sample per row).
-    public var problem: NetworkProblem
+    /// The dense network with the data as its batch (one sample per row), or a network of typed layers.
+    public var model: NetworkSpecProblem
     /// The spec as given, with the data in it: the layout `--save` writes the trained weights in.
     public var spec: JSONValue
     /// The optimizer, epochs, batch size and shuffling.
@@ -28,14 +28,34 @@ public struct TrainProblem: Sendable, Hashable {
         if let data = try options.document("--data") {
             spec = try TrainingSpec.replacingData(of: spec, with: TrainingData.rows(data.text, source: data.source))
         }
-        problem = try NetworkProblem(json: spec, source: source, seed: seed)
+        let (samples, learningRate, trainsBias, loss): (Int, Double?, [Bool], Loss)
+        if StackProblem.isStack(spec) {
+            let rate = try TrainingSpec.learningRate(of: spec, source: source)
+            let stack = try StackProblem(json: TrainingSpec.removing("learning_rate", from: spec), source: source)
+            model = .stack(stack)
+            (samples, learningRate, trainsBias, loss) = (stack.sampleCount, rate, [], stack.stack.loss)
+        } else {
+            let problem = try NetworkProblem(json: spec, source: source, seed: seed)
+            model = .dense(problem)
+            (samples, learningRate, trainsBias, loss) = (
+                problem.sampleCount, problem.learningRate, problem.hasBias, problem.network.loss
+            )
+        }
         self.spec = spec
-        let optimizer = try Optimizer(options, methodOption: "--optimizer", defaultRate: problem.learningRate)
+        let optimizer = try Optimizer(options, methodOption: "--optimizer", defaultRate: learningRate)
         trainer = Trainer(
             optimizer: optimizer, epochs: options.whole("--epochs") ?? 10,
-            batchSize: options.whole("--batch-size") ?? problem.sampleCount,
-            shuffleSeed: options.has("--shuffle") ? seed : nil, trainsBias: problem.hasBias)
-        accuracy = Self.accuracy(problem.network.loss.function)
+            batchSize: options.whole("--batch-size") ?? samples,
+            shuffleSeed: options.has("--shuffle") ? seed : nil, trainsBias: trainsBias)
+        accuracy = Self.accuracy(loss.function)
+    }
+
+    /// The number of samples S.
+    public var sampleCount: Int {
+        switch model {
+        case .dense(let problem): problem.sampleCount
+        case .stack(let problem): problem.sampleCount
+        }
     }
 
     /// The accuracy rule of a classification loss, nil for a regression loss.

@@ -3,8 +3,8 @@ import NNCore
 /// The network spec of `nnhw train`, read and written in one place: the
 /// document, the data put into it, and the trained weights written back in its layout.
 ///
-/// Dense layers only: a layer's `weights` and `bias` (or `units`) are replaced,
-/// every other key kept as written.
+/// A dense layer's `weights` and `bias` (or `units`) are replaced, and a typed
+/// layer's trained tensors; every other key is kept as written.
 enum TrainingSpec {
     /// The spec of `--net FILE` or `--example NAME`, parsed, with the name to give in errors.
     ///
@@ -56,6 +56,51 @@ enum TrainingSpec {
             members.append(JSONMember("weights", .array(rows.map { .array($0.map(JSONValue.number)) })))
             if !problem.isAugmented && problem.hasBias[index] {
                 members.append(JSONMember("bias", .array(dense.bias.map(JSONValue.number))))
+            }
+            saved.append(.object(members))
+        }
+        return replacing(["layers": .array(saved)], in: spec)
+    }
+
+    /// The spec's `learning_rate`, if it gives one (η > 0).
+    static func learningRate(of spec: JSONValue, source: String) throws(InputError) -> Double? {
+        guard let cursor = JSONCursor(value: spec, path: "", rootName: source).member("learning_rate") else {
+            return nil
+        }
+        let rate = try cursor.number()
+        guard rate > 0 else { throw cursor.error(.notPositive(rate)) }
+        return rate
+    }
+
+    /// The spec without the member `key`.
+    static func removing(_ key: String, from spec: JSONValue) -> JSONValue {
+        .object((spec.members ?? []).filter { $0.key != key })
+    }
+
+    /// The spec with the trained parameters of a stack in place of each typed layer's:
+    /// `weights` and `bias` of a dense layer, `kernels` and `bias` of a convolution,
+    /// `gamma` and `beta` of a normalization; every other key kept as written.
+    static func saving(_ stack: LayerStack, in spec: JSONValue) -> JSONValue {
+        guard case .array(let layers) = spec["layers"] ?? .null else { return spec }
+        let numbers = { (values: [Double]) in JSONValue.array(values.map(JSONValue.number)) }
+        let rows = { (matrix: Matrix) in JSONValue.array(matrix.rowArrays.map(numbers)) }
+        var saved: [JSONValue] = []
+        for (index, layer) in layers.enumerated() where index < stack.layers.count {
+            let values: [String: JSONValue]
+            switch stack.layers[index] {
+            case .dense(let dense): values = ["weights": rows(dense.weights), "bias": numbers(dense.bias)]
+            case .convolution(let convolution):
+                values = [
+                    "kernels": .array(convolution.kernels.map { .array($0.map(rows)) }),
+                    "bias": numbers(convolution.bias),
+                ]
+            case .normalization(let stage):
+                values = ["gamma": numbers(stage.normalization.gamma), "beta": numbers(stage.normalization.beta)]
+            case .pooling, .flatten, .dropout, .residual: values = [:]
+            }
+            var members = (layer.members ?? []).filter { values[$0.key] == nil }
+            for key in ["weights", "kernels", "bias", "gamma", "beta"] {
+                if let value = values[key] { members.append(JSONMember(key, value)) }
             }
             saved.append(.object(members))
         }

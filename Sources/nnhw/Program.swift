@@ -49,7 +49,9 @@ enum Program {
                     return Outcome(output: subcommand.help)
                 case .run(let values):
                     let output = try subcommand.run(values)
-                    return Outcome(output: output.text, status: output.checkFailed ? 1 : 0, files: output.files)
+                    return Outcome(
+                        output: output.text, error: output.notes, status: output.checkFailed ? 1 : 0,
+                        files: output.files)
                 }
             } catch {
                 return failure(error, usage: subcommand.usage)

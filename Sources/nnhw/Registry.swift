@@ -10,7 +10,8 @@ enum Registry {
         OptimizeCommand.subcommand, TrainCommand.subcommand, AverageCommand.subcommand,
         PerceptronCommand.subcommand,
         HyperparameterCountCommand.subcommand, TrainCostCommand.subcommand, InferenceCostCommand.subcommand,
-        PlotCommand.subcommand, DiagramCommand.subcommand, NotationCommand.subcommand,
+        PlotCommand.subcommand, DiagramCommand.subcommand, NewCommand.subcommand, GenerateCommand.subcommand,
+        NotationCommand.subcommand,
         ExamplesCommand.subcommand, CompletionsCommand.subcommand,
     ]
 

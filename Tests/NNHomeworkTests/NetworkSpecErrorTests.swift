@@ -97,7 +97,9 @@ struct NetworkSpecErrorTests {
         MalformedSpec(
             "weights given as a vector",
             #"{"input": [1, 2], "target": 1, "layers": [{"weights": [1, 2], "activation": "relu"}], "loss": "squared_error"}"#,
-            at: "layers[0].weights[0]", "expected a row (an array of numbers), found a number"),
+            at: "layers[0].weights",
+            "is a flat list of 2 numbers; weights are out × in, a list of rows (one per unit), so one unit's weights are written [[1, 2]]"
+        ),
         MalformedSpec(
             "unknown activation, suggestion for swapped letters",
             #"{"input": [1, 2], "target": 1, "layers": [{"weights": [[1, 2]], "activation": "rleu"}], "loss": "squared_error"}"#,

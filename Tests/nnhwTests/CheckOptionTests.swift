@@ -6,9 +6,12 @@ import Testing
 @Suite("--check on every subcommand that computes numbers")
 struct CheckOptionTests {
     /// The subcommands that print no computed values: conventions, a list of examples, shell completions;
-    /// and the pictures, whose values a student draws rather than writes (a staged table's values are
-    /// those of `gradcheck --f` and `backward`, which take `--check`).
-    static let withoutNumbers: Set<String> = ["notation", "examples", "completions", "plot", "diagram"]
+    /// the pictures, whose values a student draws rather than writes (a staged table's values are
+    /// those of `gradcheck --f` and `backward`, which take `--check`); a spec template, and a set of
+    /// generated problems (several, so none to check against).
+    static let withoutNumbers: Set<String> = [
+        "notation", "examples", "completions", "plot", "diagram", "new", "generate",
+    ]
 
     @Test("each computing subcommand in the registry declares --check, as AnswerChecking declares it")
     func declared() {

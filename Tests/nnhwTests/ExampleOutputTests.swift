@@ -29,7 +29,8 @@ struct ExampleOutputTests {
     @Test("Examples/ holds exactly the built-in examples nnhw examples lists")
     func examplesExist() throws {
         let listing = try CommandRunner.run(["examples"]).output
-        let builtIn = listing.split(separator: "\n").dropFirst().compactMap { $0.split(separator: " ").first }
+        let builtIn = listing.split(separator: "\n").dropFirst().prefix { $0.hasPrefix("  ") }
+            .compactMap { $0.split(separator: " ").first }
         #expect(exampleNames == builtIn.map(String.init).sorted())
         #expect(exampleNames.count == 7)
     }

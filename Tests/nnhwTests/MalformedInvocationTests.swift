@@ -341,7 +341,7 @@ private let malformedInvocations: [MalformedInvocation] = [
         ["train-cost", "--dollars", "lots", "--price", "0.085"], 64, "nnhw: --dollars: expected a number, got \"lots\""),
     MalformedInvocation(
         ["examples", "--show", "nothing"], 64,
-        "nnhw: --show: expected relu-3-layer, tanh-augmented, softmax-cross-entropy-batch, logistic-regression-step, small-cnn, batchnorm-mlp or residual-mlp, got \"nothing\""
+        "nnhw: --show: expected relu-3-layer, tanh-augmented, softmax-cross-entropy-batch, logistic-regression-step, small-cnn, batchnorm-mlp, residual-mlp, lenet or vgg16, got \"nothing\""
     ),
     MalformedInvocation(["examples", "--show"], 64, "nnhw: --show: missing value NAME"),
     MalformedInvocation(["examples", "extra"], 64, "nnhw: extra: unexpected argument; options start with --"),

@@ -88,7 +88,9 @@ struct RegistryTests {
         }
         let result = try CommandRunner.run(arguments)
         #expect(result.status == 0, "\(example.line): \(result.error)")
-        #expect(result.error == "")
+        // Only notes for the reader may go to stderr, each line a `#` comment (nnhw new's template comments).
+        #expect(
+            result.error.split(separator: "\n").allSatisfy { $0.hasPrefix("# ") }, "\(example.line): \(result.error)")
         #expect(!result.output.isEmpty)
     }
 

@@ -13,7 +13,7 @@ struct UsageErrorCase: Sendable, CustomTestStringConvertible {
 
     var testDescription: String { "nnhw " + arguments.joined(separator: " ") }
 
-    static let forwardUsage = "Usage: nnhw forward (--net FILE | --example NAME)"
+    static let forwardUsage = #"Usage: nnhw forward (--net FILE | --example NAME | --layer "W=… b=… ACT"…)"#
     static let overviewUsage = "Usage: nnhw <subcommand> [options]"
 
     init(_ arguments: [String], _ expected: String, usage: String = forwardUsage) {
@@ -63,7 +63,7 @@ struct UsageErrorCase: Sendable, CustomTestStringConvertible {
             #"nnhw: --format: expected text, json, markdown or latex, got "xml""#, usage: "Usage: nnhw backward "),
         UsageErrorCase(
             ["examples", "--show", "nope"],
-            #"nnhw: --show: expected relu-3-layer, tanh-augmented, softmax-cross-entropy-batch, logistic-regression-step, small-cnn, batchnorm-mlp or residual-mlp, got "nope""#,
+            #"nnhw: --show: expected relu-3-layer, tanh-augmented, softmax-cross-entropy-batch, logistic-regression-step, small-cnn, batchnorm-mlp, residual-mlp, lenet or vgg16, got "nope""#,
             usage: "Usage: nnhw examples [--show NAME]"),
     ]
 }

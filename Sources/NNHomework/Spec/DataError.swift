@@ -176,6 +176,12 @@ public enum DataError: Sendable, Hashable {
     case tooManyWeights
     /// Weights with `count` columns; the layer (counted from 1) has `incoming` inputs.
     case weightColumns(count: Int, incoming: Int, layer: Int, isAugmented: Bool)
+    /// An input written as a column, `values` one per row, read as a batch of one-value
+    /// samples where the first layer takes `values.count` values; `inline`: given with `--x`.
+    case columnInput(values: [Double], inline: Bool)
+    /// Weights written as a flat list of numbers; `incoming` values enter the layer
+    /// (plus the bias column with `isAugmented`).
+    case flatWeights(values: [Double], incoming: Int, isAugmented: Bool)
     /// A bias with `count` entries for weights with `rows` rows.
     case biasEntries(count: Int, rows: Int)
     /// A target with `count` values for a network with `outputs`.

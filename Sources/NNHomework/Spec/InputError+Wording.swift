@@ -161,6 +161,17 @@ extension InputError {
             "has \(counted(count, "column")), but "
                 + (layer == 1 ? "the input has " : "layer \(layer - 1) outputs ") + counted(incoming, "value")
                 + (isAugmented ? " plus the bias column" : "") + " (weights are out × in: one row per unit)"
+        case .columnInput(let values, let inline):
+            "is a column, read as a batch of \(counted(values.count, "sample")) of 1 value each (a row per sample), "
+                + "but layer 1 takes \(counted(values.count, "value")); write one sample as a list: "
+                + (inline
+                    ? "--x \"\(values.map(specText).joined(separator: " "))\""
+                    : "\"input\": [\(values.map(specText).joined(separator: ", "))]")
+        case .flatWeights(let values, let incoming, let isAugmented):
+            "is a flat list of \(counted(values.count, "number")); weights are out × in, a list of rows (one per unit)"
+                + (values.count == (isAugmented ? incoming + 1 : incoming)
+                    ? ", so one unit's weights are written [[\(values.map(specText).joined(separator: ", "))]]"
+                    : ", each of \(isAugmented ? incoming + 1 : incoming) values: [[…], […]]")
         case .biasEntries(let count, let rows):
             "has \(counted(count, "entry", "entries")), but weights has \(counted(rows, "row")) (one per unit)"
         case .targetValues(let count, let outputs):
@@ -239,6 +250,14 @@ extension InputError {
         case .notInOpenUnitInterval(let text): "must be strictly between 0 and 1, got \(text)"
         case .empty(let expected): "is empty; expected \(expected)"
         case .repeated(let name): "\(name) is given more than once"
+        case .twoActivations(let first, let second):
+            "names two activations, \"\(first)\" and \"\(second)\"; a word without = is the activation, "
+                + "write other settings as KEY=VALUE"
+        case .twoLossNames(let first, let second):
+            "names two losses, \"\(first)\" and \"\(second)\"; write parameters as KEY=VALUE (scale=0.5)"
+        case .noNiceDraw:
+            "found no integer weights keeping every ReLU unit active; give fewer or smaller layers"
+        case .unclosedBracket(let text): "a bracket or quote in \"\(text)\" is not closed"
         case .repeatedInGrid(let name): "\(name) is given twice in one grid"
         case .unknownExample(let name, let suggestion, let examples):
             "no example called \"\(name)\"" + (suggestion.map { " (did you mean \"\($0)\"?)" } ?? "")

@@ -40,7 +40,10 @@ struct JSONCursor {
         }
         for member in members where !allowed.contains(member.key) {
             throw error(
-                .unknownKey(member.key, suggestion: closestMatch(to: member.key, among: allowed), allowed: allowed))
+                .unknownKey(
+                    member.key,
+                    suggestion: KeyAliases.key(for: member.key, among: allowed)
+                        ?? closestMatch(to: member.key, among: allowed), allowed: allowed))
         }
         for key in required where !members.contains(where: { $0.key == key }) {
             throw error(.missingKey(key))

@@ -94,6 +94,8 @@ extension NetworkProblem {
         let (input, isBatch) = try Self.decodeInput(inputCursor)
         let layerCursors = try layersCursor.elements()
         guard !layerCursors.isEmpty else { throw layersCursor.error(.noLayers) }
+        try Self.refuseColumnInput(
+            input, isBatch: isBatch, at: inputCursor, firstLayer: layerCursors.first, isAugmented: isAugmented)
 
         var layers: [Dense] = []
         var hasBias: [Bool] = []
@@ -178,6 +180,7 @@ extension NetworkProblem {
         guard let weightsCursor = cursor.member("weights") else {
             throw cursor.error(.missingWeights)
         }
+        try refuseFlatWeights(weightsCursor, incoming: incoming, isAugmented: isAugmented)
         let given = try weightsCursor.matrix()
         let expectedColumns = isAugmented ? incoming + 1 : incoming
         if given.columns != expectedColumns {

@@ -122,4 +122,12 @@ public enum OptionError: Sendable, Hashable {
     case countPerStep(Int, steps: Int)
     /// A setting of one optimizer method given to another (`method` as written: `--method sgd`).
     case notForMethod(String, methods: String)
+    /// A `--layer` with two words that are not `KEY=VALUE`, each read as its activation.
+    case twoActivations(String, String)
+    /// A `--loss` with two names.
+    case twoLossNames(String, String)
+    /// An option's text with a bracket or quote left open.
+    case unclosedBracket(String)
+    /// `--random` found no integer network keeping every ReLU unit active.
+    case noNiceDraw
 }

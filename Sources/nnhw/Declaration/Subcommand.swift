@@ -74,6 +74,8 @@ struct Output: Sendable {
     var text: String
     /// Whether a check failed: a gradient check or an answer check (exit status 1).
     var checkFailed = false
+    /// Lines for the user to read on standard error, such as a template's comments; empty for none.
+    var notes = ""
     /// Files to write before standard output (`--output FILE`, `--diagram FILE`).
     var files: [WrittenFile] = []
 }

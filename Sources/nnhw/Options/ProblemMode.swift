@@ -5,7 +5,7 @@ import NNHomework
 enum ProblemMode {
     /// Only options of the formula mode are given (`--f`, `--at`, …).
     case formula
-    /// Only options of the network mode are given, among them `--net` or `--example`.
+    /// Only options of the network mode are given, among them `--net`, `--example` or the inline spec's.
     case network
     /// No option of either mode.
     case neither
@@ -23,7 +23,7 @@ enum ProblemMode {
         case (let formula?, let network?):
             throw InputError(.otherMode(option: network, mode: "network", otherOption: formula, otherMode: "formula"))
         case (nil, _?):
-            guard values.isGiven("--net") || values.isGiven("--example") else {
+            guard NetworkProblem.inputOptionNames.contains(where: values.isGiven) else {
                 throw InputError(.missingInMode("--net", mode: "network", what: "--net FILE or --example NAME"))
             }
             return .network

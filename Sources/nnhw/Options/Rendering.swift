@@ -38,6 +38,26 @@ enum Rendering {
     static func renderer(_ values: OptionValues, groupsThousands: Bool = false) throws(InputError)
         -> any SolutionRenderer
     {
+        format(values).renderer(
+            options: try renderOptions(values, groupsThousands: groupsThousands), standalone: values.has("--standalone")
+        )
+    }
+
+    /// Several solutions one after the other; with `--standalone`, in one LaTeX document.
+    ///
+    /// - Throws: the errors of ``renderer(_:groupsThousands:)``.
+    static func render(_ solutions: [Solution], _ values: OptionValues) throws(InputError) -> String {
+        let renderer = try renderer(values)
+        guard values.has("--standalone") else { return solutions.map(renderer.render).joined(separator: "\n") }
+        let fragments = format(values).renderer(options: try renderOptions(values), standalone: false)
+        return ([LaTeXRenderer.documentStart.joined(separator: "\n")] + solutions.map(fragments.render))
+            .joined(separator: "\n") + "\\end{document}\n"
+    }
+
+    /// The rounding and layout the options ask for.
+    private static func renderOptions(_ values: OptionValues, groupsThousands: Bool = false) throws(InputError)
+        -> RenderOptions
+    {
         let format = format(values)
         if values.has("--standalone") && format != .latex {
             throw InputError(.latexOnly("--standalone"))
@@ -63,7 +83,7 @@ enum Rendering {
             options.headingLevel = level
         }
         options.includesPreamble = !values.has("--no-preamble")
-        return format.renderer(options: options, standalone: values.has("--standalone"))
+        return options
     }
 }
 

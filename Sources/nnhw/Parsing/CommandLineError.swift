@@ -43,6 +43,8 @@ enum CommandLineError: Sendable, Hashable {
     case emptyFileName(String)
     /// A second option reading standard input (`-`), after `first` read it.
     case standardInputTwice(String, first: String)
+    /// An option of `nnhw new` that shapes a network spec, for a subcommand that reads another kind.
+    case notForTemplate(String, subcommand: String)
 }
 
 extension InputError {
@@ -93,6 +95,8 @@ extension InputError {
             self.init(.usage, at: name, "the file name is empty; give a file, or - for standard input")
         case .standardInputTwice(let name, let first):
             self.init(.usage, at: name, "standard input (-) is already read by \(first); give a file")
+        case .notForTemplate(let name, let subcommand):
+            self.init(.usage, at: name, "shapes a network spec; nnhw \(subcommand) reads another kind, give no options")
         }
     }
 }

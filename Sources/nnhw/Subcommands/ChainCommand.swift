@@ -49,6 +49,7 @@ enum ChainCommand {
             "nnhw chain --example relu-3-layer",
         ],
         run: { values throws(InputError) in
+            if let spec = try NetworkOptions.printedSpec(values) { return spec }
             let renderer = try Rendering.renderer(values)
             let solution = try ChainSolver(notation: Notation(values)).solve(ChainProblem(values))
             return try AnswerChecking.output(solution, renderer: renderer, values)

@@ -78,6 +78,7 @@ enum GradcheckCommand {
                     checked.solution, renderer: renderer, values, checkFailed: !checked.passed,
                     grading: { Grading(formulaPoint: Array(zip(problem.variables, problem.values))) })
             case .network:
+                if let spec = try NetworkOptions.printedSpec(values) { return spec }
                 let renderer = try Rendering.renderer(values)
                 let solved: (solution: Solution, passes: Bool)
                 switch try NetworkSpecProblem(values) {

@@ -55,6 +55,7 @@ enum HessianCommand {
             let renderer = try Rendering.renderer(values)
             switch mode {
             case .network:
+                if let spec = try NetworkOptions.printedSpec(values) { return spec }
                 let solution = try NetworkHessianSolver(values).solve(NetworkProblem(values))
                 return try AnswerChecking.output(solution, renderer: renderer, values)
             case .formula, .neither:

@@ -47,6 +47,7 @@ enum JacobianCommand {
             let renderer = try Rendering.renderer(values)
             switch mode {
             case .network:
+                if let spec = try NetworkOptions.printedSpec(values, requiresLoss: false) { return spec }
                 let problem = try NetworkProblem(values, requiresLoss: false)
                 let solution = try NetworkJacobianSolver(values, problem: problem).solve(problem)
                 return try AnswerChecking.output(solution, renderer: renderer, values)

@@ -7,7 +7,7 @@ public enum ChainProblem: Sendable, Hashable {
     case chain(GradientChain)
     /// `--factor f` or `--activation NAME` over `--depth`: G · fⁿ for each depth n.
     case depths(DepthSweep)
-    /// `--net FILE` or `--example NAME`: the norm of every δ⁽ˡ⁾ of one backward pass.
+    /// `--net FILE`, `--example NAME` or an inline spec: the norm of every δ⁽ˡ⁾ of one backward pass.
     case network(NetworkProblem)
 
     /// The options that describe a chain of numbers, which network mode does not take.
@@ -20,8 +20,7 @@ public enum ChainProblem: Sendable, Hashable {
     /// - Throws: a usage error when the options mix modes or leave one out;
     ///   the spec's errors in network mode.
     public init(_ options: OptionValues) throws(InputError) {
-        if options.isGiven("--net") || options.isGiven("--example") {
-            let network = options.isGiven("--net") ? "--net" : "--example"
+        if let network = NetworkProblem.inputOptionNames.first(where: options.isGiven) {
             if let other = Self.chainOptions.first(where: options.isGiven) {
                 throw InputError(
                     at: other, .conflicts(with: network, because: "the network's own derivatives make the chain"))

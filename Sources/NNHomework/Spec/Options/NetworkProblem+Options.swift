@@ -1,40 +1,70 @@
 import NNCore
 
 extension NetworkProblem {
-    /// The network named by `--net FILE` (its contents) or `--example NAME`, exactly one of them,
+    /// The options that name a network: `--net`, `--example` and those of the inline spec.
+    public static let inputOptionNames = ["--net", "--example"] + InlineNetworkSpec.optionNames
+
+    /// The network named by `--net FILE` (its contents), `--example NAME` or the inline
+    /// spec (`--x`, `--layer`, …, see ``InlineNetworkSpec``), exactly one of them,
     /// with layers given as "units" drawn from `--seed`; `requiresLoss: false`
     /// lets the spec leave out its target and loss.
     ///
-    /// - Throws: a usage error when both or neither is given or no example has the name;
+    /// - Throws: a usage error when more than one or none is given or no example has the name;
     ///   the spec's errors.
     public init(_ options: OptionValues, requiresLoss: Bool = true) throws(InputError) {
-        let document = try Self.specDocument(options)
+        let spec = try Self.specValue(options, requiresLoss: requiresLoss)
         try self.init(
-            parsing: document.text, source: document.source, seed: options.seed("--seed") ?? 0,
-            requiresLoss: requiresLoss)
+            json: spec.value, source: spec.source, seed: options.seed("--seed") ?? 0, requiresLoss: requiresLoss)
     }
 
-    /// The text of the spec `--net FILE` or `--example NAME` names, exactly one of them, and its name in errors.
+    /// The JSON of the spec `--net FILE`, `--example NAME` or the inline spec names, exactly
+    /// one of them, and its name in errors; `requiresLoss` as the inline spec needs it.
     ///
-    /// - Throws: a usage error when both or neither is given or no example has the name; the file's errors.
-    static func specDocument(_ options: OptionValues) throws(InputError) -> (text: String, source: String) {
-        switch (options.isGiven("--net"), options.text("--example")) {
-        case (true, nil):
+    /// - Throws: a usage error when more than one or none is given or no example has the name;
+    ///   the file's errors; a JSON syntax error.
+    static func specValue(_ options: OptionValues, requiresLoss: Bool) throws(InputError) -> (
+        value: JSONValue, source: String
+    ) {
+        let inline = InlineNetworkSpec.optionNames.first(where: options.isGiven)
+        let text: String
+        let source: String
+        switch (options.isGiven("--net"), options.text("--example"), inline) {
+        case (true, nil, nil):
             guard let file = try options.document("--net") else { preconditionFailure("--net is given") }
-            return (file.text, file.source)
-        case (false, let name?):
-            guard let example = BuiltInExample.named(name) else {
-                let names = BuiltInExample.all.map(\.name)
-                throw InputError(
-                    at: "--example",
-                    .unknownExample(name, suggestion: closestMatch(to: name, among: names), examples: names))
+            (text, source) = (file.text, file.source)
+        case (false, let name?, nil):
+            (text, source) = (try Self.example(named: name).json, "example \(name)")
+        case (false, nil, .some):
+            guard let json = try InlineNetworkSpec.json(options, requiresLoss: requiresLoss) else {
+                preconditionFailure("an inline option is given")
             }
-            return (example.json, "example \(name)")
-        case (true, .some):
+            return (json, InlineNetworkSpec.source)
+        case (true, .some, _):
             throw InputError(at: "--net", .eitherNotBoth("--net FILE", "--example NAME"))
-        case (false, nil):
+        case (let file, _, let option?):
+            throw InputError(
+                at: option, .eitherNotBoth(file ? "--net FILE" : "--example NAME", "the inline spec (--x, --layer …)"))
+        case (false, nil, nil):
             throw InputError(at: "--net", .missing(give: "--net FILE (or --example NAME)"))
         }
+        do {
+            return (try JSONValue(parsing: text), source)
+        } catch {
+            throw InputError(at: source, .syntax(error))
+        }
+    }
+
+    /// The built-in example called `name`.
+    ///
+    /// - Throws: a usage error at `--example` when there is none, with the closest name.
+    public static func example(named name: String) throws(InputError) -> BuiltInExample {
+        guard let example = BuiltInExample.named(name) else {
+            let names = BuiltInExample.all.map(\.name)
+            throw InputError(
+                at: "--example",
+                .unknownExample(name, suggestion: closestMatch(to: name, among: names), examples: names))
+        }
+        return example
     }
 }
 
@@ -46,24 +76,17 @@ public enum NetworkSpecProblem: Sendable, Hashable {
     /// Typed layers.
     case stack(StackProblem)
 
-    /// The spec of `--net FILE` or `--example NAME`; `requiresLoss: false` lets it leave out target and loss.
+    /// The spec of `--net FILE`, `--example NAME` or the inline spec; `requiresLoss: false` lets it leave out target and loss.
     ///
     /// - Throws: the usage errors of ``NetworkProblem/init(_:requiresLoss:)`` and the spec's errors.
     public init(_ options: OptionValues, requiresLoss: Bool = true) throws(InputError) {
-        let document = try NetworkProblem.specDocument(options)
-        let value: JSONValue
-        do {
-            value = try JSONValue(parsing: document.text)
-        } catch {
-            throw InputError(at: document.source, .syntax(error))
-        }
+        let (value, source) = try NetworkProblem.specValue(options, requiresLoss: requiresLoss)
         if StackProblem.isStack(value) {
-            self = .stack(try StackProblem(json: value, source: document.source, requiresLoss: requiresLoss))
+            self = .stack(try StackProblem(json: value, source: source, requiresLoss: requiresLoss))
         } else {
             self = .dense(
                 try NetworkProblem(
-                    json: value, source: document.source, seed: options.seed("--seed") ?? 0, requiresLoss: requiresLoss)
-            )
+                    json: value, source: source, seed: options.seed("--seed") ?? 0, requiresLoss: requiresLoss))
         }
     }
 }

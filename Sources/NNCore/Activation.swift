@@ -88,9 +88,13 @@ public struct Activation: Sendable, Hashable {
 
     /// Z = c · f(A) for a batch, one sample per row (softmax works on each row).
     public func apply(to preActivation: Matrix) -> Matrix {
-        guard case .softmax(let beta) = function else {
-            return preActivation.map { value($0) }
+        switch (function, scale) {
+        case (.identity, 1): return preActivation
+        case (.relu, 1): return preActivation.map { $0 > 0 ? $0 : 0 }
+        case (.softmax, _): break
+        default: return preActivation.map { value($0) }
         }
+        guard case .softmax(let beta) = function else { preconditionFailure("Only softmax is left") }
         var elements: [Double] = []
         elements.reserveCapacity(preActivation.elements.count)
         for i in 0..<preActivation.rows {
@@ -103,7 +107,10 @@ public struct Activation: Sendable, Hashable {
     ///
     /// - Precondition: the activation is elementwise.
     public func derivative(at preActivation: Matrix) -> Matrix {
-        preActivation.map { derivative($0) }
+        switch (function, scale) {
+        case (.relu, 1): preActivation.map { $0 > 0 ? 1 : 0 }
+        default: preActivation.map { derivative($0) }
+        }
     }
 
     /// The Jacobian ∂z/∂a of one sample: diag(c · f′(a)) for an elementwise
@@ -130,6 +137,9 @@ public struct Activation: Sendable, Hashable {
     /// which is gᵀ times the Jacobian without forming it.
     public func backpropagate(_ gradient: Matrix, at preActivation: Matrix) -> Matrix {
         guard case .softmax(let beta) = function else {
+            if case (.relu, 1) = (function, scale) {
+                return gradient.combined(with: preActivation) { g, a in g * (a > 0 ? 1 : 0) }
+            }
             return gradient ⊙ derivative(at: preActivation)
         }
         var elements: [Double] = []

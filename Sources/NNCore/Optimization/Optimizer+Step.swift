@@ -28,28 +28,17 @@ extension Optimizer {
         var w = parameters
         switch method {
         case .sgd:
-            for i in 0..<n { w[i] -= eta * g[i] }
+            w.withUnsafeMutableBufferPointer { w in
+                g.withUnsafeBufferPointer { g in
+                    for i in 0..<n { w[i] -= eta * g[i] }
+                }
+            }
         case .momentum(let mu, let convention, let nesterov):
             var v = state.velocity ?? [Double](repeating: 0, count: n)
             var direction = [Double](repeating: 0, count: nesterov ? n : 0)
-            for i in 0..<n {
-                switch convention {
-                case .torch:
-                    v[i] = mu * v[i] + g[i]
-                    if nesterov { direction[i] = g[i] + mu * v[i] }
-                    w[i] -= eta * (nesterov ? direction[i] : v[i])
-                case .sutskever:
-                    v[i] = mu * v[i] - eta * g[i]
-                    w[i] += v[i]
-                case .lrInside:
-                    v[i] = mu * v[i] + eta * g[i]
-                    w[i] -= v[i]
-                case .ema:
-                    v[i] = mu * v[i] + (1 - mu) * g[i]
-                    if nesterov { direction[i] = mu * v[i] + (1 - mu) * g[i] }
-                    w[i] -= eta * (nesterov ? direction[i] : v[i])
-                }
-            }
+            Self.momentumStep(
+                &w, velocity: &v, direction: &direction, gradient: g, mu: mu, eta: eta, convention: convention,
+                nesterov: nesterov)
             result.state.velocity = v
             if nesterov && (convention == .torch || convention == .ema) { result.direction = direction }
         case .adagrad:
@@ -86,13 +75,28 @@ extension Optimizer {
             var vHat = v
             let correction1 = 1 - Math.pow(beta1, t)
             let correction2 = 1 - Math.pow(beta2, t)
-            for i in 0..<n {
-                m[i] = beta1 * m[i] + (1 - beta1) * g[i]
-                v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i]
-                if amsgrad { maximum[i] = Swift.max(maximum[i], v[i]) }
-                mHat[i] = m[i] / correction1
-                vHat[i] = (amsgrad ? maximum[i] : v[i]) / correction2
-                w[i] -= eta * mHat[i] / (vHat[i].squareRoot() + epsilon)
+            let epsilon = epsilon
+            w.withUnsafeMutableBufferPointer { w in
+                m.withUnsafeMutableBufferPointer { m in
+                    v.withUnsafeMutableBufferPointer { v in
+                        maximum.withUnsafeMutableBufferPointer { maximum in
+                            mHat.withUnsafeMutableBufferPointer { mHat in
+                                vHat.withUnsafeMutableBufferPointer { vHat in
+                                    g.withUnsafeBufferPointer { g in
+                                        for i in 0..<n {
+                                            m[i] = beta1 * m[i] + (1 - beta1) * g[i]
+                                            v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i]
+                                            if amsgrad { maximum[i] = Swift.max(maximum[i], v[i]) }
+                                            mHat[i] = m[i] / correction1
+                                            vHat[i] = (amsgrad ? maximum[i] : v[i]) / correction2
+                                            w[i] -= eta * mHat[i] / (vHat[i].squareRoot() + epsilon)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
             result.state.firstMoment = m
             result.state.squareAverage = v
@@ -102,5 +106,56 @@ extension Optimizer {
         }
         result.parameters = w
         return result
+    }
+
+    /// The momentum and Nesterov rules of one convention on every parameter, each
+    /// loop free of the convention's choice and of bounds checks.
+    private static func momentumStep(
+        _ w: inout [Double], velocity v: inout [Double], direction: inout [Double], gradient g: [Double],
+        mu: Double, eta: Double, convention: MomentumConvention, nesterov: Bool
+    ) {
+        let n = w.count
+        w.withUnsafeMutableBufferPointer { w in
+            v.withUnsafeMutableBufferPointer { v in
+                direction.withUnsafeMutableBufferPointer { d in
+                    g.withUnsafeBufferPointer { g in
+                        switch (convention, nesterov) {
+                        case (.torch, false):
+                            for i in 0..<n {
+                                v[i] = mu * v[i] + g[i]
+                                w[i] -= eta * v[i]
+                            }
+                        case (.torch, true):
+                            for i in 0..<n {
+                                v[i] = mu * v[i] + g[i]
+                                d[i] = g[i] + mu * v[i]
+                                w[i] -= eta * d[i]
+                            }
+                        case (.sutskever, _):
+                            for i in 0..<n {
+                                v[i] = mu * v[i] - eta * g[i]
+                                w[i] += v[i]
+                            }
+                        case (.lrInside, _):
+                            for i in 0..<n {
+                                v[i] = mu * v[i] + eta * g[i]
+                                w[i] -= v[i]
+                            }
+                        case (.ema, false):
+                            for i in 0..<n {
+                                v[i] = mu * v[i] + (1 - mu) * g[i]
+                                w[i] -= eta * v[i]
+                            }
+                        case (.ema, true):
+                            for i in 0..<n {
+                                v[i] = mu * v[i] + (1 - mu) * g[i]
+                                d[i] = mu * v[i] + (1 - mu) * g[i]
+                                w[i] -= eta * d[i]
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 }

@@ -218,9 +218,13 @@ extension Network: TrainableModel {
     /// Backpropagation's ∂L/∂W⁽ˡ⁾ and ∂L/∂b⁽ˡ⁾, layer by layer.
     public func gradientVector(input: Matrix, target: Matrix) -> [Double] {
         let gradients = backward(forward(input), target: target)
-        return gradients.weightGradients.indices.flatMap {
-            gradients.weightGradients[$0].elements + gradients.biasGradients[$0]
+        var vector: [Double] = []
+        vector.reserveCapacity(gradients.weightGradients.reduce(0) { $0 + $1.elements.count + $1.rows })
+        for index in gradients.weightGradients.indices {
+            vector.append(contentsOf: gradients.weightGradients[index].elements)
+            vector.append(contentsOf: gradients.biasGradients[index])
         }
+        return vector
     }
 
     /// L and ŷ of a forward pass.
@@ -243,11 +247,18 @@ struct BiasMaskedNetwork: TrainableModel {
 
     func gradientVector(input: Matrix, target: Matrix) -> [Double] {
         let gradients = network.backward(network.forward(input), target: target)
-        return gradients.weightGradients.indices.flatMap { index in
+        var vector: [Double] = []
+        vector.reserveCapacity(gradients.weightGradients.reduce(0) { $0 + $1.elements.count + $1.rows })
+        for index in gradients.weightGradients.indices {
             let bias = gradients.biasGradients[index]
-            return gradients.weightGradients[index].elements
-                + (trainsBias[index] ? bias : [Double](repeating: 0, count: bias.count))
+            vector.append(contentsOf: gradients.weightGradients[index].elements)
+            if trainsBias[index] {
+                vector.append(contentsOf: bias)
+            } else {
+                vector.append(contentsOf: repeatElement(0, count: bias.count))
+            }
         }
+        return vector
     }
 
     func evaluate(input: Matrix, target: Matrix) -> (loss: Double, output: Matrix) {

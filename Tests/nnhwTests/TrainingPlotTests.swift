@@ -48,6 +48,30 @@ struct TrainingPlotTests {
         #expect(extensionless.error.contains("names no plot format"))
     }
 
+    @Test(
+        "the SVGs of optimize --plot and train --plot are well-formed and render (xmllint, rsvg-convert)",
+        .enabled(
+            if: ExternalTool.exists("xmllint") && ExternalTool.exists("rsvg-convert"),
+            "xmllint or rsvg-convert is not installed (Debian: libxml2-utils, librsvg2-bin)"))
+    func svgFiles() throws {
+        let folder = FileManager.default.temporaryDirectory
+        let runs: [(String, [String])] = [
+            (
+                "nnhw-optimize-plot.svg",
+                ["optimize", "--method", "momentum", "--f", "x^2 - y^2", "--at", "x=1,y=0.01", "--lr", "0.1"]
+            ),
+            ("nnhw-train-plot.svg", ["train", "--net", "Examples/training/xor-2-2-1.json", "--epochs", "20"]),
+        ]
+        for (name, arguments) in runs {
+            let path = folder.appendingPathComponent(name).path
+            #expect(try CommandRunner.run(arguments + ["--plot", path]).status == 0)
+            let svg = try Data(contentsOf: URL(fileURLWithPath: path))
+            #expect(try ExternalTool.run("xmllint", ["--noout", "-"], input: svg).status == 0)
+            let png = try ExternalTool.run("rsvg-convert", ["--format", "png"], input: svg)
+            #expect(png.status == 0 && png.output.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        }
+    }
+
     @Test("train --plot draws the loss and accuracy of every epoch, the same numbers as the JSON epochs")
     func trainPlot() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("nnhw-train-plot.json").path

@@ -19,8 +19,10 @@ enum TrainingPlotFile {
         let steps = solution.result["steps"]?.arrayValue ?? []
         let iterates = [problem.initial] + steps.compactMap { $0["w"]?.arrayValue?.compactMap(\.numberValue) }
         let points = iterates.filter { $0.count == 2 && $0.allSatisfy(\.isFinite) }
+        let (x, y) = (points.map { $0[0] }, points.map { $0[1] })
+        let span = max(self.span(x), self.span(y))
         let plot = TrainingPlots.contour(
-            of: f, variables: (variables[0], variables[1]), x: box(points.map { $0[0] }), y: box(points.map { $0[1] }),
+            of: f, variables: (variables[0], variables[1]), x: box(x, span: span), y: box(y, span: span),
             iterates: points)
         return WrittenFile(path: path, contents: plot.rendered(format))
     }
@@ -46,10 +48,16 @@ enum TrainingPlotFile {
         return format
     }
 
-    /// The range of the values with a quarter of their span on each side (±1 around a single value).
-    private static func box(_ values: [Double]) -> ClosedRange<Double> {
-        let (low, high) = (values.min() ?? 0, values.max() ?? 0)
-        let margin = high > low ? (high - low) / 4 : max(1, abs(low) / 4)
-        return (low - margin)...(high + margin)
+    /// How far the values spread (0 for a single value).
+    private static func span(_ values: [Double]) -> Double {
+        (values.max() ?? 0) - (values.min() ?? 0)
+    }
+
+    /// A range as wide as the wider of the two coordinates' spreads, centred on the values,
+    /// with a quarter of that width on each side (±1 when the iterates do not move).
+    private static func box(_ values: [Double], span: Double) -> ClosedRange<Double> {
+        let middle = ((values.max() ?? 0) + (values.min() ?? 0)) / 2
+        let half = span > 0 ? span * 0.75 : 1
+        return (middle - half)...(middle + half)
     }
 }

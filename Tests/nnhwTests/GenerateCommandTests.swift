@@ -154,7 +154,10 @@ struct GenerateCommandTests {
                 ["generate", "backward", "--sizes", "2,65"], 64,
                 "nnhw: --sizes: expected sizes from 1 to 64 like 2,3,1 (inputs, then each layer's units), got \"2,65\""
             ),
-            (["generate", "conv"], 64, "nnhw: KIND: expected forward or backward, got \"conv\""),
+            (
+                ["generate", "convv"], 64,
+                "nnhw: KIND: expected forward, backward, conv, pool, conv-size, softmax or optimize, got \"convv\" (did you mean conv?)"
+            ),
         ] as [([String], Int32, String)])
     func malformed(_ arguments: [String], _ status: Int32, _ expected: String) throws {
         let result = try CommandRunner.run(arguments)

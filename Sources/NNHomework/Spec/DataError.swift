@@ -98,6 +98,8 @@ public enum DataError: Sendable, Hashable {
     case missingKey(String?)
     /// Typed layers (conv2d, batch_norm, …) given to a subcommand that takes dense layers only.
     case typedLayers
+    /// A generated problem kind with no draw whose values keep to `decimals` decimals.
+    case noCleanDraw(decimals: Int)
     /// `backward --diagram` with a spec of typed layers.
     case diagramDenseOnly
     /// `--params` or `--sample` with a spec of typed layers.

@@ -215,6 +215,8 @@ extension InputError {
         case .typedLayers:
             "typed layers (conv2d, max_pool, avg_pool, flatten, batch_norm, layer_norm, dropout, residual) "
                 + "are solved by forward, backward and gradcheck; this subcommand takes dense layers only"
+        case .noCleanDraw(let decimals):
+            "found no problem whose every value has at most \(decimals) \(decimals == 1 ? "decimal" : "decimals"); allow more"
         case .diagramDenseOnly:
             "draws the units and weights of dense networks only; leave it out for a spec with typed layers"
         case .denseOnlyOption:

@@ -82,6 +82,7 @@ public struct GeneratedExercise: Sendable {
     /// A statement titled "Problem N" with its task and the given values.
     static func statement(_ number: Int, task: [Prose], given: [(MathExpression, MathExpression)]) -> Solution {
         var solution = Solution(title: "Problem \(String(number))", preamble: task)
+        guard !given.isEmpty else { return solution }
         solution.beginSection("Given")
         for (symbol, value) in given { solution.addStep(symbol, [value]) }
         return solution
@@ -234,14 +235,14 @@ public struct GeneratedExercise: Sendable {
             )
             let rule: Prose =
                 usesMomentum
-                ? "momentum with \(mu) = \(number: 0.5) in PyTorch's form \(v) \(arrow) \(MathExpression.infix(.plus, [.product([mu, v]), g])), \(w) \(arrow) \(MathExpression.infix(.minus, [w, .product([eta, v])])), with \(v) starting at \(0) and \(g) the gradient"
+                ? "momentum with \(mu) = \(number: 0.5) in PyTorch's form \(v) \(arrow) \(MathExpression.infix(.plus, [.product([mu, v]), g])), \(w) \(arrow) \(MathExpression.infix(.minus, [w, .product([eta, v])])), \(v) starting at \(0), \(g) the gradient"
                 : "plain gradient descent, \(w) \(arrow) \(MathExpression.infix(.minus, [w, .product([eta, .apply(FunctionName("∇f"), [w])])]))"
             return GeneratedExercise(
                 seed: 0, arguments: arguments,
                 statement: statement(
                     number,
                     task: [
-                        "Take \(steps) steps of \(rule), with \(Symbol("η")) = \(number: rate), on \(MathExpression.apply(FunctionName("f"), [.symbol(Symbol("x")), .symbol(Symbol("y"))])) = \(MathExpression(f, division: .slash)) from \(Symbol("w", index: "0")) = \(MathExpression.inlineVector(start)). Give each iterate."
+                        "Take \(steps) steps of \(rule); \(Symbol("η")) = \(number: rate), on \(MathExpression.apply(FunctionName("f"), [.symbol(Symbol("x")), .symbol(Symbol("y"))])) = \(MathExpression(f, division: .slash)) from \(Symbol("w", index: "0")) = \(MathExpression.inlineVector(start)). Give each iterate."
                     ], given: []),
                 key: key)
         }

@@ -37,13 +37,13 @@ struct GradientCheckReport {
         self.results = results
     }
 
-    private static let a = MathExpression.symbol(Symbol("a"))
-    private static let n = MathExpression.symbol(Symbol("n"))
-    private static let epsilon = MathExpression.symbol(Symbol("ε"))
+    static let a = MathExpression.symbol(Symbol("a"))
+    static let n = MathExpression.symbol(Symbol("n"))
+    static let epsilon = MathExpression.symbol(Symbol("ε"))
     /// |a − n|.
-    private static let absoluteError = MathExpression.absoluteValue(.infix(.minus, [a, n]))
+    static let absoluteError = MathExpression.absoluteValue(.infix(.minus, [a, n]))
     /// |a − n| / max(|a|, |n|).
-    private static let relativeError = MathExpression.infix(
+    static let relativeError = MathExpression.infix(
         .divide, [absoluteError, .apply(FunctionName("max"), [.absoluteValue(a), .absoluteValue(n)])])
     /// |a − n| / (|a| + |n|).
     private static let difference = MathExpression.infix(
@@ -131,36 +131,41 @@ struct GradientCheckReport {
         guard let first = results.first else { return }
         let w = names.symbol(of: first.parameter)
         solution.beginSection("The first parameter, \(w), worked out")
-        let epsilon = Self.epsilon
         let decimals = Self.decimalsResolving(abs(first.lossPlus - first.lossMinus))
         solution.addStep(
             Self.a, [.partial(of: .symbol(Symbol(notation.loss)), withRespectTo: w), .number(first.analytic)],
             note: "backpropagation", producing: ["parameters[0].analytic"])
         solution.addStep(
             Self.n,
-            [
-                .fraction(
-                    .infix(
-                        .minus,
-                        [
-                            .apply(FunctionName(notation.loss), [.infix(.plus, [w, epsilon])]),
-                            .apply(FunctionName(notation.loss), [.infix(.minus, [w, epsilon])]),
-                        ]),
-                    .product([.number(2), epsilon])),
-                .fraction(
-                    .infix(
-                        .minus,
-                        [
-                            .preciseNumber(first.lossPlus, decimals: decimals),
-                            .preciseNumber(first.lossMinus, decimals: decimals),
-                        ]),
-                    .product([.number(2), .given(check.epsilon)])),
-                .preciseNumber(first.numeric, decimals: 6),
-            ], producing: ["parameters[0].numeric"])
+            Self.centralDifference(
+                of: w, loss: notation.loss, lossPlus: first.lossPlus, lossMinus: first.lossMinus,
+                numeric: first.numeric, epsilon: check.epsilon, decimals: decimals),
+            producing: ["parameters[0].numeric"])
         solution.addStep(Self.absoluteError, [.number(first.absoluteError)], producing: ["parameters[0].abs_error"])
         solution.addStep(Self.relativeError, [.number(first.relativeError)], producing: ["parameters[0].rel_error"])
         solution.addStep(
             Self.difference, [.number(Self.difference(of: first))], producing: ["parameters[0].difference"])
+    }
+
+    /// n = (L(w + ε) − L(w − ε)) / 2ε, then with L(w ± ε) written to `decimals` decimals, then n.
+    static func centralDifference(
+        of w: MathExpression, loss: String, lossPlus: Double, lossMinus: Double, numeric: Double, epsilon: Double,
+        decimals: Int
+    ) -> [MathExpression] {
+        let f = FunctionName(loss)
+        return [
+            .fraction(
+                .infix(
+                    .minus,
+                    [.apply(f, [.infix(.plus, [w, Self.epsilon])]), .apply(f, [.infix(.minus, [w, Self.epsilon])])]),
+                .product([.number(2), Self.epsilon])),
+            .fraction(
+                .infix(
+                    .minus,
+                    [.preciseNumber(lossPlus, decimals: decimals), .preciseNumber(lossMinus, decimals: decimals)]),
+                .product([.number(2), .given(epsilon)])),
+            .preciseNumber(numeric, decimals: 6),
+        ]
     }
 
     /// |a − n| / (|a| + |n|) of one result, 0 when both are 0.

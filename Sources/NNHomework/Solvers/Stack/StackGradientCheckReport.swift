@@ -26,12 +26,9 @@ struct StackGradientCheckReport {
         (counted.isEmpty ? entries : counted).max { $0.relativeError < $1.relativeError }
     }
 
-    private static let a = MathExpression.symbol(Symbol("a"))
-    private static let n = MathExpression.symbol(Symbol("n"))
-    private static let epsilon = MathExpression.symbol(Symbol("ε"))
-    private static let absoluteError = MathExpression.absoluteValue(.infix(.minus, [a, n]))
-    private static let relativeError = MathExpression.infix(
-        .divide, [absoluteError, .apply(FunctionName("max"), [.absoluteValue(a), .absoluteValue(n)])])
+    private static let (a, n, epsilon) = (GradientCheckReport.a, GradientCheckReport.n, GradientCheckReport.epsilon)
+    private static let absoluteError = GradientCheckReport.absoluteError
+    private static let relativeError = GradientCheckReport.relativeError
 
     /// Writes every part.
     mutating func write() {
@@ -83,7 +80,6 @@ struct StackGradientCheckReport {
     private mutating func writeFirst() {
         guard let first = entries.first else { return }
         solution.beginSection("The first parameter, \(first.symbol), worked out")
-        let loss = FunctionName(notation.loss)
         let largest = max(abs(first.lossPlus), abs(first.lossMinus))
         let integerDigits = largest < 1 ? 0 : largest < 1e15 ? String(Int(largest)).count : 15
         let decimals = min(
@@ -94,25 +90,10 @@ struct StackGradientCheckReport {
             note: "backpropagation", producing: ["parameters[0].analytic"])
         solution.addStep(
             Self.n,
-            [
-                .fraction(
-                    .infix(
-                        .minus,
-                        [
-                            .apply(loss, [.infix(.plus, [first.symbol, Self.epsilon])]),
-                            .apply(loss, [.infix(.minus, [first.symbol, Self.epsilon])]),
-                        ]),
-                    .product([.count(2), Self.epsilon])),
-                .fraction(
-                    .infix(
-                        .minus,
-                        [
-                            .preciseNumber(first.lossPlus, decimals: decimals),
-                            .preciseNumber(first.lossMinus, decimals: decimals),
-                        ]),
-                    .product([.count(2), .given(check.epsilon)])),
-                .preciseNumber(first.numeric, decimals: 6),
-            ], producing: ["parameters[0].numeric"])
+            GradientCheckReport.centralDifference(
+                of: first.symbol, loss: notation.loss, lossPlus: first.lossPlus, lossMinus: first.lossMinus,
+                numeric: first.numeric, epsilon: check.epsilon, decimals: decimals),
+            producing: ["parameters[0].numeric"])
     }
 
     private mutating func writeTable() {

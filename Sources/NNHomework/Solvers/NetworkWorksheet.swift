@@ -139,10 +139,16 @@ struct NetworkWorksheet {
 
     /// Cross-entropy of unfused outputs needs ŷ in (0, 1] where y > 0 (and below 1 where y < 1 for binary).
     static func requireDefinedLoss(_ problem: NetworkProblem, target: Matrix, pass: ForwardPass) throws(InputError) {
-        guard !problem.network.outputRule.isFused else { return }
-        let output = pass.output.elements
+        try requireDefinedLoss(
+            problem.network.loss, rule: problem.network.outputRule, output: pass.output, target: target)
+    }
+
+    /// The same for any network's loss, output rule, output ŷ and target Y.
+    static func requireDefinedLoss(_ loss: Loss, rule: OutputRule, output: Matrix, target: Matrix) throws(InputError) {
+        guard !rule.isFused else { return }
+        let output = output.elements
         let target = target.elements
-        switch problem.network.loss.function {
+        switch loss.function {
         case .crossEntropy, .klDivergence:
             if let bad = output.indices.first(where: { target[$0] > 0 && !(output[$0] > 0) }) {
                 throw InputError(at: "loss", .probabilityNotPositive(output[bad]))

@@ -27,7 +27,8 @@ struct StackWorksheet {
             throw InputError(at: "layers[\(index)]", .layerOverflows(index))
         }
         if let target = problem.target {
-            try Self.requireDefinedLoss(problem, target: target, output: pass.output)
+            try NetworkWorksheet.requireDefinedLoss(
+                problem.stack.loss, rule: problem.stack.outputRule, output: pass.output, target: target)
             let value = problem.stack.loss(of: pass, target: target)
             guard value.isFinite else { throw InputError(at: "loss", .lossOverflows) }
             self.loss = value
@@ -103,25 +104,6 @@ struct StackWorksheet {
     }
 
     // MARK: Title and conventions
-
-    /// Cross-entropy of unfused outputs needs ŷ in (0, 1] where y > 0.
-    private static func requireDefinedLoss(_ problem: StackProblem, target: Matrix, output: Matrix) throws(InputError) {
-        guard !problem.stack.outputRule.isFused else { return }
-        let (yHat, y) = (output.elements, target.elements)
-        switch problem.stack.loss.function {
-        case .crossEntropy, .klDivergence:
-            if let bad = yHat.indices.first(where: { y[$0] > 0 && !(yHat[$0] > 0) }) {
-                throw InputError(at: "loss", .probabilityNotPositive(yHat[bad]))
-            }
-        case .binaryCrossEntropy:
-            if let bad = yHat.indices.first(where: { (y[$0] > 0 && !(yHat[$0] > 0)) || (y[$0] < 1 && !(yHat[$0] < 1)) })
-            {
-                throw InputError(at: "loss", .predictionOutsideUnitInterval(yHat[bad]))
-            }
-        default:
-            return
-        }
-    }
 
     /// "Backward pass · conv2d, ReLU, max pool, flatten, dense · loss … · one sample".
     private static func title(_ kind: Prose, problem: StackProblem, notation: Notation) -> Prose {

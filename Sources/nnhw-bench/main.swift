@@ -4,8 +4,8 @@ import NNCore
 /// nnhw-bench: matrix products, an MLP step, a training run, a full gradient check and the
 /// start-up of the nnhw binary; with --compare, numpy's and PyTorch's figures from the same run.
 ///
-/// Usage: swift run -c release nnhw-bench [--compare] [--nnhw PATH] [--quick]
-/// (--product N THREADS, --mlp-step, --training and --gradient-check S time one row alone.)
+/// Usage: swift run -c release nnhw-bench [--compare] [--nnhw PATH] [--quick] [--kernel NAME]
+/// (--product N THREADS, --peak, --mlp-step, --training and --gradient-check S time one row alone.)
 fixHeapThresholds()
 let arguments = Array(CommandLine.arguments.dropFirst())
 let compare = arguments.contains("--compare")
@@ -16,6 +16,15 @@ let nnhwPath: String = {
     return executable.deletingLastPathComponent().appendingPathComponent("nnhw").path
 }()
 let sizes = [64, 256, 512, 1024]
+let kernel: MatrixProduct.Kernel = {
+    guard let index = arguments.firstIndex(of: "--kernel") else { return .native }
+    guard index + 1 < arguments.count, let kernel = MatrixProduct.Kernel(rawValue: arguments[index + 1]) else {
+        let names = MatrixProduct.Kernel.allCases.map(\.rawValue).joined(separator: ", ")
+        FileHandle.standardError.write(Data("nnhw-bench: --kernel takes one of \(names)\n".utf8))
+        exit(64)
+    }
+    return kernel
+}()
 let samplesPerMeasurement = quick ? 3 : 7
 
 /// The median of `samplesPerMeasurement` timings of `body`, each repeated enough to last ≥ 40 ms, in seconds per call.
@@ -140,8 +149,9 @@ func startupMilliseconds(_ commandArguments: [String], runs: Int, program: Strin
     return median(timings)
 }
 
-/// numpy's figures at `threads` BLAS threads: GFLOP/s per size, then ms per MLP step; nil without python3 + numpy.
-func numpyFigures(threads: Int) -> (gflops: [Double], mlpMilliseconds: Double)? {
+/// numpy's figures at `threads` BLAS threads: GFLOP/s per size, ms per MLP step, and the BLAS
+/// library and kernel threadpoolctl names ("openblas Haswell"); nil without python3 + numpy.
+func numpyFigures(threads: Int) -> (gflops: [Double], mlpMilliseconds: Double, blas: String)? {
     let script = """
         import time, numpy as np
         def per_call(f):
@@ -181,6 +191,11 @@ func numpyFigures(threads: Int) -> (gflops: [Double], mlpMilliseconds: Double)? 
             return grads
         out.append(per_call(step) * 1000)
         print(" ".join(repr(v) for v in out))
+        try:
+            from threadpoolctl import threadpool_info
+            print(" ".join(f"{i['internal_api']} {i.get('architecture') or ''}".strip() for i in threadpool_info()))
+        except ImportError:
+            print("(threadpoolctl not installed)")
         """
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -195,11 +210,11 @@ func numpyFigures(threads: Int) -> (gflops: [Double], mlpMilliseconds: Double)? 
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     guard process.terminationStatus == 0 else { return nil }
-    let values = String(decoding: data, as: UTF8.self).split(separator: " ").compactMap {
-        Double($0.trimmingCharacters(in: .whitespacesAndNewlines))
-    }
+    let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+    guard let first = lines.first else { return nil }
+    let values = first.split(separator: " ").compactMap { Double($0) }
     guard values.count == sizes.count + 1 else { return nil }
-    return (Array(values.prefix(sizes.count)), values[sizes.count])
+    return (Array(values.prefix(sizes.count)), values[sizes.count], lines.dropFirst().first.map(String.init) ?? "")
 }
 
 func cpuModel() -> String {
@@ -209,13 +224,52 @@ func cpuModel() -> String {
         .trimmingCharacters(in: .whitespaces) ?? "unknown processor"
 }
 
+/// The vector extensions among the processor's flags that decide the kernel ("avx2 fma", "avx512f …").
+func vectorFeatures() -> String {
+    let info = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+    guard let line = info.split(separator: "\n").first(where: { $0.hasPrefix("flags") || $0.hasPrefix("Features") })
+    else { return "unknown (no /proc/cpuinfo)" }
+    let flags = Set(line.split(separator: ":", maxSplits: 1).last?.split(separator: " ").map(String.init) ?? [])
+    let wanted = ["sse2", "avx", "avx2", "fma", "avx512f", "avx512dq", "avx512vl", "asimd"]
+    let present = wanted.filter(flags.contains)
+    return present.joined(separator: " ")
+        + (flags.contains("avx512f") || flags.contains("asimd") ? "" : " (no avx512f)")
+}
+
+/// Where threads leave their results, so the work that made them is not left out.
+final class Sink: @unchecked Sendable {
+    private let lock = NSLock()
+    private var sum = 0.0
+
+    var total: Double { lock.withLock { sum } }
+
+    func add(_ value: Double) { lock.withLock { sum += value } }
+}
+
+/// GFLOP/s of ``MatrixProduct/Kernel/peakLoop(iterations:)`` for the benchmarked kernel, on
+/// `threads` threads at once (the median of `samplesPerMeasurement` runs of about 0.1 s).
+func peakGFLOPs(threads: Int) -> Double {
+    let iterations = 5_000_000
+    let clock = ContinuousClock()
+    let sink = Sink()
+    let timings = (0..<samplesPerMeasurement).map { _ in
+        clock.measure {
+            DispatchQueue.concurrentPerform(iterations: threads) { _ in
+                sink.add(kernel.peakLoop(iterations: iterations))
+            }
+        }
+    }
+    precondition(sink.total.isFinite)
+    return Double(threads * iterations * kernel.operationsPerPeakIteration) / median(timings.map(seconds)) / 1e9
+}
+
 func format(_ value: Double?, _ decimals: Int) -> String {
     guard let value else { return "—" }
     return String(format: "%.\(decimals)f", value)
 }
 
 func row(_ cells: [String]) {
-    let widths = [44, 10, 10, 7, 10, 10, 7]
+    let widths = [44, 12, 10, 7, 12, 10, 7]
     print(
         zip(cells, widths).enumerated().map { index, pair in
             index == 0
@@ -252,7 +306,12 @@ if let index = arguments.firstIndex(of: "--gradient-check"), index + 1 < argumen
 if let index = arguments.firstIndex(of: "--product"), index + 2 < arguments.count,
     let n = Int(arguments[index + 1]), let threads = Int(arguments[index + 2])
 {
-    print(productGFLOPs(n, MatrixProduct(threads: threads)))
+    print(productGFLOPs(n, MatrixProduct(threads: threads, kernel: kernel)))
+    exit(0)
+}
+
+if arguments.contains("--peak") {
+    print(peakGFLOPs(threads: 1), peakGFLOPs(threads: 2))
     exit(0)
 }
 
@@ -291,26 +350,39 @@ if arguments.contains("--mlp-step") {
     exit(0)
 }
 
+let peak1 = peakGFLOPs(threads: 1)
+let peak2 = peakGFLOPs(threads: 2)
+print("nnhw-bench on \(cpuModel()), \(ProcessInfo.processInfo.activeProcessorCount) processors")
+print("features: \(vectorFeatures())")
 print(
-    "nnhw-bench on \(cpuModel()), \(ProcessInfo.processInfo.activeProcessorCount) processors; kernel "
-        + (MatrixProduct.fusesMultiplyAdd ? "fused multiply-add" : "portable (multiply, add)")
-)
+    "kernel: \(kernel.rawValue) (\(kernel.summary))"
+        + (kernel == .native
+            ? ", this build's own" : ", not this build's own (\(MatrixProduct.Kernel.native.rawValue))")
+        + (kernel.isCompiledNatively ? "" : ", not compiled for its instructions: slow"))
+print(
+    "peak of its instructions (\(kernel == .portable ? "multiply then add" : "fused multiply-add") loop): "
+        + "\(format(peak1, 1)) GFLOP/s on one thread, \(format(peak2, 1)) on two")
 let numpy1 = compare ? numpyFigures(threads: 1) : nil
 let numpy2 = compare ? numpyFigures(threads: 2) : nil
 if compare && numpy1 == nil { print("(numpy not available: python3 -c 'import numpy' failed)") }
+if let numpy1 { print("numpy's BLAS (threadpoolctl): \(numpy1.blas)") }
 row(["", "nnhw 1T", "numpy 1T", "ratio", "nnhw 2T", "numpy 2T", "ratio"])
+/// "37.4 (79%)": GFLOP/s and its share of the measured peak.
+func withPeak(_ gflops: Double, _ peak: Double) -> String {
+    "\(format(gflops, 1)) (\(format(100 * gflops / peak, 0))%)"
+}
 func ratio(_ a: Double?, _ b: Double?) -> String {
     guard let a, let b else { return "—" }
     return format(a / b, 2)
 }
 for (index, n) in sizes.enumerated() {
-    let one = productGFLOPs(n, MatrixProduct(threads: 1))
-    let two = productGFLOPs(n, MatrixProduct(threads: 2))
+    let one = productGFLOPs(n, MatrixProduct(threads: 1, kernel: kernel))
+    let two = productGFLOPs(n, MatrixProduct(threads: 2, kernel: kernel))
     let np1 = numpy1?.gflops[index]
     let np2 = numpy2?.gflops[index]
     row([
-        "product n=\(n) GFLOP/s", format(one, 1), format(np1, 1), ratio(one, np1), format(two, 1), format(np2, 1),
-        ratio(two, np2),
+        "product n=\(n) GFLOP/s", withPeak(one, peak1), format(np1, 1), ratio(one, np1), withPeak(two, peak2),
+        format(np2, 1), ratio(two, np2),
     ])
 }
 let step1 = mlpStepInChild(threads: 1)

@@ -3,13 +3,17 @@ import Testing
 
 @Suite("Matrix product: packed, blocked kernel against a plain reference")
 struct MatrixProductTests {
-    /// Awkward shapes m × k × n: single rows and columns, sizes one off the 6 × 8 tile,
-    /// the 96-row block, the 256-deep slice and the 1024-column block, and tall-thin products.
+    /// Awkward shapes m × k × n: single rows and columns, sizes one off the 6 × 8 and
+    /// 12 × 16 tiles, the 96- and 192-row blocks, the 128- and 256-deep slices and the
+    /// 1024- and 2048-column blocks, and tall-thin products.
     static let shapes: [(Int, Int, Int)] = [
         (1, 1, 1), (1, 7, 1), (7, 1, 7), (7, 7, 7), (63, 65, 63), (65, 63, 65), (6, 256, 8), (97, 257, 9),
         (257, 1, 257), (1000, 3, 3), (3, 1000, 3), (3, 3, 1000), (1, 257, 65), (257, 63, 1), (130, 300, 70),
-        (5, 260, 1100), (64, 784, 20),
+        (5, 260, 1100), (64, 784, 20), (12, 128, 16), (13, 129, 17), (193, 130, 31), (11, 9, 2050),
     ]
+
+    /// Every shape with every kernel: each kernel runs, if slowly, on every processor.
+    static let cases = MatrixProduct.Kernel.allCases.flatMap { kernel in shapes.map { (kernel, $0) } }
 
     static func random(_ rows: Int, _ columns: Int, _ generator: inout SplitMix64) -> Matrix {
         Matrix(rows: rows, columns: columns, elements: (0..<(rows * columns)).map { _ in 2 * generator.nextUnit() - 1 })
@@ -43,8 +47,8 @@ struct MatrixProductTests {
             }
     }
 
-    @Test("A B equals the plain product within 1e-12 relative on one, two and three threads", arguments: shapes)
-    func product(shape: (Int, Int, Int)) {
+    @Test("A B equals the plain product within 1e-12 relative on one, two and three threads", arguments: cases)
+    func product(kernel: MatrixProduct.Kernel, shape: (Int, Int, Int)) {
         let (m, k, n) = shape
         var generator = SplitMix64(seed: UInt64(m * 1_000_003 + k * 1009 + n))
         let a = Self.random(m, k, &generator)
@@ -52,13 +56,13 @@ struct MatrixProductTests {
         let expected = Self.reference(a, b)
         #expect(Self.agrees(a * b, with: expected), "\(m) × \(k) × \(n) with *")
         for threads in [1, 2, 3] {
-            let product = MatrixProduct(threads: threads)(a, b)
-            #expect(Self.agrees(product, with: expected), "\(m) × \(k) × \(n), \(threads) threads")
+            let product = MatrixProduct(threads: threads, kernel: kernel)(a, b)
+            #expect(Self.agrees(product, with: expected), "\(kernel): \(m) × \(k) × \(n), \(threads) threads")
         }
     }
 
-    @Test("A Bᵀ and Aᵀ B equal the products with the transpose formed", arguments: shapes)
-    func transposedOperands(shape: (Int, Int, Int)) {
+    @Test("A Bᵀ and Aᵀ B equal the products with the transpose formed", arguments: cases)
+    func transposedOperands(kernel: MatrixProduct.Kernel, shape: (Int, Int, Int)) {
         let (m, k, n) = shape
         var generator = SplitMix64(seed: UInt64(m * 7919 + k * 31 + n))
         let a = Self.random(m, k, &generator)
@@ -67,9 +71,9 @@ struct MatrixProductTests {
         #expect(Self.agrees(a.multiplied(byTransposeOf: b.transposed()), with: expected))
         #expect(Self.agrees(a.transposed().transposeMultiplied(by: b), with: expected))
         for threads in [1, 2] {
-            let both = MatrixProduct(threads: threads)(
+            let both = MatrixProduct(threads: threads, kernel: kernel)(
                 a.transposed(), b.transposed(), transposingLeft: true, transposingRight: true)
-            #expect(Self.agrees(both, with: expected), "\(m) × \(k) × \(n), \(threads) threads")
+            #expect(Self.agrees(both, with: expected), "\(kernel): \(m) × \(k) × \(n), \(threads) threads")
         }
     }
 
@@ -85,5 +89,30 @@ struct MatrixProductTests {
         #expect(Matrix(rows: 2, columns: 0) * Matrix(rows: 0, columns: 3) == Matrix(rows: 2, columns: 3))
         #expect(Matrix(rows: 0, columns: 4) * Matrix(rows: 4, columns: 3) == Matrix(rows: 0, columns: 3))
         #expect(Matrix(rows: 2, columns: 4) * Matrix(rows: 4, columns: 0) == Matrix(rows: 2, columns: 0))
+    }
+}
+
+@Suite("Peak loops: the computation each kernel's peak is timed on")
+struct PeakLoopTests {
+    /// Σᵢ tᵢ after `steps` of tᵢ ← step(tᵢ) from tᵢ = i + 1, per lane, in plain scalars.
+    static func scalarSum(accumulators: Int, lanes: Int, steps: Int, _ step: (Double) -> Double) -> Double {
+        (1...accumulators).reduce(0.0) { sum, start in
+            var t = Double(start)
+            for _ in 0..<steps { t = step(t) }
+            return sum + Double(lanes) * t
+        }
+    }
+
+    @Test("each loop computes tᵢ ← tᵢ x + y (portable) or tᵢ ← tᵢ + x y (fused, wide) on its accumulators")
+    func loops() {
+        let n = 1000
+        let (x, y) = (1 - 1 / Double(n), 1 / Double(n + 3))
+        let separate = Self.scalarSum(accumulators: 6, lanes: 4, steps: n) { $0 * x + y }
+        let fused4 = Self.scalarSum(accumulators: 12, lanes: 4, steps: n) { $0 + x * y }
+        let fused8 = Self.scalarSum(accumulators: 12, lanes: 8, steps: n) { $0 + x * y }
+        #expect(abs(MatrixProduct.Kernel.portable.peakLoop(iterations: n) - separate) <= 1e-12 * separate)
+        #expect(abs(MatrixProduct.Kernel.fused.peakLoop(iterations: n) - fused4) <= 1e-12 * fused4)
+        #expect(abs(MatrixProduct.Kernel.wide.peakLoop(iterations: n) - fused8) <= 1e-12 * fused8)
+        #expect(MatrixProduct.Kernel.allCases.map(\.operationsPerPeakIteration) == [48, 96, 192])
     }
 }

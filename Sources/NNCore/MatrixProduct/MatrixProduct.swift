@@ -3,36 +3,30 @@ import Dispatch
 /// How C = op(A) op(B) is computed, op(X) being X or Xᵀ: cᵢⱼ = Σₖ op(A)ᵢₖ op(B)ₖⱼ.
 ///
 /// The product is blocked in the Goto/BLIS way, in Swift over unsafe buffers:
-/// for each block of `width` columns of C and each slice of `depth` values of
-/// k, op(B) is packed into panels of 8 columns; for each block of `height`
-/// rows, op(A) is packed into panels of 6 rows; the register-blocked
-/// ``MicroKernel`` then computes every 6 × 8 tile of C over the slice. Large
-/// products split C among threads along its longer side: a batch of 64 rows
-/// times a wide matrix is split by columns, a tall product by rows. Packing
-/// buffers are reused from product to product (``PackingWorkspace``).
+/// for each block of nc columns of C and each slice of kc values of k, op(B) is
+/// packed into panels of nr columns; for each block of mc rows, op(A) is packed
+/// into panels of mr rows; a register-blocked micro-kernel (``Kernel``) then
+/// computes every mr × nr tile of C over the slice. Large products split C
+/// among threads along its longer side: a batch of 64 rows times a wide matrix
+/// is split by columns, a tall product by rows. Packing buffers are reused from
+/// product to product (``PackingWorkspace``).
 public struct MatrixProduct: Sendable, Hashable {
     /// The number of threads; nil chooses one for small products and, for large
     /// ones, every processor online (or `NNHW_THREADS` when that is set).
     public var threads: Int?
 
-    /// A product on the given number of threads (nil: chosen by size).
+    /// The micro-kernel: this build's own (``Kernel/native``) unless another is asked for.
+    public var kernel: Kernel
+
+    /// A product on the given number of threads (nil: chosen by size) with the given kernel.
     ///
     /// - Precondition: `threads` is nil or positive.
-    public init(threads: Int? = nil) {
+    public init(threads: Int? = nil, kernel: Kernel = .native) {
         precondition(threads.map { $0 > 0 } ?? true, "A product needs at least one thread")
         self.threads = threads
+        self.kernel = kernel
     }
 
-    /// Whether this build's micro-kernel uses fused multiply-adds: true on arm64,
-    /// and on x86-64 when Package.swift found AVX2 and FMA on the build host.
-    public static var fusesMultiplyAdd: Bool { MicroKernel.fusesMultiplyAdd }
-
-    /// Values of k packed per slice (kc).
-    static let depth = 256
-    /// Rows of op(A) packed per block (mc), a multiple of the tile's 6 rows.
-    static let height = 96
-    /// Columns of op(B) packed per block (nc), a multiple of the tile's 8 columns.
-    static let width = 1024
     /// From this many multiply-adds (m · k · n) on, several threads are faster than one.
     static let threadingThreshold = 1 << 21
 
@@ -55,7 +49,12 @@ public struct MatrixProduct: Sendable, Hashable {
             lhs.elements.withUnsafeBufferPointer { a in
                 rhs.elements.withUnsafeBufferPointer { b in
                     if let a = a.baseAddress, let b = b.baseAddress, let c = buffer.baseAddress {
-                        multiply(Pointers(a: a, b: b, c: c), left, right)
+                        let pointers = Pointers(a: a, b: b, c: c)
+                        switch kernel {
+                        case .portable: multiply(PortableKernel.self, pointers, left, right)
+                        case .fused: multiply(FusedKernel.self, pointers, left, right)
+                        case .wide: multiply(WideKernel.self, pointers, left, right)
+                        }
                     }
                 }
             }
@@ -64,10 +63,10 @@ public struct MatrixProduct: Sendable, Hashable {
         return Matrix(rows: m, columns: n, elements: result)
     }
 
-    /// The number of parts C is split into, along columns (units of 8) when
-    /// `byColumns`, along rows (units of 6) otherwise.
-    private func parts(m: Int, k: Int, n: Int, byColumns: Bool) -> Int {
-        let units = byColumns ? (n + 7) / 8 : (m + 5) / 6
+    /// The number of parts C is split into, along columns (units of `unit`) when
+    /// `byColumns`, along rows otherwise.
+    private func parts(m: Int, k: Int, n: Int, byColumns: Bool, unit: Int) -> Int {
+        let units = ((byColumns ? n : m) + unit - 1) / unit
         if let threads { return min(threads, units) }
         let work = m.multipliedReportingOverflow(by: k)
         let total = work.partialValue.multipliedReportingOverflow(by: n)
@@ -75,37 +74,39 @@ public struct MatrixProduct: Sendable, Hashable {
         return large ? min(Processor.threadLimit, units) : 1
     }
 
-    private func multiply(_ pointers: Pointers, _ left: Operand, _ right: Operand) {
+    private func multiply<K: MicroKernel>(_ kernel: K.Type, _ pointers: Pointers, _ left: Operand, _ right: Operand) {
         let m = left.rows
         let n = right.columns
         let byColumns = n >= m
-        let parts = parts(m: m, k: left.columns, n: n, byColumns: byColumns)
+        let unit = byColumns ? K.columns : K.rows
+        let parts = parts(m: m, k: left.columns, n: n, byColumns: byColumns, unit: unit)
         guard parts > 1 else {
-            Self.multiply(pointers, left, right, rows: 0..<m, columns: 0..<n)
+            Self.multiply(kernel, pointers, left, right, rows: 0..<m, columns: 0..<n)
             return
         }
-        let unit = byColumns ? MicroKernel.columns : MicroKernel.rows
         let extent = byColumns ? n : m
         let share = ((extent + parts - 1) / parts + unit - 1) / unit * unit
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             let range = min(extent, part * share)..<min(extent, (part + 1) * share)
             guard !range.isEmpty else { return }
             if byColumns {
-                Self.multiply(pointers, left, right, rows: 0..<m, columns: range)
+                Self.multiply(kernel, pointers, left, right, rows: 0..<m, columns: range)
             } else {
-                Self.multiply(pointers, left, right, rows: range, columns: 0..<n)
+                Self.multiply(kernel, pointers, left, right, rows: range, columns: 0..<n)
             }
         }
     }
 
     /// C[rows, columns] = op(A)[rows, :] op(B)[:, columns] on the calling thread;
     /// C is row-major with n columns and is written, not read, on the first slice.
-    private static func multiply(
-        _ pointers: Pointers, _ left: Operand, _ right: Operand, rows: Range<Int>, columns: Range<Int>
+    private static func multiply<K: MicroKernel>(
+        _ kernel: K.Type, _ pointers: Pointers, _ left: Operand, _ right: Operand, rows: Range<Int>,
+        columns: Range<Int>
     ) {
         let k = left.columns
         let ldc = right.columns
-        let (mr, nr) = (MicroKernel.rows, MicroKernel.columns)
+        let (mr, nr) = (K.rows, K.columns)
+        let (depth, height, width) = (K.depth, K.height, K.width)
         let workspace = PackingWorkspace.buffer(count: height * depth + depth * width + mr * nr)
         let packedA = workspace
         let packedB = workspace + height * depth
@@ -119,27 +120,28 @@ public struct MatrixProduct: Sendable, Hashable {
             for pc in stride(from: 0, to: k, by: sliceDepth) {
                 let kc = min(sliceDepth, k - pc)
                 packRight(
-                    depth: kc, columns: nc, pointers.b + pc * right.rowStride + jc * right.columnStride,
+                    kernel, depth: kc, columns: nc, pointers.b + pc * right.rowStride + jc * right.columnStride,
                     rowStride: right.rowStride, columnStride: right.columnStride, into: packedB)
                 for ic in stride(from: rows.lowerBound, to: rows.upperBound, by: height) {
                     let mc = min(height, rows.upperBound - ic)
                     packLeft(
-                        rows: mc, depth: kc, pointers.a + ic * left.rowStride + pc * left.columnStride,
+                        kernel, rows: mc, depth: kc, pointers.a + ic * left.rowStride + pc * left.columnStride,
                         rowStride: left.rowStride, columnStride: left.columnStride, into: packedA)
                     for jr in stride(from: 0, to: nc, by: nr) {
                         for ir in stride(from: 0, to: mc, by: mr) {
                             let target = pointers.c + (ic + ir) * ldc + jc + jr
                             let (tileRows, tileColumns) = (min(mr, mc - ir), min(nr, nc - jr))
                             if tileRows == mr && tileColumns == nr {
-                                MicroKernel.tile(
+                                K.tile(
                                     depth: kc, packedA + ir * kc, packedB + jr * kc, into: target, stride: ldc,
                                     adding: pc > 0)
                             } else {
-                                MicroKernel.tile(
+                                K.tile(
                                     depth: kc, packedA + ir * kc, packedB + jr * kc, into: tile, stride: nr,
                                     adding: false)
                                 deposit(
-                                    tile, into: target, stride: ldc, rows: tileRows, columns: tileColumns,
+                                    tile, columnsApart: nr, into: target, stride: ldc, rows: tileRows,
+                                    columns: tileColumns,
                                     adding: pc > 0)
                             }
                         }
@@ -149,12 +151,11 @@ public struct MatrixProduct: Sendable, Hashable {
         }
     }
 
-    /// Stores (or adds, when `adding`) the top-left rows × columns of a 6 × 8 tile into C.
+    /// Stores (or adds, when `adding`) the top-left rows × columns of a tile whose rows lie nr apart into C.
     private static func deposit(
-        _ tile: UnsafeMutablePointer<Double>, into c: UnsafeMutablePointer<Double>, stride ldc: Int, rows: Int,
-        columns: Int, adding: Bool
+        _ tile: UnsafeMutablePointer<Double>, columnsApart nr: Int, into c: UnsafeMutablePointer<Double>,
+        stride ldc: Int, rows: Int, columns: Int, adding: Bool
     ) {
-        let nr = MicroKernel.columns
         for r in 0..<rows {
             for j in 0..<columns {
                 c[r * ldc + j] = adding ? c[r * ldc + j] + tile[r * nr + j] : tile[r * nr + j]

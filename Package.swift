@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 /// Code generation for NNCore's matrix kernel.
@@ -14,12 +15,17 @@ import PackageDescription
 /// multiply-add (`vfmadd231pd` on AVX2 + FMA). Such a binary may stop with
 /// SIGILL on an older processor, and the unsafe flag makes the package
 /// unusable as a dependency while the variable is set: use it for a root
-/// build on the machine that runs it. README's Performance section gives
-/// what each choice costs.
+/// build on the machine that runs it. When the build machine's processor
+/// has AVX-512F (its flags in /proc/cpuinfo), `NNHW_AVX512` is defined too and
+/// the 12 × 16 SIMD8 kernel is the one products use; `NNHW_KERNEL=fused` keeps
+/// the AVX2 kernel there. README's Performance section gives what each choice costs.
 let kernelSettings: [SwiftSetting] = {
     guard Context.environment["NNHW_NATIVE"] == "1" else { return [] }
     #if arch(x86_64)
-        return [.define("NNHW_FMA"), .unsafeFlags(["-target-cpu", "native"])]
+        let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        let flags = cpuinfo.split(separator: "\n").first { $0.hasPrefix("flags") }?.split(separator: " ") ?? []
+        let wide = flags.contains("avx512f") && Context.environment["NNHW_KERNEL"] != "fused"
+        return [.define("NNHW_FMA"), .unsafeFlags(["-target-cpu", "native"])] + (wide ? [.define("NNHW_AVX512")] : [])
     #else
         return [.unsafeFlags(["-target-cpu", "native"])]
     #endif

@@ -1,14 +1,15 @@
 import NNCore
 
-/// One problem `nnhw generate forward|backward` makes: a dense ReLU (or identity)
-/// network with small integers drawn so that every value of its worked solution
-/// is an integer (see ``NiceNetwork``), with its spec and its problem statement.
+/// One problem `nnhw generate forward|backward` makes: a dense network with
+/// small numbers drawn so that every value of its worked solution is an integer,
+/// or has at most the decimals its statement rounds to (see ``NiceNetwork``),
+/// with its spec, its problem statement and how the key is solved.
 public struct GeneratedNetworkProblem: Sendable {
     /// What the problem asks for.
     public enum Kind: String, Sendable, CaseIterable {
         /// The forward pass and the loss.
         case forward
-        /// The forward pass, the loss and every gradient by backpropagation.
+        /// The forward pass, the loss, every gradient by backpropagation and, with a learning rate, one update.
         case backward
     }
 
@@ -20,89 +21,59 @@ public struct GeneratedNetworkProblem: Sendable {
     public var problem: NetworkProblem
     /// The problem statement: the numbers given, without any solution.
     public var statement: Solution
+    /// How the key rounds every intermediate value (`--round-intermediates K`), or nil when it is exact.
+    public var rounding: Rounding?
+    /// The nnhw command line (subcommand first) that solves the spec, saved as FILE, as the key is solved.
+    public var arguments: [String]
 
-    /// The variants `--seed S --variants N --sizes … --activations …` ask for;
-    /// variant i (from 0) is drawn from seed S + i.
+    /// The variants `--seed S --variants N --sizes … --activations … --dead-units N --learning-rate η
+    /// --decimals K` ask for; variant i (from 0) is drawn from seed S + i.
     ///
-    /// - Throws: a usage error for malformed sizes, activations other than relu and
-    ///   identity, or sizes for which no integer network keeps every ReLU unit active.
+    /// - Throws: a usage error for malformed settings (see ``GeneratedNetworkSettings``), or
+    ///   sizes for which no network keeps every unit in its range.
     public static func variants(_ kind: Kind, _ options: OptionValues) throws(InputError) -> [GeneratedNetworkProblem] {
-        let sizes = try NetworkTemplate.sizes(options.text("--sizes") ?? "2,3,1")
-        let layers = sizes.count - 1
-        let names = (options.text("--activations") ?? "relu").split(separator: ",").map { String($0).trimmingSpaces }
-        guard names.allSatisfy({ $0 == "relu" || $0 == "identity" }), names.count == 1 || names.count == layers
-        else {
-            throw InputError(
-                at: "--activations",
-                .expected(
-                    "relu or identity, one for all layers or one per layer", got: options.text("--activations") ?? ""))
-        }
-        let activations = names.count == layers ? names : Array(repeating: names[0], count: layers)
+        let settings = try GeneratedNetworkSettings(kind, options)
         let first = options.seed("--seed") ?? 0
         let count = options.whole("--variants") ?? 1
         var variants: [GeneratedNetworkProblem] = []
         for index in 0..<count {
             let seed = first &+ UInt64(index)
             var generator = SplitMix64(seed: seed)
+            let rules = settings.rules(using: &generator)
             guard
                 let drawn = NiceNetwork.draw(
-                    sizes: sizes, isReLU: activations.map { $0 == "relu" }, using: &generator)
+                    sizes: settings.sizes, activations: settings.layerActivations, rules: rules,
+                    scale: settings.scale, using: &generator)
             else { throw InputError(at: "--sizes", .noNiceDraw) }
-            variants.append(
-                try GeneratedNetworkProblem(kind, drawn, activations: activations, seed: seed, number: index + 1))
+            variants.append(try GeneratedNetworkProblem(kind, drawn, settings, seed: seed, number: index + 1))
         }
         return variants
     }
 
-    private init(_ kind: Kind, _ drawn: NiceNetwork, activations: [String], seed: UInt64, number: Int)
-        throws(InputError)
-    {
+    private init(
+        _ kind: Kind, _ drawn: NiceNetwork, _ settings: GeneratedNetworkSettings, seed: UInt64, number: Int
+    ) throws(InputError) {
         func vector(_ values: [Double]) -> JSONValue { .array(values.map(JSONValue.number)) }
-        let layers = activations.indices.map { layer in
+        let layers = settings.activations.indices.map { layer in
             JSONValue.object([
                 JSONMember("weights", .array(drawn.weights[layer].map(vector))),
                 JSONMember("bias", vector(drawn.biases[layer])),
-                JSONMember("activation", .string(activations[layer])),
+                JSONMember("activation", .string(settings.activations[layer])),
             ])
         }
-        spec = .object([
-            JSONMember("input", vector(drawn.input[0])),
-            JSONMember("target", vector(drawn.target[0])),
-            JSONMember("layers", .array(layers)),
-            JSONMember("loss", .string("squared_error")),
-        ])
+        spec = .object(
+            [
+                JSONMember("input", vector(drawn.input[0])),
+                JSONMember("target", vector(drawn.target[0])),
+                JSONMember("layers", .array(layers)),
+                JSONMember("loss", .string("squared_error")),
+            ] + (settings.learningRate.map { [JSONMember("learning_rate", .number($0))] } ?? []))
         self.seed = seed
+        rounding = settings.rounding
+        arguments =
+            [kind.rawValue, "--net", "FILE"]
+            + (settings.rounding.map { ["--round-intermediates", String($0.decimals)] } ?? [])
         problem = try NetworkProblem(json: spec, source: "generated problem \(number)")
-        statement = Self.statement(kind, drawn, activations: activations, number: number)
-    }
-
-    /// "Problem N": what to compute, then x, y and every W⁽ˡ⁾ and b⁽ˡ⁾.
-    private static func statement(_ kind: Kind, _ drawn: NiceNetwork, activations: [String], number: Int) -> Solution {
-        let prediction = MathExpression.symbol(Symbol("y", accent: .hat))
-        let loss = MathExpression.equation(
-            .symbol(Symbol("L")),
-            .power(.parenthesized(.infix(.minus, [prediction, .symbol(Symbol("y"))])), .number(2)))
-        let names = activations.map { $0 == "relu" ? "ReLU" : "the identity" }
-        let layerWords =
-            Set(names).count == 1
-            ? "every layer applies \(names[0])" : "the layers apply \(names.joined(separator: ", ")) in order"
-        let task: Prose =
-            kind == .forward
-            ? "Compute the forward pass, every pre-activation and activation, and the loss \(loss)."
-            : "Compute the forward pass, the loss \(loss), and by backpropagation every \(Symbol("δ", layerName: "l")), \(MathExpression.partial(of: .symbol(Symbol("L")), withRespectTo: .symbol(Symbol("W", layerName: "l")))) and \(MathExpression.partial(of: .symbol(Symbol("L")), withRespectTo: .symbol(Symbol("b", layerName: "l"))))."
-        var solution = Solution(
-            title: "Problem \(String(number))",
-            preamble: [
-                "A network of \(drawn.weights.count) dense layers, \(Symbol("a", layerName: "l")) = \(Symbol("W", layerName: "l")) \(Symbol("z", layerName: "l−1")) + \(Symbol("b", layerName: "l")); \(layerWords).",
-                task,
-            ])
-        solution.beginSection("Given")
-        solution.addStep(.symbol(Symbol("x")), [.matrix(Matrix(column: drawn.input[0]))])
-        solution.addStep(.symbol(Symbol("y")), [.matrix(Matrix(column: drawn.target[0]))])
-        for layer in drawn.weights.indices {
-            solution.addStep(.symbol(Symbol("W", layer: layer + 1)), [.matrix(Matrix(drawn.weights[layer]))])
-            solution.addStep(.symbol(Symbol("b", layer: layer + 1)), [.matrix(Matrix(column: drawn.biases[layer]))])
-        }
-        return solution
+        statement = GeneratedNetworkStatement(kind: kind, drawn: drawn, settings: settings).solution(number: number)
     }
 }

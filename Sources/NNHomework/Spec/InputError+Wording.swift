@@ -258,7 +258,10 @@ extension InputError {
         case .twoLossNames(let first, let second):
             "names two losses, \"\(first)\" and \"\(second)\"; write parameters as KEY=VALUE (scale=0.5)"
         case .noNiceDraw:
-            "found no integer weights keeping every ReLU unit active; give fewer or smaller layers"
+            "found no small weights keeping every unit in its range; give fewer or smaller layers"
+        case .tooManyDeadUnits(let count, let hidden):
+            "\(counted(count, "dead unit")) asked for, but the network has "
+                + (hidden == 0 ? "no hidden ReLU unit" : "only \(counted(hidden, "hidden ReLU unit"))")
         case .unclosedBracket(let text): "a bracket or quote in \"\(text)\" is not closed"
         case .repeatedInGrid(let name): "\(name) is given twice in one grid"
         case .unknownExample(let name, let suggestion, let examples):

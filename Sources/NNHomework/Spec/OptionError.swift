@@ -128,6 +128,8 @@ public enum OptionError: Sendable, Hashable {
     case twoLossNames(String, String)
     /// An option's text with a bracket or quote left open.
     case unclosedBracket(String)
-    /// `--random` found no integer network keeping every ReLU unit active.
+    /// `--random` or `generate` found no network keeping every unit in its range.
     case noNiceDraw
+    /// `--dead-units` asking for `count` dead units of a network with `hidden` hidden ReLU units.
+    case tooManyDeadUnits(Int, hidden: Int)
 }

@@ -147,8 +147,8 @@ struct GenerateCommandTests {
         "malformed options are refused with one line",
         arguments: [
             (
-                ["generate", "backward", "--activations", "tanh"], 64,
-                "nnhw: --activations: expected relu or identity, one for all layers or one per layer, got \"tanh\""
+                ["generate", "backward", "--activations", "softmax"], 64,
+                "nnhw: --activations: expected relu, identity, tanh or sigmoid, one for all layers or one per layer, got \"softmax\""
             ),
             (
                 ["generate", "backward", "--sizes", "2,65"], 64,

@@ -2,7 +2,9 @@
 /// round(x) = ⌊x · 10ᴷ + ½⌉ / 10ᴷ, halves away from zero (0.4485 → 0.449 for K = 3).
 ///
 /// A value that is a decimal half in writing (0.4485) may be stored a hair
-/// below it in binary; it is rounded as written, the way a student rounds it.
+/// below it in binary, or be computed a hair below it (a sum of products that
+/// cancel, 0.0015 as 0.0014999999999999996); it is rounded as written, the way a
+/// student rounds it: a value within 10⁻⁹ · 10⁻ᴷ of a half counts as the half.
 public struct Rounding: Sendable, Hashable {
     /// The number of decimals K kept, 0 … 15.
     public let decimals: Int
@@ -23,7 +25,7 @@ public struct Rounding: Sendable, Hashable {
     public func apply(_ x: Double) -> Double {
         let scaled = x * scale
         guard scaled.isFinite, scaled.magnitude < 0x1p52 else { return x }
-        let nudged = scaled + (scaled < 0 ? -4 : 4) * scaled.ulp
+        let nudged = scaled + (scaled < 0 ? -1 : 1) * max(4 * scaled.ulp, 1e-9)
         let rounded = nudged.rounded(.toNearestOrAwayFromZero) / scale
         return rounded == 0 ? 0 : rounded
     }

@@ -63,7 +63,7 @@ struct GeneratedNetworkSettings: Sendable {
                 throw InputError(
                     at: "--learning-rate",
                     .expected(
-                        "at most \(Self.learningRateDecimals) decimals", got: options.text("--learning-rate") ?? ""))
+                        "at most \(Self.learningRateDecimals) decimals", got: specText(rate)))
             }
             rateDecimals = decimals
         }

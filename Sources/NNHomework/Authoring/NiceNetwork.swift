@@ -139,10 +139,11 @@ private struct Drawer {
         return NiceNetwork(input: input, weights: weights, biases: biases, target: target)
     }
 
-    /// z = f(a) of a unit of `layer` (from 1): a itself on the integer scale, as a template's draw has always used it.
+    /// z = f(a) of a unit of `layer` (from 1), rounded on the tenths scale.
     private func output(_ a: Double, layer: Int) -> Double {
-        guard case .tenths(let rounding) = scale else { return a }
-        return rounding.apply(activations[layer - 1].value(a))
+        let z = activations[layer - 1].value(a)
+        guard case .tenths(let rounding) = scale else { return z }
+        return rounding.apply(z)
     }
 
     private func nonzeroInput(_ generator: inout SplitMix64) -> Double {

@@ -55,9 +55,16 @@ struct GeneratedNetworkStatement {
         let backpropagation: Prose =
             "Compute the forward pass, the loss \(loss), and by backpropagation every \(Symbol("δ", layerName: "l")), \(gradient("W")) and \(gradient("b"))."
         guard settings.learningRate != nil else { return backpropagation }
-        let (weights, bias, eta) = (Symbol("W", layerName: "l"), Symbol("b", layerName: "l"), Symbol("η"))
+        func step(_ parameter: String) -> MathExpression {
+            .infix(
+                .minus,
+                [
+                    .symbol(Symbol(parameter, layerName: "l")),
+                    .product([.symbol(Symbol("η")), gradient(parameter)]),
+                ])
+        }
         return backpropagation
-            + " Then take one gradient-descent step: give every new \(weights) − \(eta) \(gradient("W")) and \(bias) − \(eta) \(gradient("b"))."
+            + " Then take one gradient-descent step: give every new \(step("W")) and \(step("b"))."
     }
 
     /// ∂L/∂W⁽ˡ⁾ or ∂L/∂b⁽ˡ⁾.

@@ -47,7 +47,7 @@ extension MatrixProduct {
         /// Columns of the kernel's tile (nr).
         public var tileColumns: Int { kernelType.columns }
 
-        var kernelType: any MicroKernel.Type {
+        private var kernelType: any MicroKernel.Type {
             switch self {
             case .portable: PortableKernel.self
             case .fused: FusedKernel.self

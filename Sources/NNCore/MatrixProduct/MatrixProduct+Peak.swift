@@ -9,10 +9,10 @@ extension MatrixProduct.Kernel {
     }
 
     /// The processor's peak for this kernel's instructions, to be timed: `iterations`
-    /// steps of tᵢ ← tᵢ + x y on independent accumulators of the kernel's vector width,
-    /// with its fused or separate multiply and add, so nothing
-    /// but the floating-point units' throughput bounds it. Returns Σ tᵢ, so the loop
-    /// cannot be left out.
+    /// steps on independent accumulators of the kernel's vector width, tᵢ ← tᵢ + x y as one
+    /// fused multiply-add (fused, wide) or tᵢ ← tᵢ x + y as a multiply then an add
+    /// (portable), so nothing but the floating-point units' throughput bounds it.
+    /// Returns Σ tᵢ, so the loop cannot be left out.
     ///
     /// - Complexity: O(iterations).
     public func peakLoop(iterations: Int) -> Double {

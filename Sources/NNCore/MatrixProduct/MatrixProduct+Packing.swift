@@ -14,14 +14,20 @@ extension MatrixProduct {
             let rows = min(mr, mc - first)
             if rows < mr { panel.update(repeating: 0, count: mr * kc) }
             if rowStride == 1 {
-                // mr consecutive numbers per p: for a whole panel a fixed-length copy the compiler vectorises.
-                for p in 0..<kc {
-                    let source = a + p * columnStride + first
+                // mr consecutive numbers per p, copied two at a time for a whole panel (mr is even);
+                // the pointers advance by addition, without checked index products.
+                var source = a + first
+                var target = panel
+                for _ in 0..<kc {
                     if rows == mr {
-                        for r in 0..<mr { panel[p * mr + r] = source[r] }
+                        for r in stride(from: 0, to: mr, by: 2) {
+                            (target + r).storeVector((source + r).loadVector(SIMD2<Double>.self), adding: false)
+                        }
                     } else {
-                        for r in 0..<rows { panel[p * mr + r] = source[r] }
+                        for r in 0..<rows { target[r] = source[r] }
                     }
+                    source += columnStride
+                    target += mr
                 }
             } else {
                 // The panel's rows read side by side, each contiguous, the panel written in
@@ -53,14 +59,20 @@ extension MatrixProduct {
             let columns = min(nr, nc - first)
             if columns < nr { panel.update(repeating: 0, count: nr * kc) }
             if columnStride == 1 {
-                // nr consecutive numbers per p: for a whole panel a fixed-length copy the compiler vectorises.
-                for p in 0..<kc {
-                    let source = b + p * rowStride + first
+                // nr consecutive numbers per p, copied four at a time for a whole panel (nr is a
+                // multiple of 4); the pointers advance by addition, without checked index products.
+                var source = b + first
+                var target = panel
+                for _ in 0..<kc {
                     if columns == nr {
-                        for j in 0..<nr { panel[p * nr + j] = source[j] }
+                        for j in stride(from: 0, to: nr, by: 4) {
+                            (target + j).storeVector((source + j).loadVector(SIMD4<Double>.self), adding: false)
+                        }
                     } else {
-                        for j in 0..<columns { panel[p * nr + j] = source[j] }
+                        for j in 0..<columns { target[j] = source[j] }
                     }
+                    source += rowStride
+                    target += nr
                 }
             } else {
                 // nr columns of op(B) (rows of B) read side by side, each contiguous, the

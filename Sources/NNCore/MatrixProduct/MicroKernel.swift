@@ -4,9 +4,9 @@
 /// panel of B (`columns` columns stored row by row: bₚ is `columns` consecutive
 /// numbers), with the blocking sizes that keep its panels in the caches.
 protocol MicroKernel: SendableMetatype {
-    /// Rows of a tile (mr).
+    /// Rows of a tile (mr), even: packing copies two rows at a time.
     static var rows: Int { get }
-    /// Columns of a tile (nr).
+    /// Columns of a tile (nr), a multiple of 4: packing copies four columns at a time.
     static var columns: Int { get }
     /// Values of k packed per slice (kc): a kc × nr panel of B stays in the L1 cache.
     static var depth: Int { get }

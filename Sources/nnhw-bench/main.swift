@@ -5,7 +5,7 @@ import NNCore
 /// start-up of the nnhw binary; with --compare, numpy's and PyTorch's figures from the same run.
 ///
 /// Usage: swift run -c release nnhw-bench [--compare] [--nnhw PATH] [--quick] [--kernel NAME]
-/// (--product N THREADS, --peak, --mlp-step, --training and --gradient-check S time one row alone.)
+/// (--product N THREADS|auto, --peak, --mlp-step, --training and --gradient-check S time one row alone.)
 fixHeapThresholds()
 let arguments = Array(CommandLine.arguments.dropFirst())
 let compare = arguments.contains("--compare")
@@ -281,9 +281,21 @@ func row(_ cells: [String]) {
 /// ms per MLP step measured by a child nnhw-bench with NNHW_THREADS set, so the thread limit
 /// applies to every product inside the network.
 func mlpStepInChild(threads: Int) -> Double? {
+    inChild(["--mlp-step"], threads: threads)
+}
+
+/// GFLOP/s of an n × n product on at most `threads` threads, the number chosen by size as in
+/// nnhw's own products (one thread below about 2²¹ multiply-adds, as OpenBLAS also does),
+/// measured by a child nnhw-bench with NNHW_THREADS set.
+func automaticProductInChild(_ n: Int, threads: Int) -> Double? {
+    inChild(["--product", "\(n)", "auto", "--kernel", kernel.rawValue], threads: threads)
+}
+
+/// The number a child nnhw-bench prints for `childArguments` with NNHW_THREADS=`threads`; nil if it fails.
+func inChild(_ childArguments: [String], threads: Int) -> Double? {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-    process.arguments = ["--mlp-step"] + (quick ? ["--quick"] : [])
+    process.arguments = childArguments + (quick ? ["--quick"] : [])
     var environment = ProcessInfo.processInfo.environment
     environment["NNHW_THREADS"] = "\(threads)"
     process.environment = environment
@@ -303,10 +315,13 @@ if let index = arguments.firstIndex(of: "--gradient-check"), index + 1 < argumen
     exit(0)
 }
 
-if let index = arguments.firstIndex(of: "--product"), index + 2 < arguments.count,
-    let n = Int(arguments[index + 1]), let threads = Int(arguments[index + 2])
-{
-    print(productGFLOPs(n, MatrixProduct(threads: threads, kernel: kernel)))
+if let index = arguments.firstIndex(of: "--product"), index + 2 < arguments.count, let n = Int(arguments[index + 1]) {
+    let threads = arguments[index + 2]
+    guard threads == "auto" || (Int(threads) ?? 0) > 0 else {
+        FileHandle.standardError.write(Data("nnhw-bench: --product N THREADS takes a positive THREADS or auto\n".utf8))
+        exit(64)
+    }
+    print(productGFLOPs(n, MatrixProduct(threads: Int(threads), kernel: kernel)))
     exit(0)
 }
 
@@ -377,11 +392,12 @@ func ratio(_ a: Double?, _ b: Double?) -> String {
 }
 for (index, n) in sizes.enumerated() {
     let one = productGFLOPs(n, MatrixProduct(threads: 1, kernel: kernel))
-    let two = productGFLOPs(n, MatrixProduct(threads: 2, kernel: kernel))
+    let two = automaticProductInChild(n, threads: 2)
     let np1 = numpy1?.gflops[index]
     let np2 = numpy2?.gflops[index]
     row([
-        "product n=\(n) GFLOP/s", withPeak(one, peak1), format(np1, 1), ratio(one, np1), withPeak(two, peak2),
+        "product n=\(n) GFLOP/s", withPeak(one, peak1), format(np1, 1), ratio(one, np1),
+        two.map { withPeak($0, peak2) } ?? "—",
         format(np2, 1), ratio(two, np2),
     ])
 }

@@ -8,40 +8,9 @@ extension MatrixProduct {
         _: K.Type, rows mc: Int, depth kc: Int, _ a: UnsafePointer<Double>, rowStride: Int, columnStride: Int,
         into packed: UnsafeMutablePointer<Double>
     ) {
-        let mr = K.rows
-        var panel = packed
-        for first in stride(from: 0, to: mc, by: mr) {
-            let rows = min(mr, mc - first)
-            if rows < mr { panel.update(repeating: 0, count: mr * kc) }
-            if rowStride == 1 {
-                // mr consecutive numbers per p, copied two at a time for a whole panel (mr is even);
-                // the pointers advance by addition, without checked index products.
-                var source = a + first
-                var target = panel
-                for _ in 0..<kc {
-                    if rows == mr {
-                        for r in stride(from: 0, to: mr, by: 2) {
-                            (target + r).storeVector((source + r).loadVector(SIMD2<Double>.self), adding: false)
-                        }
-                    } else {
-                        for r in 0..<rows { target[r] = source[r] }
-                    }
-                    source += columnStride
-                    target += mr
-                }
-            } else {
-                // The panel's rows read side by side, each contiguous, the panel written in
-                // order (row by row would write mr numbers apart).
-                let row0 = a + first * rowStride
-                var target = panel
-                for p in 0..<kc {
-                    let source = row0 + p * columnStride
-                    for r in 0..<rows { target[r] = source[r * rowStride] }
-                    target += mr
-                }
-            }
-            panel += mr * kc
-        }
+        pack(
+            SIMD2<Double>.self, width: K.rows, lanes: mc, depth: kc, a, laneStride: rowStride,
+            depthStride: columnStride, depthsPerGroup: kc, into: packed)
     }
 
     /// Packs the kc × nc block of op(B) whose element (p, j) is
@@ -53,39 +22,95 @@ extension MatrixProduct {
         _: K.Type, depth kc: Int, columns nc: Int, _ b: UnsafePointer<Double>, rowStride: Int, columnStride: Int,
         into packed: UnsafeMutablePointer<Double>
     ) {
-        let nr = K.columns
-        var panel = packed
-        for first in stride(from: 0, to: nc, by: nr) {
-            let columns = min(nr, nc - first)
-            if columns < nr { panel.update(repeating: 0, count: nr * kc) }
-            if columnStride == 1 {
-                // nr consecutive numbers per p, copied four at a time for a whole panel (nr is a
-                // multiple of 4); the pointers advance by addition, without checked index products.
-                var source = b + first
-                var target = panel
-                for _ in 0..<kc {
-                    if columns == nr {
-                        for j in stride(from: 0, to: nr, by: 4) {
-                            (target + j).storeVector((source + j).loadVector(SIMD4<Double>.self), adding: false)
-                        }
-                    } else {
-                        for j in 0..<columns { target[j] = source[j] }
+        pack(
+            SIMD4<Double>.self, width: K.columns, lanes: nc, depth: kc, b, laneStride: columnStride,
+            depthStride: rowStride, depthsPerGroup: 4, into: packed)
+    }
+
+    /// Packs `lanes` × kc numbers, number (i, p) at source[i · laneStride + p · depthStride],
+    /// into panels of `width` lanes (the rows of op(A), or the columns of op(B)): panel q holds,
+    /// for each p, the `width` numbers of its lanes at depth p side by side. Lanes past `lanes`
+    /// are zero. `width` is a multiple of `Chunk.scalarCount`; for contiguous lanes,
+    /// `depthsPerGroup` is as in ``packWholePanels(_:width:lanes:depth:_:depthStride:depthsPerGroup:into:)``.
+    ///
+    /// - Complexity: O(lanes · kc).
+    @inline(__always)
+    private static func pack<Chunk: SIMD>(
+        _: Chunk.Type, width: Int, lanes: Int, depth kc: Int, _ source: UnsafePointer<Double>, laneStride: Int,
+        depthStride: Int, depthsPerGroup: Int, into packed: UnsafeMutablePointer<Double>
+    ) where Chunk.Scalar == Double {
+        var first = 0
+        if laneStride == 1 {
+            first = lanes / width * width
+            packWholePanels(
+                Chunk.self, width: width, lanes: first, depth: kc, source, depthStride: depthStride,
+                depthsPerGroup: depthsPerGroup, into: packed)
+        }
+        var panel = packed + first * kc
+        while first < lanes {
+            let count = min(width, lanes - first)
+            if count < width { panel.update(repeating: 0, count: width * kc) }
+            // The panel's lanes read side by side, each along its own stride, the panel
+            // written in order; pointers advance by addition, without checked index products.
+            var line = source + first * laneStride
+            var target = panel
+            for _ in 0..<kc {
+                var element = line
+                if count == width {
+                    for i in 0..<width {
+                        target[i] = element.pointee
+                        element += laneStride
                     }
-                    source += rowStride
-                    target += nr
+                } else {
+                    for i in 0..<count {
+                        target[i] = element.pointee
+                        element += laneStride
+                    }
                 }
-            } else {
-                // nr columns of op(B) (rows of B) read side by side, each contiguous, the
-                // panel written in order (column by column would write nr numbers apart).
-                let column0 = b + first * columnStride
-                var target = panel
-                for p in 0..<kc {
-                    let source = column0 + p * rowStride
-                    for j in 0..<columns { target[j] = source[j * columnStride] }
-                    target += nr
-                }
+                line += depthStride
+                target += width
             }
-            panel += nr * kc
+            panel += width * kc
+            first += width
+        }
+    }
+
+    /// Packs `lanes` (a multiple of `width`) contiguous lanes: the numbers at depth p are
+    /// consecutive, and depths lie `depthStride` numbers apart.
+    ///
+    /// `depthsPerGroup` depths at a time are copied across every panel, a `Chunk` at a time.
+    /// For op(B), four: each depth (a row of B) is read in order, which the hardware
+    /// prefetcher follows, and each panel receives four consecutive rows; panel by panel,
+    /// every row would be a fresh read a whole row of B apart, out of the prefetcher's reach
+    /// once rows are longer than a page (that wait was a tenth of an MLP step). For op(A) = Aᵀ,
+    /// the whole depth, panel by panel: a panel's mr numbers are shorter than a cache line,
+    /// and the next panel finds the rest of each line still in the L1 cache.
+    ///
+    /// - Complexity: O(lanes · kc).
+    @inline(__always)
+    private static func packWholePanels<Chunk: SIMD>(
+        _: Chunk.Type, width: Int, lanes: Int, depth kc: Int, _ source: UnsafePointer<Double>, depthStride: Int,
+        depthsPerGroup: Int, into packed: UnsafeMutablePointer<Double>
+    ) where Chunk.Scalar == Double {
+        var groupStart = 0
+        while groupStart < kc {
+            let groupDepth = min(depthsPerGroup, kc - groupStart)
+            var groupSource = source + groupStart * depthStride
+            var groupTarget = packed + groupStart * width
+            for _ in 0..<(lanes / width) {
+                var line = groupSource
+                var target = groupTarget
+                for _ in 0..<groupDepth {
+                    for i in stride(from: 0, to: width, by: Chunk.scalarCount) {
+                        (target + i).storeVector((line + i).loadVector(Chunk.self), adding: false)
+                    }
+                    line += depthStride
+                    target += width
+                }
+                groupSource += width
+                groupTarget += width * kc
+            }
+            groupStart += depthsPerGroup
         }
     }
 }

@@ -377,41 +377,75 @@ print(
 print(
     "peak of its instructions (\(kernel == .portable ? "multiply then add" : "fused multiply-add") loop): "
         + "\(format(peak1, 1)) GFLOP/s on one thread, \(format(peak2, 1)) on two")
-let numpy1 = compare ? numpyFigures(threads: 1) : nil
-let numpy2 = compare ? numpyFigures(threads: 2) : nil
-if compare && numpy1 == nil { print("(numpy not available: python3 -c 'import numpy' failed)") }
-if let numpy1 { print("numpy's BLAS (threadpoolctl): \(numpy1.blas)") }
+/// One pass over the products and the MLP step: nnhw's figures and, with --compare, numpy's,
+/// taken back to back, so that a slow spell of a shared machine falls on both sides of a ratio.
+struct ComparisonRound {
+    /// nnhw's GFLOP/s per size on one thread, and with at most two.
+    let products1: [Double]
+    let products2: [Double?]
+    /// nnhw's ms per MLP step on one thread and on two.
+    let step1: Double?
+    let step2: Double?
+    let numpy1: (gflops: [Double], mlpMilliseconds: Double, blas: String)?
+    let numpy2: (gflops: [Double], mlpMilliseconds: Double, blas: String)?
+
+    static func measure() -> ComparisonRound {
+        let numpy1 = compare ? numpyFigures(threads: 1) : nil
+        let products1 = sizes.map { productGFLOPs($0, MatrixProduct(threads: 1, kernel: kernel)) }
+        let numpy2 = compare ? numpyFigures(threads: 2) : nil
+        let products2 = sizes.map { automaticProductInChild($0, threads: 2) }
+        return ComparisonRound(
+            products1: products1, products2: products2, step1: mlpStepInChild(threads: 1),
+            step2: mlpStepInChild(threads: 2), numpy1: numpy1, numpy2: numpy2)
+    }
+}
+
+/// The median of the values present; nil if none is.
+func median(of values: [Double?]) -> Double? {
+    let present = values.compactMap { $0 }
+    return present.isEmpty ? nil : median(present)
+}
+
+// With --compare, three rounds: each cell is the median of its rounds, each ratio the median of
+// the rounds' own ratios.
+let rounds = (0..<(compare ? 3 : 1)).map { _ in ComparisonRound.measure() }
+if compare && rounds[0].numpy1 == nil { print("(numpy not available: python3 -c 'import numpy' failed)") }
+if let numpy1 = rounds[0].numpy1 { print("numpy's BLAS (threadpoolctl): \(numpy1.blas)") }
+if compare { print("each figure the median of \(rounds.count) rounds, nnhw and numpy back to back in each") }
 row(["", "nnhw 1T", "numpy 1T", "ratio", "nnhw 2T", "numpy 2T", "ratio"])
 /// "37.4 (79%)": GFLOP/s and its share of the measured peak.
-func withPeak(_ gflops: Double, _ peak: Double) -> String {
-    "\(format(gflops, 1)) (\(format(100 * gflops / peak, 0))%)"
+func withPeak(_ gflops: Double?, _ peak: Double) -> String {
+    guard let gflops else { return "—" }
+    return "\(format(gflops, 1)) (\(format(100 * gflops / peak, 0))%)"
 }
-func ratio(_ a: Double?, _ b: Double?) -> String {
-    guard let a, let b else { return "—" }
-    return format(a / b, 2)
+/// The median over the rounds of nnhw's figure over numpy's.
+func ratio(_ mine: (ComparisonRound) -> Double?, _ theirs: (ComparisonRound) -> Double?) -> String {
+    let ratios = rounds.map { round in mine(round).flatMap { a in theirs(round).map { a / $0 } } }
+    guard let value = median(of: ratios) else { return "—" }
+    return format(value, 2)
 }
 for (index, n) in sizes.enumerated() {
-    let one = productGFLOPs(n, MatrixProduct(threads: 1, kernel: kernel))
-    let two = automaticProductInChild(n, threads: 2)
-    let np1 = numpy1?.gflops[index]
-    let np2 = numpy2?.gflops[index]
     row([
-        "product n=\(n) GFLOP/s", withPeak(one, peak1), format(np1, 1), ratio(one, np1),
-        two.map { withPeak($0, peak2) } ?? "—",
-        format(np2, 1), ratio(two, np2),
+        "product n=\(n) GFLOP/s", withPeak(median(of: rounds.map { $0.products1[index] }), peak1),
+        format(median(of: rounds.map { $0.numpy1?.gflops[index] }), 1),
+        ratio({ $0.products1[index] }, { $0.numpy1?.gflops[index] }),
+        withPeak(median(of: rounds.map { $0.products2[index] }), peak2),
+        format(median(of: rounds.map { $0.numpy2?.gflops[index] }), 1),
+        ratio({ $0.products2[index] }, { $0.numpy2?.gflops[index] }),
     ])
 }
-let step1 = mlpStepInChild(threads: 1)
-let step2 = mlpStepInChild(threads: 2)
+let step1 = median(of: rounds.map(\.step1))
+let step2 = median(of: rounds.map(\.step2))
+let numpyStep1 = median(of: rounds.map { $0.numpy1?.mlpMilliseconds })
+let numpyStep2 = median(of: rounds.map { $0.numpy2?.mlpMilliseconds })
 row([
-    "MLP 784-256-128-10 fwd+bwd, ms/step", format(step1, 3), format(numpy1?.mlpMilliseconds, 3),
-    ratio(step1, numpy1?.mlpMilliseconds), format(step2, 3), format(numpy2?.mlpMilliseconds, 3),
-    ratio(step2, numpy2?.mlpMilliseconds),
+    "MLP 784-256-128-10 fwd+bwd, ms/step", format(step1, 3), format(numpyStep1, 3),
+    ratio(\.step1, { $0.numpy1?.mlpMilliseconds }), format(step2, 3), format(numpyStep2, 3),
+    ratio(\.step2, { $0.numpy2?.mlpMilliseconds }),
 ])
 row([
-    "MLP batch 64, samples/s", format(step1.map { 64_000 / $0 }, 0),
-    format(numpy1.map { 64_000 / $0.mlpMilliseconds }, 0),
-    "", format(step2.map { 64_000 / $0 }, 0), format(numpy2.map { 64_000 / $0.mlpMilliseconds }, 0), "",
+    "MLP batch 64, samples/s", format(step1.map { 64_000 / $0 }, 0), format(numpyStep1.map { 64_000 / $0 }, 0),
+    "", format(step2.map { 64_000 / $0 }, 0), format(numpyStep2.map { 64_000 / $0 }, 0), "",
 ])
 trainingRows(compare: compare)
 for batch in [1, 16, 64] {

@@ -4,12 +4,13 @@ import Testing
 @Suite("Matrix product: packed, blocked kernel against a plain reference")
 struct MatrixProductTests {
     /// Awkward shapes m × k × n: single rows and columns, sizes one off the 6 × 8 and
-    /// 12 × 16 tiles, the 96- and 192-row blocks, the 128- and 256-deep slices and the
-    /// 1024- and 2048-column blocks, and tall-thin products.
+    /// 12 × 16 tiles, the 96- and 192-row blocks, the 128- and 256-deep slices, the
+    /// 256-column blocks, depths past the 2048 packed at once, and tall-thin products.
     static let shapes: [(Int, Int, Int)] = [
         (1, 1, 1), (1, 7, 1), (7, 1, 7), (7, 7, 7), (63, 65, 63), (65, 63, 65), (6, 256, 8), (97, 257, 9),
         (257, 1, 257), (1000, 3, 3), (3, 1000, 3), (3, 3, 1000), (1, 257, 65), (257, 63, 1), (130, 300, 70),
         (5, 260, 1100), (64, 784, 20), (12, 128, 16), (13, 129, 17), (193, 130, 31), (11, 9, 2050),
+        (9, 30, 257), (3, 5, 513), (7, 2100, 9), (13, 4200, 17), (97, 2049, 9),
     ]
 
     /// Every shape with every kernel: each kernel runs, if slowly, on every processor.

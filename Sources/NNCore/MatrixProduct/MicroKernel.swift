@@ -12,7 +12,8 @@ protocol MicroKernel: SendableMetatype {
     static var depth: Int { get }
     /// Rows of op(A) packed per block (mc), a multiple of `rows`: the mc × kc block stays in L2.
     static var height: Int { get }
-    /// Columns of op(B) packed per block (nc), a multiple of `columns`.
+    /// Columns of op(B) packed per block (nc), a multiple of `columns`: the mc × nc block of C
+    /// stays in L2 beside the mc × kc block of op(A) while the slices of k add to it.
     static var width: Int { get }
 
     /// Writes T = Σₚ₌₀^{kc−1} aₚ bₚᵀ (or adds it, when `adding`) to the rows × columns

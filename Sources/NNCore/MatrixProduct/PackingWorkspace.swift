@@ -32,7 +32,7 @@ enum PackingWorkspace {
 
     /// The calling thread's buffer of at least `count` numbers, contents unspecified.
     ///
-    /// `count` is bounded by the blocking sizes (at most about 2.3 MB, whatever
+    /// `count` is bounded by the blocking sizes (at most about 4.4 MB, whatever
     /// the matrices), so failing to allocate it is running out of memory, as
     /// for any array, not something input can cause.
     static func buffer(count: Int) -> UnsafeMutablePointer<Double> {

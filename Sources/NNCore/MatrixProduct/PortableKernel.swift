@@ -7,7 +7,7 @@ enum PortableKernel: MicroKernel {
     static let columns = 8
     static let depth = 256
     static let height = 96
-    static let width = 1024
+    static let width = 256
 
     @inline(__always)
     static func tile(

@@ -13,7 +13,7 @@ enum WideKernel: MicroKernel {
     static let columns = 16
     static let depth = 128
     static let height = 192
-    static let width = 2048
+    static let width = 256
 
     @inline(__always)
     static func tile(

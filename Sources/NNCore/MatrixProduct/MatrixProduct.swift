@@ -98,7 +98,7 @@ public struct MatrixProduct: Sendable, Hashable {
         }
     }
 
-    /// The depth of op(B) packed at once: whole slices, up to about this many values of k.
+    /// The depth of op(B) packed at once: as many whole slices as fit in this many values of k.
     static let packedDepth = 2048
 
     /// C[rows, columns] = op(A)[rows, :] op(B)[:, columns] on the calling thread;
@@ -107,9 +107,9 @@ public struct MatrixProduct: Sendable, Hashable {
     /// For each block of nc columns, op(B) is packed over every slice of k at once (up to
     /// ``packedDepth``); then each mc × nc block of C is finished over all those slices before
     /// the next, so the block (mc · nc numbers) is still in the L2 cache when the next slice
-    /// adds to it. Packing one slice of op(B) at a time and sweeping all of C per slice, each
-    /// sweep found C's tiles evicted to memory: a 1024 × 1024 × 1024 product ran 20% slower
-    /// than the same product with k = 256, one slice.
+    /// adds to it. Packing one slice of op(B) at a time and sweeping all of C per slice, a
+    /// 1024 × 1024 × 1024 product ran 20% slower per multiply-add than 1024 × 256 × 1024,
+    /// one slice; now the two run alike.
     private static func multiply<K: MicroKernel>(
         _ kernel: K.Type, _ pointers: Pointers, _ left: Operand, _ right: Operand, rows: Range<Int>,
         columns: Range<Int>

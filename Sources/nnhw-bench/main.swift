@@ -149,9 +149,12 @@ func startupMilliseconds(_ commandArguments: [String], runs: Int, program: Strin
     return median(timings)
 }
 
+/// numpy's GFLOP/s per size, ms per MLP step, and its BLAS library and kernel.
+typealias NumpyFigures = (gflops: [Double], mlpMilliseconds: Double, blas: String)
+
 /// numpy's figures at `threads` BLAS threads: GFLOP/s per size, ms per MLP step, and the BLAS
 /// library and kernel threadpoolctl names ("openblas Haswell"); nil without python3 + numpy.
-func numpyFigures(threads: Int) -> (gflops: [Double], mlpMilliseconds: Double, blas: String)? {
+func numpyFigures(threads: Int) -> NumpyFigures? {
     let script = """
         import time, numpy as np
         def per_call(f):
@@ -386,8 +389,8 @@ struct ComparisonRound {
     /// nnhw's ms per MLP step on one thread and on two.
     let step1: Double?
     let step2: Double?
-    let numpy1: (gflops: [Double], mlpMilliseconds: Double, blas: String)?
-    let numpy2: (gflops: [Double], mlpMilliseconds: Double, blas: String)?
+    let numpy1: NumpyFigures?
+    let numpy2: NumpyFigures?
 
     static func measure() -> ComparisonRound {
         let numpy1 = compare ? numpyFigures(threads: 1) : nil

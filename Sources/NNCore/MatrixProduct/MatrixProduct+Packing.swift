@@ -56,16 +56,9 @@ extension MatrixProduct {
             var target = panel
             for _ in 0..<kc {
                 var element = line
-                if count == width {
-                    for i in 0..<width {
-                        target[i] = element.pointee
-                        element += laneStride
-                    }
-                } else {
-                    for i in 0..<count {
-                        target[i] = element.pointee
-                        element += laneStride
-                    }
+                for i in 0..<count {
+                    target[i] = element.pointee
+                    element += laneStride
                 }
                 line += depthStride
                 target += width

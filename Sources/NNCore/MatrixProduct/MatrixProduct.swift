@@ -123,12 +123,10 @@ public struct MatrixProduct: Sendable, Hashable {
         let slices = (k + depth - 1) / depth
         let sliceDepth = (k + slices - 1) / slices
         let runDepth = max(1, packedDepth / sliceDepth) * sliceDepth
-        let packedWidth = (width + nr - 1) / nr * nr
-        let workspace = PackingWorkspace.buffer(
-            count: height * sliceDepth + min(runDepth, k) * packedWidth + mr * nr)
+        let workspace = PackingWorkspace.buffer(count: height * sliceDepth + min(runDepth, k) * width + mr * nr)
         let packedA = workspace
         let packedB = workspace + height * sliceDepth
-        let tile = packedB + min(runDepth, k) * packedWidth
+        let tile = packedB + min(runDepth, k) * width
         for jc in stride(from: columns.lowerBound, to: columns.upperBound, by: width) {
             let nc = min(width, columns.upperBound - jc)
             let ncPadded = (nc + nr - 1) / nr * nr
